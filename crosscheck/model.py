@@ -1,0 +1,202 @@
+"""Plain data that flows between the pipeline stages.
+
+ingest -> Document -> extract -> Claim -> align -> ClaimGroup -> rules -> Finding -> report.
+
+Everything here is frozen and made of JSON-friendly values, so claims can be
+stored, re-used and compared across runs.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+
+class ClaimKind(str, Enum):
+    COUNT = "count"
+    PLACES = "places"
+    DATE = "date"
+    PERSON = "person"
+    QUOTE = "quote"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Status(str, Enum):
+    CONFLICT = "conflict"
+    VARIANT = "variant"
+    AGREE = "agree"
+
+
+# A claim's value: a number (count), an ISO date string at its precision, a
+# title or quote text, or a sorted tuple of canonical place names.
+ClaimValue = Union[int, float, str, tuple]
+
+
+def stable_id(*parts: object, length: int = 12) -> str:
+    """A short hash of the parts: the same inputs give the same id on any machine."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document's identity and metadata. ``path`` never appears in reports."""
+
+    id: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known
+    title: str | None = None
+    author: str | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned source: ``text`` is what every claim offset points into."""
+
+    source: Source
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        raise ValueError(f"offset {offset} is outside every sentence of {self.source.id}")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One normalized statement a source makes, with its evidence.
+
+    ``subject`` says what the claim is about (the counted noun, the person, the
+    speaker, the event a date belongs to); ``value`` is what the source says of
+    it. ``attrs`` holds kind-specific details as sorted (key, value) string pairs,
+    e.g. ("precision", "month") for a date or ("complete", "yes") for a list.
+    """
+
+    source: str
+    kind: ClaimKind
+    subject: str
+    value: ClaimValue
+    text: str  # the claim's own words, text[start:end] of the document
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def id(self) -> str:
+        return stable_id(self.source, self.kind.value, self.start, self.end, self.subject, self.value)
+
+    def attr(self, key: str, default: str | None = None) -> str | None:
+        for k, v in self.attrs:
+            if k == key:
+                return v
+        return default
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "kind": self.kind.value,
+            "subject": self.subject,
+            "value": list(self.value) if isinstance(self.value, tuple) else self.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+            "attrs": dict(self.attrs),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Claim":
+        value = data["value"]
+        return cls(
+            source=data["source"],
+            kind=ClaimKind(data["kind"]),
+            subject=data["subject"],
+            value=tuple(value) if isinstance(value, list) else value,
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            sentence=data["sentence"],
+            sentence_start=data["sentence_start"],
+            attrs=tuple(sorted(data.get("attrs", {}).items())),
+        )
+
+
+def make_attrs(**pairs: object) -> tuple[tuple[str, str], ...]:
+    """Sorted string pairs for Claim.attrs, dropping empty values."""
+    return tuple(sorted((k, str(v)) for k, v in pairs.items() if v not in (None, "")))
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims from several sources about the same thing, as the aligner found them."""
+
+    kind: ClaimKind
+    subject: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One side of a finding: a value and the claims (so sources) that give it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({c.source for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    status: Status
+    kind: ClaimKind
+    subject: str
+    message: str
+    values: tuple[ValueGroup, ...]
+    confidence: float = 1.0
+
+    @property
+    def id(self) -> str:
+        # Stable across runs and across unrelated additions: it depends on the
+        # rule and on what is disputed, not on which sources took part.
+        return stable_id(self.rule, self.kind.value, self.subject)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({s for v in self.values for s in v.sources}))
+
+
+@dataclass(frozen=True)
+class Report:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = field(default=())

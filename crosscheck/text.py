@@ -1,0 +1,118 @@
+"""Small text utilities shared by the stages: sentences with offsets, words.
+
+The sentence splitter is a compiled regular expression rather than a library:
+news text needs only abbreviation handling, and it must cost microseconds per
+document (see bench/).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Sentence
+
+# Words that end with a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon
+    pres supt insp det no nos vol vs etc inc corp co ltd bros dept est approx fig
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    """.split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation or an initial."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    token = text[start:dot]
+    if not token:
+        return False
+    if len(token) == 1 and token.isupper():  # an initial: "Tae D. Johnson"
+        return True
+    if "." in token:  # U.S., N.J., a.m.
+        return True
+    return token.lower() in ABBREVIATIONS
+
+
+# Words that start a new sentence even right after an abbreviation ("... N.J. The ...").
+SENTENCE_STARTERS = frozenset("The A An He She It They We I But And This That These Those Then In On At".split())
+
+
+def _next_word(body: str, offset: int) -> str:
+    match = _WORD.search(body, offset)
+    return match.group() if match else ""
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` with character offsets; a line break always ends one."""
+    sentences: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        line_start = line.start()
+        body = line.group()
+        cursor = 0
+        for end in _SENTENCE_END.finditer(body):
+            if (
+                body[end.start()] == "."
+                and _ends_with_abbreviation(body, end.start())
+                and _next_word(body, end.end()) not in SENTENCE_STARTERS
+            ):
+                continue
+            _append(sentences, body, line_start, cursor, end.end())
+            cursor = end.end()
+        _append(sentences, body, line_start, cursor, len(body))
+    return tuple(sentences)
+
+
+def _append(out: list[Sentence], body: str, line_start: int, start: int, end: int) -> None:
+    chunk = body[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = line_start + start + lead
+    out.append(Sentence(s, s + len(stripped), stripped))
+
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of at by for with about against between into through during before after
+    above below to from up down in out on off over under again further then once here there when where
+    why how all any both each few more most other some such no nor not only own same so than too very
+    s t can will just don should now is are was were be been being have has had having do does did
+    doing would could might must shall may it its it's this that these those i me my we our you your he
+    him his she her they them their what which who whom whose as also said says say told according
+    one two three four five six seven eight nine ten mr mrs ms new year years last first
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A crude English singular, enough to match "cities" with "city"."""
+    w = word.lower()
+    if len(w) <= 3 or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Singular lower-case words of ``text`` that carry meaning (no stopwords)."""
+    return frozenset(singular(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)
