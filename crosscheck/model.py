@@ -182,12 +182,9 @@ class Finding:
     message: str
     values: tuple[ValueGroup, ...]
     confidence: float = 1.0
-
-    @property
-    def id(self) -> str:
-        # Stable across runs and across unrelated additions: it depends on the
-        # rule and on what is disputed, not on which sources took part.
-        return stable_id(self.rule, self.kind.value, self.subject)
+    # Stable across runs and across unrelated additions: it depends on the rule
+    # and on what is disputed, not on which sources took part (see rules.engine).
+    id: str = ""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -198,5 +195,6 @@ class Finding:
 class Report:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
+    groups: tuple[ClaimGroup, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())

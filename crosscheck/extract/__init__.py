@@ -1,0 +1,29 @@
+"""Extract: Document -> claims. One module per claim kind; EXTRACTORS is the registry.
+
+A new extractor is a module with a pure ``extract_<kind>(doc) -> list[Claim]``
+and one entry here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Claim, ClaimKind, Document
+from .counts import extract_counts
+from .dates import extract_dates
+from .people import extract_people
+from .places import extract_places
+from .quotes import extract_quotes
+
+EXTRACTORS: dict[ClaimKind, Callable[[Document], list[Claim]]] = {
+    ClaimKind.COUNT: extract_counts,
+    ClaimKind.PLACES: extract_places,
+    ClaimKind.DATE: extract_dates,
+    ClaimKind.PERSON: extract_people,
+    ClaimKind.QUOTE: extract_quotes,
+}
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Every claim of one document, in a deterministic order."""
+    claims = [claim for kind in ClaimKind for claim in EXTRACTORS[kind](doc)]
+    return sorted(claims, key=lambda c: (c.start, c.end, c.kind.value, c.id))

@@ -1,0 +1,235 @@
+"""Align: group claims from different sources that are about the same thing.
+
+Each claim kind has its own notion of "the same thing" (ALIGNERS). All of them
+work the same way: a cheap blocking key puts candidate claims in buckets, a
+similarity score decides which pairs inside a bucket are linked, and linked
+claims are merged with union-find. Blocking keeps the cost near-linear in the
+number of claims; nothing compares all pairs of a large story.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from .model import Claim, ClaimGroup, ClaimKind
+from .text import content_words, singular
+
+# A bucket bigger than this is a key too common to say anything (e.g. "person"
+# counts in a 10,000-source story); its pairs are compared against a sample.
+MAX_BUCKET = 400
+
+# Participles and event nouns that mean the same outcome for a count.
+EVENT_SYNONYMS = {
+    "dead": "killed", "died": "killed", "death": "killed", "kill": "killed", "killing": "killed",
+    "fatality": "killed", "fatalities": "killed", "life": "killed", "lives": "killed",
+    "hurt": "injured", "wounded": "injured", "injury": "injured", "injuries": "injured", "injure": "injured",
+    "arrest": "arrested", "detained": "arrested", "held": "arrested",
+    "missing": "missing", "unaccounted": "missing",
+}
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _context(claim: Claim) -> frozenset[str]:
+    """Content words of the evidence sentence outside the claim's own words."""
+    before = claim.sentence[: claim.start - claim.sentence_start]
+    after = claim.sentence[claim.end - claim.sentence_start :]
+    return content_words(before + " " + after)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _link(
+    claims: Sequence[Claim],
+    keys: Callable[[Claim], Iterable[str]],
+    similar: Callable[[Claim, Claim], bool],
+) -> list[list[Claim]]:
+    """Union-find over pairs of claims that share a key and are ``similar``."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        for key in set(keys(claim)):
+            buckets[key].append(i)
+    uf = _UnionFind(len(claims))
+    seen: set[tuple[int, int]] = set()
+    for key in sorted(buckets):
+        members = buckets[key][:MAX_BUCKET]
+        for i, j in combinations(members, 2):
+            if (i, j) in seen or claims[i].source == claims[j].source:
+                continue
+            seen.add((i, j))
+            if uf.find(i) != uf.find(j) and similar(claims[i], claims[j]):
+                uf.union(i, j)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        groups[uf.find(i)].append(claim)
+    return list(groups.values())
+
+
+# --- counts -----------------------------------------------------------------
+
+def _head(subject: str) -> str:
+    return singular(subject.split()[-1]) if subject else ""
+
+
+def _event(claim: Claim) -> str:
+    event = (claim.attr("event") or "").lower()
+    return EVENT_SYNONYMS.get(event, event)
+
+
+def _counts_similar(a: Claim, b: Claim) -> bool:
+    if (a.attr("unit") or "") != (b.attr("unit") or ""):
+        return False
+    if (a.attr("role") or "") != (b.attr("role") or ""):
+        return False
+    ea, eb = _event(a), _event(b)
+    if ea and eb and ea != eb:
+        return False
+    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
+    if subject_score < 70:
+        return False
+    context = _jaccard(_context(a), _context(b))
+    # Same value and same subject is the common case of agreement: a weaker
+    # context suffices. Different values must share more context to be called
+    # the same count, because a false conflict costs a fact-checker more.
+    needed = 0.08 if a.value == b.value else 0.2
+    if ea and ea == eb:
+        needed -= 0.05
+    return context >= needed and (subject_score >= 90 or context >= needed + 0.1)
+
+
+def _count_keys(claim: Claim) -> Iterable[str]:
+    yield f"{claim.attr('unit') or ''}|{_head(claim.subject)}"
+    # "bodycams" and "body-worn cameras": the first four letters of each
+    # subject word also block, so compounds written differently can meet.
+    for word in claim.subject.replace("-", " ").split():
+        if len(word) >= 4:
+            yield f"{claim.attr('unit') or ''}|~{word[:4]}"
+
+
+# --- places -----------------------------------------------------------------
+
+def _places_similar(a: Claim, b: Claim) -> bool:
+    overlap = _jaccard(frozenset(a.value), frozenset(b.value))
+    if overlap >= 0.5:
+        return True
+    return overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80
+
+
+def _place_keys(claim: Claim) -> Iterable[str]:
+    return claim.value
+
+
+# --- dates ------------------------------------------------------------------
+
+def _dates_similar(a: Claim, b: Claim) -> bool:
+    event_a, event_b = a.attr("event") or "", b.attr("event") or ""
+    if event_a and event_b and fuzz.ratio(singular(event_a), singular(event_b)) < 80:
+        return False
+    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
+    context = _jaccard(_context(a), _context(b))
+    return subject_score >= 80 and context >= 0.15 or context >= 0.35
+
+
+def _date_keys(claim: Claim) -> Iterable[str]:
+    event = claim.attr("event") or ""
+    yield singular(event.split()[-1]) if event else _head(claim.subject)
+
+
+# --- people -----------------------------------------------------------------
+
+def _person_key(claim: Claim) -> str:
+    return claim.attr("key") or claim.subject.lower()
+
+
+def _people_similar(a: Claim, b: Claim) -> bool:
+    ka, kb = _person_key(a).split(), _person_key(b).split()
+    if ka == kb:
+        return True
+    # "Lechleitner" alone and "Patrick Lechleitner": same surname, no clash of first names.
+    return bool(ka and kb) and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1)
+
+
+def _people_keys(claim: Claim) -> Iterable[str]:
+    key = _person_key(claim).split()
+    return key[-1:]
+
+
+# --- quotes -----------------------------------------------------------------
+
+def _quote_norm(claim: Claim) -> str:
+    return claim.attr("norm") or str(claim.value).lower()
+
+
+def _quotes_similar(a: Claim, b: Claim) -> bool:
+    na, nb = _quote_norm(a), _quote_norm(b)
+    shorter, longer = sorted((na, nb), key=len)
+    if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer) >= 90:
+        return True
+    return fuzz.ratio(na, nb) >= 70
+
+
+def _quote_keys(claim: Claim) -> Iterable[str]:
+    tokens = _quote_norm(claim).split()
+    # Word trigrams: a wording variant keeps most of them.
+    return (" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2)))
+
+
+Aligner = tuple[Callable[[Claim], Iterable[str]], Callable[[Claim, Claim], bool]]
+
+ALIGNERS: dict[ClaimKind, Aligner] = {
+    ClaimKind.COUNT: (_count_keys, _counts_similar),
+    ClaimKind.PLACES: (_place_keys, _places_similar),
+    ClaimKind.DATE: (_date_keys, _dates_similar),
+    ClaimKind.PERSON: (_people_keys, _people_similar),
+    ClaimKind.QUOTE: (_quote_keys, _quotes_similar),
+}
+
+
+def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
+    """The most common subject, ties broken by the longest then alphabetically."""
+    counts = Counter(c.subject for c in claims if c.subject)
+    if not counts:
+        return ""
+    if kind is ClaimKind.PERSON:
+        return max(counts, key=lambda s: (len(s), s))
+    return min(counts, key=lambda s: (-counts[s], -len(s), s))
+
+
+def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
+    """Groups of claims about the same thing, in a deterministic order.
+
+    Every claim lands in exactly one group; a group with one source is a
+    single-source claim.
+    """
+    by_kind: dict[ClaimKind, list[Claim]] = defaultdict(list)
+    for claim in sorted(claims, key=lambda c: (c.kind.value, c.source, c.start, c.end, c.id)):
+        by_kind[claim.kind].append(claim)
+    groups: list[ClaimGroup] = []
+    for kind in ClaimKind:
+        keys, similar = ALIGNERS[kind]
+        for members in _link(by_kind.get(kind, []), keys, similar):
+            members.sort(key=lambda c: (c.source, c.start, c.end))
+            groups.append(ClaimGroup(kind, _group_subject(kind, members), tuple(members)))
+    groups.sort(key=lambda g: (g.kind.value, g.subject, g.claims[0].source, g.claims[0].start))
+    return groups

@@ -1,0 +1,131 @@
+"""Command line: the only code that reads argv, writes files and exits.
+
+Exit codes: 0 success, 1 findings at or above --fail-on, 2 bad usage or bad input.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from .errors import CrosscheckError
+from .extract import extract_claims
+from .ingest import load_sources
+from .model import Claim, Document, Finding, Status
+from .pipeline import check_claims
+from .report import FORMATS, OutputFormat, render
+from .rules.load import Rule, load_rules
+
+# Progress bars appear only for runs over more sources than this.
+PROGRESS_MIN_SOURCES = 5
+FAIL_ON = {
+    "conflict": {Status.CONFLICT},
+    "variant": {Status.CONFLICT, Status.VARIANT},
+    "any": {Status.CONFLICT, Status.VARIANT, Status.AGREE},
+    "never": set(),
+}
+
+
+class UserError(click.ClickException):
+    """A CrosscheckError as the CLI shows it: one line, exit 2."""
+
+    exit_code = 2
+
+
+def _rules(rule_dirs: Sequence[str], disabled: Sequence[str]) -> list[Rule]:
+    try:
+        return load_rules([Path(d) for d in rule_dirs], disabled)
+    except CrosscheckError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _progress(items: Sequence, quiet: bool, label: str) -> Iterable:
+    show = not quiet and len(items) > PROGRESS_MIN_SOURCES and sys.stderr.isatty()
+    return tqdm(items, desc=label, unit="source", disable=not show, file=sys.stderr)
+
+
+def extract_all(documents: Sequence[Document], quiet: bool) -> list[Claim]:
+    return [c for doc in _progress(documents, quiet, "extracting") for c in extract_claims(doc)]
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> bool:
+    return any(f.status in FAIL_ON[fail_on] for f in findings)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+rules_option = click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
+    help="A folder of your own rule files (*.yaml), added to the defaults. Repeatable.",
+)
+disable_option = click.option("--disable", multiple=True, metavar="RULE_ID", help="Turn a rule off. Repeatable.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="crosscheck-claims")
+def main() -> None:
+    """crosscheck: where news sources on one story disagree and agree, with evidence.
+
+    \b
+    Example:
+      crosscheck report ../shared/seeds -o reports/ice-body-cameras.md
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice([f.value for f in FORMATS]), default=None,
+              help="Output format. Default: from the -o file's extension, else markdown.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
+@rules_option
+@disable_option
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="never", show_default=True,
+              help="Exit 1 when a finding of this status (or worse) is found.")
+@quiet_option
+def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet) -> None:
+    """Cross-check SOURCES (files or folders) and write a report.
+
+    \b
+    Examples:
+      crosscheck report ../shared/seeds -o reports/ice-body-cameras.md
+      crosscheck report ../shared/seeds --format json > findings.json
+      crosscheck report ../shared/seeds --format csv > claims.csv
+      crosscheck report stories/quake --rules my-rules/ --disable quote-wording-variant
+    """
+    rules = _rules(rule_dirs, disable)
+    try:
+        documents = load_sources([Path(s) for s in sources])
+    except CrosscheckError as exc:
+        raise UserError(str(exc)) from None
+    result = check_claims([d.source for d in documents], extract_all(documents, quiet), rules)
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
+    _write(render(result, OutputFormat(fmt)), output)
+    if failing(result.findings, fail_on):
+        sys.exit(1)
+
+
+@main.command(name="rules")
+@rules_option
+@disable_option
+def list_rules(rule_dirs, disable) -> None:
+    """List the rules in force: id, kind, severity and summary.
+
+    \b
+    Example:
+      crosscheck rules --rules my-rules/
+    """
+    rows = [f"{r.id}\t{r.kind.value}\t{r.severity.value}\t{r.summary}" for r in _rules(rule_dirs, disable)]
+    click.echo("\n".join(rows))

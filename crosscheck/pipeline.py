@@ -1,0 +1,43 @@
+"""The whole check as pure functions: documents -> claims -> groups -> findings -> Report."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from .align import align_claims
+from .extract import extract_claims
+from .model import Claim, Document, Report, Source
+from .rules.engine import evaluate
+from .rules.load import Rule
+
+# Sources further apart than this may describe a story that moved on.
+TIME_APART_DAYS = 30
+
+
+def time_apart_note(sources: Sequence[Source]) -> str | None:
+    dates = sorted(s.published for s in sources if s.published)
+    if len(dates) < 2:
+        return None
+    first, last = dt.date.fromisoformat(dates[0]), dt.date.fromisoformat(dates[-1])
+    days = (last - first).days
+    if days <= TIME_APART_DAYS:
+        return None
+    return (
+        f"Sources were published {days} days apart ({first} to {last}): "
+        "a difference may be a change over time, not a contradiction."
+    )
+
+
+def check_claims(sources: Sequence[Source], claims: Iterable[Claim], rules: Sequence[Rule]) -> Report:
+    """Align stored or fresh claims and run the rules over them."""
+    claims = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.end, c.kind.value, c.id)))
+    groups = tuple(align_claims(claims))
+    findings = tuple(evaluate(rules, groups))
+    sources = tuple(sorted(sources, key=lambda s: s.id))
+    notes = tuple(n for n in (time_apart_note(sources),) if n)
+    return Report(sources=sources, claims=claims, groups=groups, findings=findings, notes=notes)
+
+
+def check_documents(documents: Sequence[Document], rules: Sequence[Rule]) -> Report:
+    claims = [claim for doc in documents for claim in extract_claims(doc)]
+    return check_claims([d.source for d in documents], claims, rules)

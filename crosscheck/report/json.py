@@ -1,0 +1,60 @@
+"""JSON output: sources, a summary, findings with evidence, and every claim.
+
+The schema is documented in docs/json-schema.md; ``version`` changes when it does.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..model import Report
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_id
+
+
+def report_to_dict(report: Report) -> dict:
+    sources = {s.id: s for s in report.sources}
+    claim_group = {c.id: group_id(g) for g in report.groups for c in g.claims}
+    findings = []
+    for finding in report.findings:
+        findings.append({
+            "id": finding.id,
+            "rule": finding.rule,
+            "severity": finding.severity.value,
+            "status": finding.status.value,
+            "kind": finding.kind.value,
+            "subject": finding.subject,
+            "message": finding.message,
+            "confidence": finding.confidence,
+            "days_apart": days_apart(finding, sources),
+            "values": [
+                {
+                    "value": v.value,
+                    "sources": list(v.sources),
+                    "evidence": [Evidence.of(c).__dict__ for c in v.claims],
+                }
+                for v in finding.values
+            ],
+        })
+    statuses = Counter(f.status.value for f in report.findings)
+    return {
+        "version": SCHEMA_VERSION,
+        "sources": [
+            {"id": s.id, "outlet": s.outlet, "url": s.url, "published": s.published, "title": s.title, "author": s.author}
+            for s in report.sources
+        ],
+        "summary": {
+            "sources": len(report.sources),
+            "claims": len(report.claims),
+            "conflict": statuses.get("conflict", 0),
+            "variant": statuses.get("variant", 0),
+            "agree": statuses.get("agree", 0),
+            "single_source_claims": sum(1 for g in report.groups if len(g.sources) == 1),
+            "notes": list(report.notes),
+        },
+        "findings": findings,
+        "claims": [{**c.to_dict(), "group": claim_group[c.id]} for c in report.claims],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"

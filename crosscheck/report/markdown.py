@@ -1,0 +1,144 @@
+"""Markdown output for people: conflicts with evidence first, then variants,
+agreements, single-source claims and an outlet-by-outlet matrix.
+
+The text depends only on the report (no timestamps, stable order), so a
+committed report diffs cleanly when findings change.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from tabulate import tabulate
+
+from ..model import Claim, Finding, Report, Source, Status
+from .common import days_apart, single_source_groups, source_label
+
+_TITLES = {Status.CONFLICT: "Conflicts", Status.VARIANT: "Wording variants and omissions", Status.AGREE: "Agreements"}
+
+
+def _table(rows: list[list], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _marked_sentence(claim: Claim) -> str:
+    """The evidence sentence with the claim's own words in bold."""
+    start = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    s = claim.sentence
+    return _cell(f"{s[:start]}**{s[start:end]}**{s[end:]}")
+
+
+def _outlets(source_ids, sources: dict[str, Source]) -> str:
+    return ", ".join(source_label(sources[s]) if s in sources else s for s in source_ids)
+
+
+def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) -> list[str]:
+    lines = [
+        f"### {number}. {finding.subject or finding.kind.value} ({finding.kind.value})",
+        "",
+        f"Rule `{finding.rule}` · {finding.severity.value} · confidence {finding.confidence:.2f} · id `{finding.id}`",
+        "",
+        _table(
+            [[_cell(v.value), _outlets(v.sources, sources)] for v in finding.values],
+            ["value", "sources"],
+        ),
+        "",
+    ]
+    apart = days_apart(finding, sources)
+    if apart is not None and apart > 30:
+        lines += [f"> These sources were published {apart} days apart: the difference may be a change over time.", ""]
+    lines.append("Evidence:")
+    lines.append("")
+    for value in finding.values:
+        for claim in value.claims:
+            lines.append(f"- {claim.source}: {_marked_sentence(claim)}")
+    lines.append("")
+    return lines
+
+
+def _matrix(report: Report) -> list[str]:
+    """For each pair of sources: how many findings they agree on / conflict on."""
+    agree: Counter = Counter()
+    disagree: Counter = Counter()
+    for finding in report.findings:
+        for a, b in combinations(finding.sources, 2):
+            same = any(a in v.sources and b in v.sources for v in finding.values)
+            (agree if same else disagree)[(a, b)] += 1
+    ids = [s.id for s in report.sources]
+    rows = []
+    for a in ids:
+        row = [a]
+        for b in ids:
+            if a == b:
+                row.append("—")
+            else:
+                pair = tuple(sorted((a, b)))
+                row.append(f"{agree[pair]} / {disagree[pair]}")
+        rows.append(row)
+    return [
+        "## Agreement matrix",
+        "",
+        "Findings on which two sources give the same value / a different value.",
+        "",
+        _table(rows, ["source", *ids]),
+        "",
+    ]
+
+
+def render_markdown(report: Report) -> str:
+    sources = {s.id: s for s in report.sources}
+    counts = Counter(f.status for f in report.findings)
+    single = single_source_groups(report)
+    lines = [
+        "# crosscheck report",
+        "",
+        "## Sources",
+        "",
+        _table(
+            [[s.id, _cell(s.outlet or ""), s.published or "", _cell(s.title or "")] for s in report.sources],
+            ["id", "outlet", "published", "title"],
+        ),
+        "",
+        "## Summary",
+        "",
+        f"{len(report.sources)} sources, {len(report.claims)} claims: "
+        f"{counts[Status.CONFLICT]} conflicts, {counts[Status.VARIANT]} wording variants or omissions, "
+        f"{counts[Status.AGREE]} agreements, {len(single)} single-source claims.",
+        "",
+    ]
+    for note in report.notes:
+        lines += [f"> {note}", ""]
+    for status in (Status.CONFLICT, Status.VARIANT):
+        chosen = [f for f in report.findings if f.status is status]
+        lines += [f"## {_TITLES[status]}", ""]
+        if not chosen:
+            lines += ["None found.", ""]
+        for number, finding in enumerate(chosen, 1):
+            lines += _finding_block(number, finding, sources)
+    agreements = [f for f in report.findings if f.status is Status.AGREE]
+    lines += ["## Agreements", ""]
+    if agreements:
+        rows = [
+            [_cell(f.subject), f.kind.value, _cell("; ".join(v.value for v in f.values)), ", ".join(f.sources), f"`{f.rule}`"]
+            for f in agreements
+        ]
+        lines += [_table(rows, ["subject", "kind", "value", "sources", "rule"]), ""]
+    else:
+        lines += ["None found.", ""]
+    lines += ["## Single-source claims", ""]
+    if single:
+        rows = []
+        for group in sorted(single, key=lambda g: (g.sources[0], g.kind.value, g.claims[0].start)):
+            claim = group.claims[0]
+            value = ", ".join(claim.value) if isinstance(claim.value, tuple) else claim.value
+            rows.append([group.sources[0], claim.kind.value, _cell(claim.subject), _cell(value)])
+        lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
+    else:
+        lines += ["None.", ""]
+    lines += _matrix(report)
+    return "\n".join(lines)

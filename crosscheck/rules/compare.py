@@ -1,0 +1,243 @@
+"""Comparators: how the claims of one aligned group relate to each other.
+
+A comparator is named in a rule's ``compare.using`` and gets the rule's other
+``compare`` keys as options. It says, for two claims from different sources,
+whether they agree, are a variant of each other (a wording difference, an
+omission) or conflict, and how each claim's value is shown. The engine does
+the rest the same way for every kind.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..model import Claim, ClaimKind, Status
+
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_TITLE_FILLER = frozenset({"of", "the", "for", "and", "at", "to", "a", "an", "in"})
+
+
+def format_number(value: float | int) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}"
+    return f"{int(value):,}"
+
+
+# --- numbers ------------------------------------------------------------------
+
+# How a qualifier widens what a number claims: (low factor, high factor).
+_APPROX_FACTORS = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "approximately": (0.9, 1.1),
+    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
+}
+
+
+def _number_range(claim: Claim, tolerance: float) -> tuple[float, float]:
+    value = float(claim.value)
+    approx = (claim.attr("approx") or "").lower()
+    low, high = value * (1 - tolerance), value * (1 + tolerance)
+    if approx in ("at least", "more than", "over", "upwards of", "no fewer than"):
+        return low, float("inf")
+    if approx in ("up to", "fewer than", "less than", "under", "no more than", "at most"):
+        return float("-inf"), high
+    if approx in _APPROX_FACTORS:
+        lo_f, hi_f = _APPROX_FACTORS[approx]
+        return value * lo_f - 0.5, value * hi_f + 0.5
+    return low, high
+
+
+def _show_number(claim: Claim) -> str:
+    approx = claim.attr("approx")
+    unit = claim.attr("unit")
+    shown = format_number(claim.value)
+    if unit:
+        shown = f"{shown} {unit}"
+    return f"{approx} {shown}" if approx else shown
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """Counts and quantities: equal within a relative tolerance, qualifiers respected."""
+
+    tolerance: float = 0.0
+
+    def show(self, claim: Claim) -> str:
+        if claim.kind is ClaimKind.PLACES:
+            return _show_places(claim)
+        return _show_number(claim)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        la, ha = _number_range(a, self.tolerance)
+        lb, hb = _number_range(b, self.tolerance)
+        return Status.AGREE if la <= hb and lb <= ha else Status.CONFLICT
+
+
+# --- places -------------------------------------------------------------------
+
+def _show_places(claim: Claim) -> str:
+    shown = ", ".join(claim.value)
+    return shown if claim.attr("complete", "yes") == "yes" else f"{shown} (not exhaustive)"
+
+
+@dataclass(frozen=True)
+class PlaceSet:
+    """Lists of places: equal sets agree; a subset given without claiming to be
+    complete is an omission (variant); complete lists that differ, or a count of
+    places that does not match a complete list, conflict."""
+
+    def show(self, claim: Claim) -> str:
+        if claim.kind is ClaimKind.COUNT:
+            return f"{_show_number(claim)} {claim.attr('noun') or claim.subject}"
+        return _show_places(claim)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
+            return self._relate_count(a, b)
+        sa, sb = frozenset(a.value), frozenset(b.value)
+        if sa == sb:
+            return Status.AGREE
+        complete_a = a.attr("complete", "yes") == "yes"
+        complete_b = b.attr("complete", "yes") == "yes"
+        if (sa < sb and not complete_a) or (sb < sa and not complete_b):
+            return Status.VARIANT
+        if not complete_a and not complete_b:
+            return Status.VARIANT
+        return Status.CONFLICT
+
+    @staticmethod
+    def _relate_count(a: Claim, b: Claim) -> Status:
+        if a.kind is ClaimKind.COUNT and b.kind is ClaimKind.COUNT:
+            return Numeric().relate(a, b)
+        count, places = (a, b) if a.kind is ClaimKind.COUNT else (b, a)
+        size = len(places.value)
+        if places.attr("complete", "yes") != "yes":
+            return Status.AGREE if size <= float(count.value) else Status.CONFLICT
+        low, high = _number_range(count, 0.0)
+        return Status.AGREE if low <= size <= high else Status.CONFLICT
+
+
+# --- dates --------------------------------------------------------------------
+
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _date_parts(claim: Claim) -> tuple[str, str | None, str | None]:
+    """(year, month, day) strings of an ISO-at-precision value; 'XXXX' when unknown."""
+    parts = str(claim.value).split("-")
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+def _weekday(claim: Claim) -> str | None:
+    if claim.attr("precision") == "weekday":
+        return str(claim.value).lower()
+    year, month, day = _date_parts(claim)
+    if day and year.isdigit():
+        return dt.date(int(year), int(month), int(day)).strftime("%A").lower()
+    return None
+
+
+@dataclass(frozen=True)
+class DatePrecision:
+    """Dates compared at the coarser precision of the two: "March 2024" and
+    "March 13, 2024" agree; "2024-03-13" and "2024-03-15" conflict. A bare
+    weekday is compared only with full dates."""
+
+    def show(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        if "weekday" in (a.attr("precision"), b.attr("precision")):
+            wa, wb = _weekday(a), _weekday(b)
+            return Status.CONFLICT if wa and wb and wa != wb else Status.AGREE
+        for pa, pb in zip(_date_parts(a), _date_parts(b)):
+            if pa is None or pb is None:
+                break
+            if "XXXX" in (pa, pb):
+                continue
+            if pa != pb:
+                return Status.CONFLICT
+        return Status.AGREE
+
+
+# --- titles -------------------------------------------------------------------
+
+def _title_words(title: str) -> str:
+    words = _NOT_WORD.sub(" ", title.lower()).split()
+    return " ".join(w for w in words if w not in _TITLE_FILLER)
+
+
+@dataclass(frozen=True)
+class FuzzyTitle:
+    """Titles equal up to word order, filler words and omissions
+    ("Acting ICE Director" = "Acting Director of ICE"), else different."""
+
+    threshold: float = 85
+
+    def show(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        score = fuzz.token_set_ratio(_title_words(str(a.value)), _title_words(str(b.value)))
+        return Status.AGREE if score >= self.threshold else Status.CONFLICT
+
+
+# --- quotes -------------------------------------------------------------------
+
+def quote_norm(claim: Claim) -> str:
+    return claim.attr("norm") or " ".join(_NOT_WORD.sub(" ", str(claim.value).lower()).split())
+
+
+@dataclass(frozen=True)
+class QuoteWording:
+    """The same quotation: identical or cut short agrees; different words are a variant."""
+
+    identical: float = 97
+
+    def show(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        na, nb = quote_norm(a), quote_norm(b)
+        shorter, longer = sorted((na, nb), key=len)
+        if shorter in longer or fuzz.ratio(na, nb) >= self.identical:
+            return Status.AGREE
+        return Status.VARIANT
+
+
+def _speaker_key(claim: Claim) -> str:
+    return claim.attr("speaker_key") or claim.subject.lower()
+
+
+@dataclass(frozen=True)
+class QuoteSpeaker:
+    """The same quotation attributed to two different named people conflicts.
+    An organization, a descriptor ("the statement") or an unknown speaker is
+    compatible with anyone: it is vaguer, not contrary."""
+
+    def show(self, claim: Claim) -> str:
+        return claim.subject or "(unattributed)"
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        if a.attr("speaker_kind") != "person" or b.attr("speaker_kind") != "person":
+            return Status.AGREE
+        ka, kb = _speaker_key(a).split(), _speaker_key(b).split()
+        if ka == kb or (ka and kb and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1)):
+            return Status.AGREE
+        return Status.CONFLICT
+
+
+Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker
+
+# compare.using -> comparator class; its dataclass fields are the allowed options.
+COMPARATORS: dict[str, Callable[..., Comparator]] = {
+    "numeric": Numeric,
+    "place-set": PlaceSet,
+    "date-precision": DatePrecision,
+    "fuzzy-title": FuzzyTitle,
+    "quote-wording": QuoteWording,
+    "quote-speaker": QuoteSpeaker,
+}
