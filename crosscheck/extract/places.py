@@ -19,13 +19,16 @@ from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, gazetteer
 
 # A capitalized word, abbreviations included ("N.J.", "W.Va.", "St."), and runs of
 # them joined by the lower-case particles of place names ("Rio de Janeiro").
+# Only "St."-like abbreviations go on to a next word: after "Detroit." a new sentence starts.
 _CAPWORD = r"[A-Z][A-Za-z'’-]*(?:\.(?:[A-Za-z]{1,2}\.)*)?"
-_PARTICLE = r"(?:de|del|da|do|dos|das|la|las|los|el|al|upon|sur)"
-_RUN = re.compile(rf"(?<![\w'’.-]){_CAPWORD}(?: (?:{_PARTICLE} )*{_CAPWORD})*")
+_INNER_WORD = r"(?:[A-Z][A-Za-z'’-]*|St\.|Ft\.|Mt\.)"
+_PARTICLE = r"(?:de|del|da|do|dos|das|la|las|los|el|al|au|aux|upon|sur)"
+_RUN = re.compile(rf"(?<![\w'’.-])(?:{_INNER_WORD} (?:{_PARTICLE} )*)*{_CAPWORD}")
 
 # What may stand between two items of one list.
 _SEPARATOR = re.compile(r"\s*(?:([,;])\s*(?:(and|or)\s+)?|(and|or|&)\s+)(?:(?:in|at)\s+)?(?:the\s+)?")
 _QUALIFIER_GAP = re.compile(r",\s*")
+_LEADING_WORDS = frozenset("the in at from to and but or of for on by with near across throughout".split())
 
 # Words that announce or close a list that names only some of the places.
 _PARTIAL_BEFORE = re.compile(
@@ -54,10 +57,10 @@ class _Item:
 def extract_places(doc: Document) -> list[Claim]:
     """Every list of two or more places in ``doc``, sorted by start offset."""
     text = doc.text
-    items = _items(text)
+    sentence_starts = [s.start for s in doc.sentences]
+    items = _items(text, frozenset(sentence_starts))
     if len(items) < 2:
         return []
-    sentence_starts = [s.start for s in doc.sentences]
     claims: list[Claim] = []
     previous_end = 0
     for members in _lists(text, items):
@@ -71,7 +74,7 @@ def extract_places(doc: Document) -> list[Claim]:
     return claims
 
 
-def _items(text: str) -> list[_Item]:
+def _items(text: str, sentence_starts: frozenset[int]) -> list[_Item]:
     """Places found as whole capitalized runs, each with its qualifier if any."""
     places = gazetteer().places
     runs = list(_RUN.finditer(text))
@@ -83,24 +86,39 @@ def _items(text: str) -> list[_Item]:
         start, name = run.start(), run.group()
         place = places.get(place_key(name))
         if place is None:
+            # A capitalized function word is no part of the name: "In Houston", "And Dallas".
             first, _, rest = name.partition(" ")
-            if not rest or first.lower() not in STOPWORDS:
+            if not rest or first.lower() not in _LEADING_WORDS:
                 continue
-            place = places.get(place_key(rest))  # "In Houston", "The Hague" already matched whole
+            place = places.get(place_key(rest))
             if place is None:
                 continue
             start += len(first) + 1
-        end = run.end() if ends_with_abbreviation(name) or not name.endswith(".") else run.end() - 1
+        end = _name_end(run)
+        if _followed_by_name(text, runs, index, sentence_starts):
+            continue  # "U.S. Army": the place is part of a longer name
         ambiguous = place_key(place.name) in AMBIGUOUS_NAMES
-        if index + 1 < len(runs) and place.kind in ("city", "county"):
+        if index + 1 < len(runs) and place.kind != "country":
             qualifier = runs[index + 1]
             if _QUALIFIER_GAP.fullmatch(text, end, qualifier.start()) and qualifies(place, qualifier.group()):
-                q = qualifier.group()
-                end = qualifier.end() if ends_with_abbreviation(q) or not q.endswith(".") else qualifier.end() - 1
+                end = _name_end(qualifier)
                 ambiguous = False
                 skip_until = qualifier.end()
         items.append(_Item(start, end, place, ambiguous))
     return items
+
+
+def _name_end(run: re.Match) -> int:
+    """Where a name ends: the period of "N.J." is its own, that of "Detroit." ends the sentence."""
+    name = run.group()
+    return run.end() - 1 if name.endswith(".") and not ends_with_abbreviation(name) else run.end()
+
+
+def _followed_by_name(text: str, runs: list[re.Match], index: int, sentence_starts: frozenset[int]) -> bool:
+    if index + 1 == len(runs):
+        return False
+    following = runs[index + 1].start()
+    return text[runs[index].end():following] == " " and following not in sentence_starts
 
 
 def _lists(text: str, items: list[_Item]) -> list[list[_Item]]:
@@ -131,8 +149,9 @@ def _claim(doc: Document, sentence, members: list[_Item], clause_floor: int) -> 
     text = doc.text
     start, end = members[0].start, members[-1].end
     before = text[clause_floor:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
+    # The governing clause: the nearest piece before the list that has content
+    # words ("It connects 12 countries: Pakistan, ..." -> "connects country").
+    clause = next((piece for piece in reversed(_CLAUSE_BREAK.split(before)) if _content(piece)), "")
     after = text[end:sentence.end]
     partial = _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(after)
     return Claim(
@@ -154,7 +173,7 @@ def _claim(doc: Document, sentence, members: list[_Item], clause_floor: int) -> 
 
 
 def _content(fragment: str) -> list[str]:
-    return [singular(w) for w in words(fragment) if w not in _SUBJECT_STOPWORDS and len(w) > 1]
+    return [singular(w.removesuffix("'s")) for w in words(fragment) if w not in _SUBJECT_STOPWORDS and len(w) > 1]
 
 
 def _subject(clause: str, after: str) -> str:
