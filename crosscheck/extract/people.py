@@ -1,0 +1,428 @@
+"""People and their titles: "Acting ICE Director Tae D. Johnson" -> PERSON claims.
+
+A person is found as a run of capitalized words; a generic lexicon of title
+words (director, secretary, sheriff, ...) separates the title from the name.
+Titles come before the name ("DHS Secretary Alejandro Mayorkas"), as an
+appositive before it ("the secretary of DHS, Alejandro Mayorkas") or after it
+("Tae Johnson, acting director of ICE,"). Within a document, short forms
+("Mr. Lechleitner", "Lechleitner") resolve to the fullest form given.
+
+Everything works on regex matches over the whole text, never on a per-word
+Python loop, so a news article costs well under a millisecond.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser import HumanName
+
+from ..model import Claim, ClaimKind, Document, make_attrs
+from ..text import STOPWORDS
+
+# Words that head a title: the person *is* one of these.
+TITLE_HEADS = frozenset(
+    """
+    director secretary president minister chief spokesman spokeswoman spokesperson commissioner
+    governor senator mayor sheriff officer official judge attorney coach ceo cfo coo cto chairman
+    chairwoman chairperson chair administrator manager superintendent inspector detective sergeant
+    lieutenant captain commander general admiral colonel corporal trooper agent prosecutor lawyer
+    counsel representative congressman congresswoman lawmaker councilman councilwoman councillor
+    councilor assemblyman assemblywoman ambassador envoy consul premier chancellor king queen prince
+    princess pope bishop archbishop cardinal rabbi imam pastor priest founder owner head leader dean
+    provost professor principal surgeon coroner examiner marshal warden chaplain editor publisher
+    analyst economist adviser advisor aide deputy nominee candidate treasurer auditor comptroller
+    clerk justice magistrate speaker president-elect vice-president trustee partner actor actress
+    singer rapper player quarterback pitcher striker midfielder goalkeeper boxer champion author
+    spokespeople executive lady
+    """.split()
+)
+# Abbreviated title heads; they end with a period.
+TITLE_ABBREVIATIONS = frozenset(
+    "Gov Sen Rep Sgt Lt Capt Gen Col Maj Cpl Det Insp Supt Cmdr Adm Atty Pres Prof Amb Sec Pvt Ofc Rev".split()
+)
+# Words that qualify a title without heading it.
+TITLE_MODIFIERS = frozenset(
+    """
+    acting deputy former interim senior vice assistant associate executive chief principal special
+    lead top incoming outgoing retired late current designate prime co managing presiding ranking
+    majority minority first then longtime veteran
+    """.split()
+)
+# Lower-case words that may sit inside a title ("state police spokesman") but never in a name.
+TITLE_DOMAINS = frozenset(
+    """
+    police fire state county city town federal district school health defense defence foreign
+    interior homeland security national public press communications campaign team club party union
+    board medical financial operating technology information marketing legal army navy military
+    government agency company department court border immigration customs intelligence tribal
+    regional local international general attorney surgeon affairs treasury commerce labor energy
+    education transportation corrections emergency management operations
+    """.split()
+)
+HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady".split())
+NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
+# Capitalized words that mark an organization, place or event rather than a person.
+ORG_WORDS = frozenset(
+    """
+    department agency university college company inc corp corporation group association council
+    committee commission center centre hospital church court house senate congress parliament
+    assembly office bureau ministry service services news times post airport station street avenue
+    road park county city state states united republic kingdom island islands river lake mountain
+    valley beach bay north south east west northern southern international national american federal
+    police enforcement customs immigration security homeland investigations operations removal award
+    awards program pilot day week month today yesterday tomorrow monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december god christmas easter world cup league team club party union foundation
+    institute school academy fund bank market network systems software solutions media press daily
+    magazine journal tv radio hotel restaurant hall tower bridge square prison jail guard corps
+    """.split()
+) | TITLE_DOMAINS
+
+_LEXICON = sorted(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS, key=len, reverse=True)
+_ABBR = r"(?:%s)\." % "|".join(sorted(TITLE_ABBREVIATIONS | HONORIFICS | {"Jr", "Sr", "St"}))
+_TOKEN = (
+    rf"(?:{_ABBR}"
+    r"|[A-Z]\.(?:[A-Z]\.)+"  # U.S., N.J.
+    r"|[A-Z]\."  # an initial
+    r"|(?:Mc|Mac|La|Le|De|Di|Du|Van|Von|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+    r"|[A-Z]{2,}s?"
+    rf"|(?:{'|'.join(_LEXICON)}))(?![\w-])"
+)
+_CONNECTOR = r"(?:of|for|and|the|de|van|von|der|da|di|del|la|le|bin)"
+# A run of title or name words starting with a capital, possibly joined by "of", "and", "the"
+# (lower-case title words before it are added by _extend_left: "police spokesman John Smith").
+_RUN = re.compile(rf"(?<![\w’'.-])(?=[A-Z]){_TOKEN}(?: (?:{_CONNECTOR} ){{0,2}}{_TOKEN})*")
+_RUN_TOKEN = re.compile(rf"{_TOKEN}|{_CONNECTOR}(?![\w-])")
+# ", acting director of ICE," / ", a spokeswoman for the agency." after a name.
+_POST_TITLE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,8}?)(?=\s*[,;.)]|\s+(?:said|says|told)\b)"
+)
+# What may precede a title given as an appositive before the name.
+_PRE_TITLE_BOUNDARY = re.compile(r"(?:^|[,:;(“\"]|\b(?:said|says|the|a|an|by|from|and)|—)\s*$")
+
+_PARTICLES = frozenset("de van von der da di del la le bin".split())
+_CONNECTORS = frozenset("of for and the".split()) | _PARTICLES
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person is named. ``full`` is the fullest form of the name in the document."""
+
+    name: str  # as written, honorific dropped
+    start: int
+    end: int
+    full: str
+    key: str
+    title: str = ""  # normalized title given at this mention, "" when none
+    affiliation: str = ""
+    span_start: int = 0  # title + name, for the claim's evidence
+    span_end: int = 0
+
+
+def _kind(token: str) -> str:
+    """Role of one run token: head, mod, domain, conn, hon, suffix, init, acr, cap."""
+    low = token.lower()
+    if token.endswith("."):
+        stem = token[:-1]
+        if stem in HONORIFICS:
+            return "hon"
+        if stem in ("Jr", "Sr"):
+            return "suffix"
+        if stem in TITLE_ABBREVIATIONS:
+            return "head"
+        return "init" if len(stem) == 1 else "acr"
+    if token in NAME_SUFFIXES:
+        return "suffix"
+    if low in _CONNECTORS and token.islower():
+        return "conn"
+    if "-" in low and low.rsplit("-", 1)[1] in TITLE_HEADS:  # "Vice-Admiral"
+        return "head"
+    if low in TITLE_HEADS:
+        return "head"
+    if low in TITLE_MODIFIERS:
+        return "mod"
+    if low in TITLE_DOMAINS:
+        return "domain"
+    if token.isupper() or (token[:-1].isupper() and token.endswith("s") and len(token) > 2):
+        return "acr"
+    return "cap"
+
+
+_KIND_CACHE: dict[str, str] = {}
+
+
+def _token_kind(token: str) -> str:
+    kind = _KIND_CACHE.get(token)
+    if kind is None:
+        kind = _KIND_CACHE[token] = _kind(token)
+    return kind
+
+
+_TITLE_KINDS = frozenset({"head", "mod", "domain", "acr", "conn"})
+_NAME_KINDS = frozenset({"cap", "init", "suffix", "hon"})
+
+
+def _is_name_word(token: str) -> bool:
+    low = token.lower()
+    return low not in ORG_WORDS and low not in STOPWORDS
+
+
+def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:
+    """The part of tokens[lo:hi] that is a person's name, as token indexes; None if it is not one."""
+    while lo < hi and tokens[lo][1] == "hon":
+        lo += 1
+    caps = [token[0] for token in tokens[lo:hi] if token[1] == "cap"]
+    if not caps or tokens[lo][1] not in ("cap", "init") or len(caps) > 4:
+        return None
+    if not all(_is_name_word(t) for t in caps):
+        return None
+    if len(caps) == 1 and hi - lo == 1 and caps[0].endswith("s"):
+        return None  # "Premier Sponsors": a plural noun, not a surname
+    return lo, hi
+
+
+def _normalize(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _affiliation(title_tokens: list) -> str:
+    """The organization named inside a title: "Acting ICE Director" -> "ICE", "Director of ICE" -> "ICE"."""
+    kinds = [k for _, k in title_tokens]
+    linkers = [i for i, (token, _) in enumerate(title_tokens) if token in ("of", "for")]
+    if linkers:  # "Secretary of Homeland Security": what follows of/for
+        rest = [(t, k) for t, k in title_tokens[linkers[-1] + 1 :] if t != "the"]
+        if rest and all(k in ("acr", "cap", "domain") for _, k in rest):
+            return " ".join(t for t, _ in rest)
+    acronyms = [t for t, k in title_tokens if k == "acr"]
+    if acronyms:
+        return " ".join(acronyms)
+    heads = [i for i, k in enumerate(kinds) if k == "head"]
+    lead = []
+    for token, kind in title_tokens[: heads[0]] if heads else []:
+        if kind == "cap":
+            lead.append(token)
+        elif lead and kind == "domain":
+            lead.append(token)
+    return " ".join(lead)
+
+
+def _split_run(run_text: str, base: int, before_comma: bool) -> list[tuple]:
+    """(name_start, name_end, title_start, title_end, name, title, affiliation) in one run, right to left.
+
+    ``before_comma``: the run is followed by ", ", so a title ending the run may be
+    an appositive to the name after the comma ("Director of the Coast Guard, Jane Doe").
+    """
+    tokens = [(m.group(), "", m.start(), m.end()) for m in _RUN_TOKEN.finditer(run_text)]
+    tokens = [(t, _token_kind(t), s, e) for t, _, s, e in tokens]
+    found = []
+    j = len(tokens)
+    while j > 0:
+        k = j
+        while k > 0 and tokens[k - 1][1] in _NAME_KINDS:
+            k -= 1
+        t = k
+        while t > 0:
+            kind = tokens[t - 1][1]
+            if kind == "conn" and tokens[t - 1][0] == "and" and t > 1 and tokens[t - 2][1] in _NAME_KINDS:
+                break  # "Sheriff Bob Smith and Mayor Jane Doe": a name ends before "and"
+            if kind in _TITLE_KINDS or (
+                kind == "cap" and t < k and (tokens[t][1] == "domain" or any(x[1] == "head" for x in tokens[: t - 1]))
+            ):
+                t -= 1
+                continue
+            break
+        title = tokens[t:k]
+        while title and (title[0][1] == "conn" or (title[0][1] == "cap" and not _is_name_word(title[0][0]))):
+            title = title[1:]
+        while title and title[-1][1] == "conn":
+            title = title[:-1]
+        name_lo, name_hi = k, j
+        has_head = any(x[1] == "head" for x in title)
+        if has_head and k < j and tokens[k - 1][1] == "conn" and k - 1 >= 0:
+            # "Secretary of State Hillary Clinton": only the last two capitalized words are the name
+            caps = [i for i in range(k, j) if tokens[i][1] == "cap"]
+            if before_comma and j == len(tokens):
+                name_lo = j
+                title = tokens[t:j]
+            elif len(caps) > 2:
+                name_lo = caps[-2]
+                title = tokens[t:name_lo]
+        span = _name_span(tokens, name_lo, name_hi) if name_lo < name_hi else None
+        if span:
+            lo, hi = span
+            name = run_text[tokens[lo][2] : tokens[hi - 1][3]]
+            if has_head and title:
+                title_text = _normalize(run_text[title[0][2] : title[-1][3]])
+                found.append((base + tokens[lo][2], base + tokens[hi - 1][3], base + title[0][2],
+                              base + title[-1][3], name, title_text, _affiliation([(x[0], x[1]) for x in title])))
+            else:
+                found.append((base + tokens[lo][2], base + tokens[hi - 1][3], -1, -1, name, "", ""))
+        elif has_head and title and name_lo == j:
+            found.append((-1, -1, base + title[0][2], base + title[-1][3], "", _normalize(run_text[title[0][2] : title[-1][3]]),
+                          _affiliation([(x[0], x[1]) for x in title])))
+        j = min(t, name_lo) if t < j else j - 1
+    return found
+
+
+def _name_parts(name: str) -> tuple[str, str, str]:
+    """(first, middle, last) of a name, by nameparser for unusual shapes."""
+    words = name.replace(",", " ").split()
+    while words and words[-1].rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    if all(w[0].isupper() for w in words) and not any(w.rstrip(".") in HONORIFICS for w in words):
+        if len(words) == 1:
+            return "", "", words[0]
+        return words[0], " ".join(words[1:-1]), words[-1]
+    return _parsed(name)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(name: str) -> tuple[str, str, str]:
+    human = HumanName(name)
+    return human.first, human.middle, human.last
+
+
+@lru_cache(maxsize=8192)
+def person_key(name: str) -> str:
+    """Lower-case "first last" of a name, middle names and honorifics dropped: "Tae D. Johnson" -> "tae johnson"."""
+    first, _, last = _name_parts(name.strip())
+    return " ".join(p for p in (first.lower(), last.lower().replace("’", "'")) if p)
+
+
+def _resolve(names: list[tuple[int, str]]) -> dict[int, str]:
+    """Fullest form of each mention's name (by position): same last name, compatible first name."""
+    people: list[tuple[str, str, str, int]] = []  # (first, last, full, position)
+    for position, name in sorted(names):
+        first, middle, last = _name_parts(name)
+        if first:
+            people.append((first, last, name, position))
+    full_of: dict[int, str] = {}
+    for position, name in names:
+        first, middle, last = _name_parts(name)
+        candidates = [p for p in people if p[1] == last and (not first or _same_first(first, p[0]))]
+        if not candidates:
+            full_of[position] = name
+            continue
+        before = [p for p in candidates if p[3] <= position] or candidates
+        anchor = before[-1]
+        same = [p for p in candidates if p[0] == anchor[0] or _same_first(anchor[0], p[0])]
+        full_of[position] = max(same, key=lambda p: (len(p[2].split()), len(p[2]), -p[3]))[2]
+    return full_of
+
+
+def _same_first(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    a, b = a.rstrip("."), b.rstrip(".")
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+@lru_cache(maxsize=256)
+def find_people(text: str) -> tuple[Mention, ...]:
+    """Every person mention in ``text``, sorted by position, names resolved to their fullest form."""
+    raw = []  # (name_start, name_end, span_start, span_end, name, title, affiliation)
+    bare_titles: dict[int, tuple[int, str, str]] = {}  # end -> (start, title, affiliation) of titles with no name
+    singles: list[tuple[int, int, str, bool]] = []  # one-word names, honorific or not
+    for run in _RUN.finditer(text):
+        run_start = _extend_left(text, run.start())
+        run_text = text[run_start : run.end()]
+        if run_start == run.start() and " " not in run_text:
+            if _token_kind(run_text) == "cap" and _is_name_word(run_text):
+                singles.append((run.start(), run.end(), run_text, False))
+            continue
+        for n_start, n_end, t_start, t_end, name, title, affiliation in _split_run(run_text, run_start, text.startswith(", ", run.end())):
+            if not name:
+                bare_titles[t_end] = (t_start, title, affiliation)
+                continue
+            has_honorific = text[max(0, n_start - 6) : n_start].rstrip().endswith(_HONORIFIC_ENDINGS)
+            if " " not in name and not title:
+                singles.append((n_start, n_end, name, has_honorific))
+                continue
+            if not title:
+                title, t_start, t_end, affiliation = _appositive(text, n_start, n_end, bare_titles)
+            span = (min(t_start, n_start), max(t_end, n_end)) if title else (n_start, n_end)
+            raw.append((n_start, n_end, span[0], span[1], name, title, affiliation))
+    known_last = {_name_parts(r[4])[2] for r in raw if " " in r[4]}
+    for n_start, n_end, name, has_honorific in singles:
+        if has_honorific or name in known_last:
+            raw.append((n_start, n_end, n_start, n_end, name, "", ""))
+    full_of = _resolve([(r[0], r[4]) for r in raw])
+    mentions = []
+    for n_start, n_end, s_start, s_end, name, title, affiliation in sorted(raw):
+        full = full_of[n_start]
+        mentions.append(Mention(name, n_start, n_end, full, person_key(full), title, affiliation, s_start, s_end))
+    return tuple(mentions)
+
+
+_LEFT_WORDS = frozenset(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS | {"of", "for", "the", "and"})
+_HONORIFIC_ENDINGS = tuple(h + "." for h in HONORIFICS)
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Start of the lower-case title words right before a run: "former police chief| John Smith"."""
+    lo = start
+    words_start = start
+    while lo > 1 and text[lo - 1] == " " and text[lo - 2].islower():
+        k = lo - 1
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "-"):
+            k -= 1
+        word = text[k : lo - 1]
+        if word not in _LEFT_WORDS:
+            break
+        lo = k
+        if word not in ("of", "for", "the", "and"):
+            words_start = k
+    return words_start
+
+
+def _appositive(text: str, start: int, end: int, bare_titles: dict) -> tuple[str, int, int, str]:
+    """A title set off by commas right before or after the name at text[start:end]."""
+    if text[start - 2 : start] == ", " and start - 2 in bare_titles:
+        t_start, title, affiliation = bare_titles[start - 2]
+        if _PRE_TITLE_BOUNDARY.search(text, max(0, t_start - 12), t_start):
+            return title, t_start, start - 2, affiliation
+    match = _POST_TITLE.match(text, end)
+    if match:
+        title = match.group("title")
+        words = title.lower().split()
+        if any(w in TITLE_HEADS for w in words) and title.split()[0].lower() not in STOPWORDS:
+            t_end = match.end("title")
+            return _normalize(title), match.start("title"), t_end, _affiliation_of(title)
+    return "", -1, -1, ""
+
+
+def _affiliation_of(title: str) -> str:
+    tokens = [(m.group(), _token_kind(m.group())) for m in _RUN_TOKEN.finditer(title)]
+    return _affiliation(tokens)
+
+
+def extract_people(doc: Document) -> list[Claim]:
+    """One PERSON claim per (person, distinct title) in ``doc``, at the mention that gives the title."""
+    claims = []
+    seen = set()
+    for mention in find_people(doc.text):
+        if not mention.title:
+            continue
+        marker = (mention.key, mention.title.lower())
+        if marker in seen:
+            continue
+        seen.add(marker)
+        sentence = doc.sentence_at(mention.span_start)
+        claims.append(
+            Claim(
+                source=doc.source.id,
+                kind=ClaimKind.PERSON,
+                subject=mention.full,
+                value=mention.title,
+                text=doc.text[mention.span_start : mention.span_end],
+                start=mention.span_start,
+                end=mention.span_end,
+                sentence=sentence.text,
+                sentence_start=sentence.start,
+                attrs=make_attrs(key=mention.key, affiliation=mention.affiliation, name=mention.name),
+            )
+        )
+    return sorted(claims, key=lambda c: (c.start, c.end))

@@ -1,0 +1,206 @@
+"""Quotations and who said them -> QUOTE claims.
+
+Quote marks are paired by their context (an opening mark follows a space, a
+closing mark precedes one), so straight quotes work as well as curly ones and a
+quote may run over the line breaks of one-sentence-per-line text. Short
+borrowings (“specific training”) are skipped; partial quotes of four words or
+more are kept. The speaker comes from the attribution around the quote
+(“…,” said X / X said, “…” / “…,” he said / “…,” the agency said), else from
+the previous quote of the same paragraph or of the paragraph just before.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Claim, ClaimKind, Document, make_attrs
+from .people import TITLE_HEADS, Mention, find_people
+
+MIN_WORDS = 4
+MAX_QUOTE_CHARS = 1500
+# Most characters between two quotes of one paragraph for the second to continue the first's speaker.
+MAX_CONTINUATION_GAP = 120
+
+_SAY_VERBS = (
+    "said|says|say|added|adds|explained|explains|told|tells|noted|notes|stated|states|continued|wrote|"
+    "writes|declared|declares|asked|asks|replied|recalled|insisted|warned|warns|argued|acknowledged|"
+    "announced|confirmed|remarked|concluded|stressed|emphasized|observed|commented|testified|tweeted|"
+    "posted|responded|answered|admitted|claimed|cautioned|predicted|promised|reported|according to"
+)
+_SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
+# Opening marks: a curly open, or a straight/single one after a space or line start.
+_MARK = re.compile(r"[“”\"‘’]")
+# One character of an attribution phrase: no sentence end, but the periods of "Mr." and "J." are fine.
+_WHO = (
+    r"(?:[^.;:!?“”\"\n]|(?<=[\s(][A-Z])\.|(?<=Mr|Ms|Dr|Jr|Sr|St|Lt)\.|(?<=Mrs|Gov|Sen|Rep|Sgt|Col|Gen|Det)\.|(?<=Capt|Supt)\.)"
+)
+# ,” said X ... / ,” X said   (text right after a closing mark)
+_AFTER_VERB_FIRST = re.compile(rf"[\s,]*(?:{_SAY})\b\s*(?P<who>{_WHO}{{1,120}})")
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"[\s,]*(?P<who>{_WHO}{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY})\b"
+)
+# X said, “…  /  X said: "…   (text right before an opening mark)
+_BEFORE = re.compile(rf"(?P<who>{_WHO}{{1,140}}?)\s+(?:{_SAY})\b[^.;:!?“”\"\n]{{0,40}}?[,:]\s*$")
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|i|we)$")
+_ARTICLE_PHRASE = re.compile(r"(?i)^(?:the|a|an|its|his|her|their)\s+[\w’'. -]+$|^[A-Z]{2,}$")
+_TRAIL = re.compile(r"\s+(?:in|on|at|during|who|when|after|before|while|to|of a|from)\b.*$", re.S)
+_WORD = re.compile(r"[\w’']+")
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def _normalize(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8192)
+def quote_norm(text: str) -> str:
+    """Lower-case quote text without punctuation, for fuzzy matching across sources."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
+    return _normalize(_PUNCT.sub(" ", text.replace("'", "")))
+
+
+def _is_opening(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark == "“":
+        # a “ with only spaces after it before the line ends closes a quote (a typo seen in real copy)
+        rest = text[i + 1 : i + 3]
+        return not (rest == "" or rest[0] == "\n" or rest.strip() == "" )
+    if mark in "”’":
+        return False
+    before = text[i - 1] if i else " "
+    return (before.isspace() or before in "([—-–") and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, mark kind) of quoted spans, marks included; kind is 'double' or 'single'."""
+    spans = []
+    open_at = -1
+    open_mark = ""
+    for match in _MARK.finditer(text):
+        i, mark = match.start(), match.group()
+        single = mark in "‘’"
+        if open_at < 0:
+            if _is_opening(text, i) and (not single or mark == "‘"):
+                open_at, open_mark = i, mark
+            continue
+        if single != (open_mark in "‘’"):
+            continue  # single marks inside a double quote, or apostrophes
+        if single and (i + 1 < len(text) and text[i + 1].isalpha()):
+            continue  # an apostrophe: can’t
+        if i - open_at > MAX_QUOTE_CHARS:
+            open_at = i if _is_opening(text, i) else -1
+            open_mark = mark
+            continue
+        if _is_opening(text, i) and mark != '"':
+            # a new opening before any close: the old quote ran to the end of its paragraph
+            line_end = text.find("\n", open_at)
+            if 0 <= line_end < i:
+                spans.append((open_at, line_end, "double"))
+            open_at, open_mark = i, mark
+            continue
+        spans.append((open_at, i + 1, "single" if single else "double"))
+        open_at = -1
+    return spans
+
+
+def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | None:
+    for mention in mentions:
+        if lo <= mention.start and mention.end <= hi:
+            return mention
+    return None
+
+
+def _mention_before(mentions: tuple[Mention, ...], offset: int) -> Mention | None:
+    last = None
+    for mention in mentions:
+        if mention.start >= offset:
+            break
+        last = mention
+    return last
+
+
+def _speaker(phrase: str, lo: int, mentions, quote_start: int) -> tuple[str, str, str] | None:
+    """(subject, speaker_kind, speaker_key) for the attribution phrase at text[lo:lo+len(phrase)]."""
+    mention = _mention_in(mentions, lo, lo + len(phrase))
+    if mention:
+        return mention.full, "person", mention.key
+    phrase = _TRAIL.sub("", phrase).strip(" ,")
+    if _PRONOUN.match(phrase):
+        if phrase.lower() in ("he", "she"):
+            previous = _mention_before(mentions, quote_start)
+            if previous:
+                return previous.full, "person", previous.key
+        return None
+    if not phrase or len(phrase.split()) > 6 or not _ARTICLE_PHRASE.match(phrase):
+        return None
+    kind = "descriptor" if any(w in TITLE_HEADS for w in phrase.lower().split()) else "organization"
+    return phrase, kind, ""
+
+
+def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str] | None:
+    """Speaker of the quote at text[start:end] from the words around it, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[end:line_end]
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+        match = pattern.match(after)
+        if match:
+            who = match.group("who")
+            found = _speaker(who, end + match.start("who"), mentions, start)
+            if found:
+                return found
+    before = text[max(line_start, start - 200) : start]
+    match = _BEFORE.search(before) if before.rstrip().endswith((",", ":")) else None
+    if match:
+        return _speaker(match.group("who"), start - len(before) + match.start("who"), mentions, start)
+    return None
+
+
+def extract_quotes(doc: Document) -> list[Claim]:
+    """QUOTE claims of ``doc``: quotations of four words or more, with their speaker when known."""
+    text = doc.text
+    if '"' not in text and "“" not in text and "‘" not in text:
+        return []
+    mentions = find_people(text)
+    claims = []
+    previous = None  # (line start, line end, speaker, end) of the last quote
+    for start, end, mark in _spans(text):
+        inner = text[start + 1 : end - 1] if text[end - 1] in "”’\"“" else text[start + 1 : end]
+        value = _normalize(inner).rstrip(",").rstrip()
+        if len(_WORD.findall(value)) < MIN_WORDS:
+            continue
+        speaker = _attribute(text, start, end, mentions)
+        if mark == "single" and speaker is None:
+            continue  # ‘…’ without attribution is a title or scare quote
+        line_start = text.rfind("\n", 0, start) + 1
+        if speaker is None and previous and previous[2]:
+            same_paragraph = previous[0] == line_start and start - previous[3] <= MAX_CONTINUATION_GAP
+            only_quote = not text[line_start:start].strip() and not text[end : _line_end(text, end)].strip(" .")
+            follows = previous[1] < line_start and not text[previous[1] : line_start].strip()
+            if same_paragraph or (only_quote and follows):
+                speaker = previous[2]
+        subject, kind, key = speaker or ("", "unknown", "")
+        previous = (line_start, _line_end(text, end), speaker, end)
+        sentence = doc.sentence_at(start + 1 if start + 1 < len(text) and text[start + 1] != "\n" else start)
+        claims.append(
+            Claim(
+                source=doc.source.id,
+                kind=ClaimKind.QUOTE,
+                subject=subject,
+                value=value,
+                text=text[start:end],
+                start=start,
+                end=end,
+                sentence=sentence.text,
+                sentence_start=sentence.start,
+                attrs=make_attrs(speaker_kind=kind, speaker_key=key, norm=quote_norm(value)),
+            )
+        )
+    return claims
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end

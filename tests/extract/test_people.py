@@ -1,0 +1,105 @@
+"""People with titles, on real sentences from the seeds and ECB+ (Cybulska & Vossen 2014, CC BY 3.0)."""
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.people import extract_people, find_people, person_key
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SEEDS = SHARED / "seeds"
+ECB = SHARED / "corpora" / "ecbplus"
+
+
+def repaired(text: str) -> str:
+    """Seed 003's mojibake as the ingest stage repairs it."""
+    return text.replace("โ€œ", "“").replace("โ€™", "’").replace("โ€", "”").replace("โ€”", "—")
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return build_document(Source(id=prefix), repaired(path.read_text()))
+
+
+def people(doc) -> dict[str, str]:
+    return {c.subject: c.value for c in extract_people(doc)}
+
+
+def test_title_before_name_with_affiliation():
+    claims = extract_people(seed("002"))
+    johnson = next(c for c in claims if c.attr("key") == "tae johnson")
+    assert johnson.kind is ClaimKind.PERSON
+    assert (johnson.subject, johnson.value, johnson.attr("affiliation")) == ("Tae D. Johnson", "Acting ICE Director", "ICE")
+    assert johnson.text == "Acting ICE Director Tae D. Johnson"
+    mayorkas = next(c for c in claims if c.attr("key") == "alejandro mayorkas")
+    assert (mayorkas.value, mayorkas.attr("affiliation")) == ("DHS Secretary", "DHS")
+
+
+def test_title_as_appositive_before_name():
+    claims = extract_people(seed("000"))
+    johnson = next(c for c in claims if c.attr("key") == "tae johnson")
+    assert johnson.value == "Acting Director of ICE"
+    assert johnson.text == "Acting Director of ICE, Tae Johnson"
+    assert johnson.attr("affiliation") == "ICE"
+
+
+def test_long_title_and_surname_mentions_resolve_to_full_name():
+    doc = seed("001")
+    assert people(doc)["Patrick J. Lechleitner"] == (
+        "Deputy Director and Senior Official Performing the Duties of the Director"
+    )
+    assert people(doc)["Joe Biden"] == "President"
+    later = [m for m in find_people(doc.text) if m.name == "Lechleitner"]
+    assert later and all(m.full == "Patrick J. Lechleitner" for m in later)
+
+
+def test_claims_point_into_the_text_and_sentence():
+    doc = seed("003")
+    for claim in extract_people(doc):
+        assert doc.text[claim.start : claim.end] == claim.text
+        assert claim.sentence == doc.sentence_at(claim.start).text
+    assert people(doc)["Patrick J. Lechleitner"] == "Acting ICE Director"
+
+
+def test_untitled_people_and_organizations_give_no_claim():
+    doc = build_document(Source(id="x"), "The Hill has contacted the ICE National Council for comment.\n"
+                         "Steinberg told police he thought LaCalamita was holding a toy gun.")
+    assert extract_people(doc) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name, title",
+    [
+        ('"There is a suspicion," said Troy police Lt. Gerry Scherlinck.', "Gerry Scherlinck", "Troy police Lt."),
+        ("Tae Johnson, acting director of ICE, said the pilot would grow.", "Tae Johnson", "acting director of ICE"),
+        ("Jane Doe, a spokeswoman for the agency, declined to comment.", "Jane Doe", "spokeswoman for the agency"),
+        ("Police Commissioner William Bratton spoke.", "William Bratton", "Police Commissioner"),
+        ("Sheriff Bob Smith and Mayor Jane Doe spoke.", "Jane Doe", "Mayor"),
+        ("Sheriff Bob Smith and Mayor Jane Doe spoke.", "Bob Smith", "Sheriff"),
+        ("Secretary of State Hillary Clinton arrived.", "Hillary Clinton", "Secretary of State"),
+    ],
+)
+def test_title_shapes(sentence, name, title):
+    assert people(build_document(Source(id="x"), sentence))[name] == title
+
+
+def test_plural_noun_after_title_is_not_a_person():
+    doc = build_document(Source(id="x"), "The program was sponsored by our Returning Premier Sponsors.")
+    assert extract_people(doc) == []
+
+
+def test_ecbplus_sheriff_with_county():
+    text = (ECB / "18_ecbplus" / "18_1ecbplus.txt").read_text()
+    found = people(build_document(Source(id="18_1"), text))
+    assert found["Gerry Scherlinck"] == "Troy police Lt."
+    assert found["Robert Pickell"] == "Genesee County Sheriff"
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [("Tae D. Johnson", "tae johnson"), ("Tae Johnson", "tae johnson"), ("Mr. Lechleitner", "lechleitner"),
+     ("Patrick J. Lechleitner", "patrick lechleitner"), ("Martin Luther King Jr.", "martin king")],
+)
+def test_person_key(name, key):
+    assert person_key(name) == key

@@ -1,0 +1,92 @@
+"""Quotes and speakers, on real sentences from the seeds and ECB+ (Cybulska & Vossen 2014, CC BY 3.0)."""
+import pytest
+
+from crosscheck.extract.quotes import extract_quotes, quote_norm
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source
+from tests.extract.test_people import ECB, seed
+
+
+def quote(doc, opening: str):
+    return next(c for c in extract_quotes(doc) if c.value.startswith(opening))
+
+
+def test_statement_and_titled_speaker_with_continuation():
+    doc = seed("000")
+    statement = quote(doc, "ICE looks forward")
+    assert (statement.subject, statement.attr("speaker_kind")) == ("the statement", "organization")
+    assert statement.value.endswith("the ERO union")  # trailing comma inside the marks trimmed
+    assert quote(doc, "The Body-Worn Camera").subject == "Tae Johnson"
+    assert quote(doc, "The safety of ICE staff").subject == "Tae Johnson"
+    secretary = quote(doc, "With its body worn")
+    assert (secretary.subject, secretary.attr("speaker_kind")) == ("the secretary of DHS", "descriptor")
+
+
+def test_explains_and_unattributed_paragraph_continues_speaker():
+    doc = seed("002")
+    assert quote(doc, "With its body-worn").subject == "Alejandro Mayorkas"
+    assert quote(doc, "The Department will continue").subject == "Alejandro Mayorkas"
+    johnson = quote(doc, "The body-worn camera pilot")
+    assert (johnson.subject, johnson.attr("speaker_key"), johnson.attr("speaker_kind")) == (
+        "Tae D. Johnson", "tae johnson", "person")
+    assert quote(doc, "Safety of both").subject == "Tae D. Johnson"
+
+
+def test_long_title_speaker_partial_quote_and_short_fragments():
+    doc = seed("001")
+    assert quote(doc, "Public trust is dependent").subject == "Patrick J. Lechleitner"
+    assert quote(doc, "The deployment of body-worn").subject == "Patrick J. Lechleitner"
+    partial = quote(doc, "an essential element")
+    assert partial.subject == "Patrick J. Lechleitner"
+    assert partial.text == "“an essential element in our public safety and national security mission.”"
+    assert quote(doc, "Body worn cameras will not").subject == "the agency"
+    values = [c.value for c in extract_quotes(doc)]
+    assert "specific training" not in values and "stakeholders" not in values
+
+
+def test_surname_and_pronoun_resolve_to_full_name():
+    doc = seed("003")
+    assert [c.subject for c in extract_quotes(doc)] == ["Patrick J. Lechleitner", "Patrick J. Lechleitner"]
+    assert quote(doc, "Right now").value == "Right now, we can’t do more than those cities"
+
+
+def test_claims_point_into_the_text():
+    for prefix in ("000", "001", "002", "003"):
+        doc = seed(prefix)
+        for claim in extract_quotes(doc):
+            assert claim.kind is ClaimKind.QUOTE
+            assert doc.text[claim.start : claim.end] == claim.text
+            assert claim.text[0] in "“\"‘"
+            assert claim.sentence == doc.sentence_at(claim.start + 1).text
+
+
+def test_straight_quotes_over_line_breaks_in_ecbplus():
+    doc = build_document(Source(id="18_10"), (ECB / "18_ecbplus" / "18_10ecbplus.txt").read_text())
+    daughter = quote(doc, "She didn't do it.")
+    assert daughter.value == "She didn't do it. She didn't fire him"
+    assert daughter.subject == "Charlene Kafoury"
+    assert quote(doc, "There is a suspicion").subject == "Gerry Scherlinck"
+    assert quote(doc, "He didn't think").subject == "Barry Whiteside"
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, kind",
+    [
+        ('Police said: "The fire progressed rapidly through the store."', "Police", "organization"),
+        ('"We have no idea what caused it," the company said in a statement.', "the company", "organization"),
+        ('“We will not stop until this is done,” according to a police spokesman.', "a police spokesman", "descriptor"),
+        ('He looked up. "Nobody knows the answer yet," a man whispered.', "", "unknown"),
+    ],
+)
+def test_attribution_patterns(sentence, subject, kind):
+    (claim,) = extract_quotes(build_document(Source(id="x"), sentence))
+    assert (claim.subject, claim.attr("speaker_kind")) == (subject, kind)
+
+
+def test_single_quoted_titles_are_not_quotes():
+    text = "He signed copies of his latest work ‘The Profession: A Memoir of Community, Race, and Policing,’ at the event."
+    assert extract_quotes(build_document(Source(id="x"), text)) == []
+
+
+def test_quote_norm():
+    assert quote_norm("Right now, we can’t do “more”  than THOSE cities.") == "right now we cant do more than those cities"
