@@ -1,0 +1,535 @@
+"""Dates a source gives, at their true precision, with the event each is the date of.
+
+Candidates are found with one precompiled regular expression (a library date
+search finds "we", "now" or "$300M" in news text); each form already says which
+parts it carries, so normalizing is plain calendar arithmetic. Expressions that
+need an anchor ("Wednesday", "in January", "March 15", "yesterday") are resolved
+against the publication date only when it is known, never against today.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
+from ..text import STOPWORDS, singular
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _cased(names: list[str]) -> str:
+    """Capitalized or upper-case spellings only, so the modal "may" is never a month."""
+    return "|".join(sorted({v for n in names for v in (n.capitalize(), n.upper())}, key=len, reverse=True))
+
+
+_FULL_MONTH = _cased([n for n in MONTHS if len(n) > 3 or n == "may"])
+_ABBR_MONTH = _cased([n for n in MONTHS if len(n) <= 4 and n != "may"])
+# A month name, or an abbreviation ("Sept.", "Dec") when a day or year follows.
+_MONTH = rf"(?:(?:{_FULL_MONTH})\b|(?:{_ABBR_MONTH})(?:\.|\b))"
+_WEEKDAY = rf"(?:{_cased(list(WEEKDAYS))})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"  # "Wednesday, March 13, 2024" is one date
+
+
+def _after(words: str) -> str:
+    """A lookbehind for any of ``words`` (lower or capitalized) then one space: the date starts after it."""
+    variants = {v for w in words.split() for v in (w, w.capitalize())}
+    space = r"\s"  # the pattern is verbose: a plain space would be ignored
+    tails = (re.escape(v).replace("_", space) + ("" if v.endswith("-") else space) for v in sorted(variants))
+    return "(?:" + "|".join(rf"(?<=\b{tail})" for tail in tails) + ")"
+
+
+# A month alone, or a year alone, is a date only after words like these ("in January", "since 2019").
+_MONTH_CONTEXT = _after("in since until till through throughout during early late mid- last this next end_of beginning_of start_of middle_of")
+_YEAR_CONTEXT = _after("in since by until till through during from of before after around circa early late mid mid- fiscal")
+_YEAR_MODIFIES = _after("the a its his her their")  # "the 2022 election"
+
+# Every alternative starts at the date's own first word, so a match is only tried
+# where a trigger stands (see _triggers): trying every offset is too slow. Dates
+# that start with a number and dates that start with a word are separate patterns.
+_NUMERIC_DATE = re.compile(
+    rf"""
+    (?P<iso>(?<![\d./-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-]))
+  | (?P<slash>(?<![\d/.])(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>{_DAY})/(?P<sl_y>{_YEAR})(?![\d/]))
+  | (?P<dmy>(?<![\d.,$])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})(?!\d))
+  | (?P<dm>(?<![\d.,$])(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
+  | (?P<yr>{_YEAR_CONTEXT}(?P<yr_y>{_YEAR})(?![\w%'’-]|[.,]\d|\s*[‘'"“]))
+  | (?P<yrd>{_YEAR_MODIFIES}(?P<yrd_y>{_YEAR})(?=\s+[a-z]))
+    """,
+    re.VERBOSE,
+)
+_WORDY_DATE = re.compile(
+    rf"""
+    (?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,\s*|\s+)(?P<mdy_y>{_YEAR})(?!\d))
+  | (?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d%]))
+  | (?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s*(?P<md_d>{_DAY})\b(?![:.,]?\d|%|-year))
+  | (?P<mon>{_MONTH_CONTEXT}(?P<mon_m>{_FULL_MONTH})\b(?!\.?,?\s*\d))
+  | (?P<wdmy>{_WEEKDAY},?\s+(?P<wdmy_d>{_DAY})\s+(?:of\s+)?(?P<wdmy_m>{_MONTH}),?\s+(?P<wdmy_y>{_YEAR})(?!\d))
+  | (?P<wd>(?:(?P<wd_mod>(?i:last|this|next))\s+)?(?P<wd_d>{_WEEKDAY})\b(?:['’]s\b)?)
+  | (?P<rel>(?i:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)
+        |this\s+(?:morning|afternoon|evening|week|month|year)|(?:earlier|later)\s+this\s+(?:week|month|year)
+        |next\s+(?:week|month|year))\b)
+    """,
+    re.VERBOSE,
+)
+
+# Where a date can start: a month, weekday or relative word's first letters, or a number.
+# One character class first lets the regex engine skip ahead fast; most hits are real starts.
+_TRIGGER = re.compile(
+    r"[\dJFMASONDTWYLE](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|esterday|oday|onight|omorrow"
+    r"|ast|his|ext|arlier|ater|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC|ON|UE|ED|HU|RI|AT|\d\d\d|\d?(?:st|nd|rd|th)?[/ -])"
+)
+LOWER_TRIGGERS = ("yesterday", "today", "tonight", "tomorrow", "last ", "this ", "next ", "earlier ", "later ")
+
+
+def _triggers(text: str) -> list[int]:
+    """Sorted offsets where a date may start."""
+    found = [m.start() for m in _TRIGGER.finditer(text)]
+    for word in LOWER_TRIGGERS:
+        i = text.find(word)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalpha():
+                found.append(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
+def _candidates(text: str):
+    """Date matches in text order, none overlapping."""
+    last_end = 0
+    for offset in _triggers(text):
+        if offset < last_end:
+            continue
+        match = (_NUMERIC_DATE if text[offset].isdigit() else _WORDY_DATE).match(text, offset)
+        if match:
+            last_end = match.end()
+            yield match
+
+
+# Relative phrases: (precision, offset in units of that precision from the publication date).
+_RELATIVE = {
+    "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0),
+    "this evening": ("day", 0), "yesterday": ("day", -1), "last night": ("day", -1), "tomorrow": ("day", 1),
+    "this week": ("week", 0), "earlier this week": ("week", 0), "later this week": ("week", 0),
+    "last week": ("week", -1), "next week": ("week", 1),
+    "this month": ("month", 0), "earlier this month": ("month", 0), "later this month": ("month", 0),
+    "last month": ("month", -1), "next month": ("month", 1),
+    "this year": ("year", 0), "earlier this year": ("year", 0), "later this year": ("year", 0),
+    "last year": ("year", -1), "next year": ("year", 1),
+}
+
+# Nouns a four-digit number counts rather than dates ("of 2000 people").
+COUNT_NOUNS = frozenset(
+    """
+    people persons residents homes houses households jobs workers votes voters troops soldiers students
+    feet miles meters metres kilometers acres tons dollars euros pounds percent members employees cases
+    deaths victims men women children officers agents copies units flights passengers
+    """.split()
+)
+# Words that close a dateline or byline besides the date itself.
+DATELINE_WORDS = frozenset("on at by published updated posted created last hrs am pm est gmt edt".split())
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def normalize(form: str, parts: tuple, published: str | None) -> tuple[str, str, bool, bool] | None:
+    """(value, precision, resolved, relative) for a candidate's parts, or None when no such date exists.
+
+    ``parts`` holds what the form carries: (year, month, day) numbers with 0 for
+    missing, a weekday index with its modifier, or a relative phrase.
+    """
+    base = _parse_iso(published)
+    if form == "ymd":
+        year, month, day = parts
+        return (f"{year:04d}-{month:02d}-{day:02d}", "day", True, False) if _valid(year, month, day) else None
+    if form == "ym":
+        year, month = parts
+        return f"{year:04d}-{month:02d}", "month", True, False
+    if form == "y":
+        return f"{parts[0]:04d}", "year", True, False
+    if form == "md":
+        month, day = parts
+        if not _valid(2000, month, day):  # 2000 is a leap year: Feb 29 is a date
+            return None
+        if base is None:
+            return f"XXXX-{month:02d}-{day:02d}", "day", False, True
+        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+        while not _valid(year, month, day):  # Feb 29 belongs to the latest leap year
+            year -= 1
+        return f"{year:04d}-{month:02d}-{day:02d}", "day", True, True
+    if form == "m":
+        month, modifier = parts
+        if base is None:
+            return f"XXXX-{month:02d}", "month", False, True
+        if modifier == "next":
+            year = base.year if month > base.month else base.year + 1
+        else:
+            year = base.year if month <= base.month else base.year - 1
+        return f"{year:04d}-{month:02d}", "month", True, True
+    if form == "wd":
+        weekday, modifier = parts
+        if base is None:
+            return WEEKDAYS[weekday].capitalize(), "weekday", False, True
+        if modifier == "next":
+            day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        else:
+            back = (base.weekday() - weekday) % 7
+            day = base - timedelta(days=back or (7 if modifier == "last" else 0))
+        return day.isoformat(), "day", True, True
+    phrase = parts[0]
+    precision, step = _RELATIVE[phrase]
+    if base is None:  # "XXXX": an unknown year, so it conflicts with no other date
+        return "XXXX", "week" if precision == "week" else precision, False, True
+    if precision == "day":
+        return (base + timedelta(days=step)).isoformat(), precision, True, True
+    if precision == "week":  # as precise as the month or year the whole week lies in
+        monday = base + timedelta(weeks=step, days=-base.weekday())
+        sunday = monday + timedelta(days=6)
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            return f"{monday.year:04d}-{monday.month:02d}", "month", True, True
+        if monday.year == sunday.year:
+            return f"{monday.year:04d}", "year", True, True
+        return "XXXX", "year", True, True
+    if precision == "month":
+        index = base.year * 12 + base.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", precision, True, True
+    return f"{base.year + step:04d}", precision, True, True
+
+
+def _parse_iso(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _form(match: re.Match) -> tuple[str, tuple, int] | None:
+    """(form, parts, start of the date's own words) of a candidate, or None for a non-date."""
+    kind = match.lastgroup
+    g = match.group
+    if kind == "iso":
+        return "ymd", (int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))), match.start()
+    if kind == "slash":
+        return "ymd", (int(g("sl_y")), int(g("sl_m")), _day(g("sl_d"))), match.start()
+    if kind == "mdy":
+        return "ymd", (int(g("mdy_y")), _month(g("mdy_m")), _day(g("mdy_d"))), match.start()
+    if kind in ("dmy", "wdmy"):
+        return "ymd", (int(g(kind + "_y")), _month(g(kind + "_m")), _day(g(kind + "_d"))), match.start()
+    if kind == "my":
+        return "ym", (int(g("my_y")), _month(g("my_m"))), match.start()
+    if kind == "md":
+        return "md", (_month(g("md_m")), _day(g("md_d"))), match.start()
+    if kind == "dm":
+        return "md", (_month(g("dm_m")), _day(g("dm_d"))), match.start()
+    if kind == "mon":
+        context = match.string[max(0, match.start() - 5) : match.start()].strip().lower()
+        return "m", (_month(g("mon_m")), "next" if context == "next" else ""), match.start()
+    if kind == "wd":
+        modifier = (g("wd_mod") or "").lower()
+        return "wd", (WEEKDAYS.index(g("wd_d").lower()), modifier), match.start()
+    if kind in ("yr", "yrd"):
+        return "y", (int(g(kind + "_y")),), match.start()
+    phrase = " ".join(g("rel").lower().split())
+    return "rel", (phrase,), match.start()
+
+
+def _is_count(text: str, match: re.Match) -> bool:
+    """True when a year-like number counts the noun after it ("of 2000 people", "in 2000 ambulances")."""
+    following = _NEXT_WORD.match(text, match.end())
+    if not following:
+        return False
+    word = following.group(1)
+    plural = match.lastgroup == "yr" and word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return plural or word.lower() in COUNT_NOUNS
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+\S+\s+$")  # "Recognized" in "Recognized in 2021"
+
+
+def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
+    """Capitalized "Today"/"Sunday" inside a title ("NBC's Today show", "the Sunday Times")."""
+    kind = match.lastgroup
+    word = match.group()
+    if kind == "rel":
+        # "NBC's Today show" mid-sentence; "today's world" means nowadays.
+        return (word[0].isupper() and match.start() > sentence.start) or text.startswith(("'s", "’s"), match.end())
+    if kind == "yr":
+        # "Recognized in 2021 Awards", "Best of 2021 Products": a year inside a title-case name.
+        following = _NEXT_WORD.match(text, match.end())
+        previous = _PREVIOUS_WORD.search(text, max(sentence.start, match.start() - 40), match.start())
+        return bool(following and previous) and following.group(1)[0].isupper() and previous.group(1)[0].isupper()
+    if kind == "wd" and not match.group("wd_mod") and word[-1] not in "s":
+        following = _NEXT_WORD.match(text, match.end())
+        before = text[max(sentence.start, match.start() - 3) : match.start()].lower()
+        return bool(following) and following.group(1)[0].isupper() and not before.endswith(("on ", ", "))
+    return False
+
+
+def _is_dateline(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """A sentence that is only a date (a dateline or byline): publication metadata, not a claim."""
+    rest = sentence.text
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[: start - sentence.start] + " " + rest[end - sentence.start :]
+    rest = _TIME.sub(" ", rest)
+    tokens = _TOKEN.findall(rest)
+    words_left = [t for t in tokens if t[0].isalpha()]
+    if len(words_left) > 4:
+        return False
+    return all(w[0].isupper() or w.lower() in DATELINE_WORDS for w in words_left)
+
+
+def extract_dates(doc: Document) -> list[Claim]:
+    """Date claims of ``doc`` in text order (see the module docstring)."""
+    text = doc.text
+    starts = [s.start for s in doc.sentences]
+    found: dict[int, list[tuple[re.Match, tuple, int]]] = {}
+    for match in _candidates(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.end() > doc.sentences[index].end:
+            continue
+        form = _form(match)
+        sentence = doc.sentences[index]
+        if form[0] == "y" and _is_count(text, match):
+            continue
+        if _is_name(text, match, sentence):
+            continue
+        found.setdefault(index, []).append((match, form, index))
+    claims = []
+    for index, candidates in found.items():
+        sentence = doc.sentences[index]
+        if _is_dateline(sentence, [(form[2], m.end()) for m, form, _ in candidates]):
+            continue
+        for match, (form, parts, start), _ in candidates:
+            normal = normalize(form, parts, doc.source.published)
+            if normal is None:
+                continue
+            value, precision, resolved, relative = normal
+            subject, event = _event(sentence.text, start - sentence.start, match.end() - sentence.start)
+            claims.append(
+                Claim(
+                    source=doc.source.id,
+                    kind=ClaimKind.DATE,
+                    subject=subject,
+                    value=value,
+                    text=text[start : match.end()],
+                    start=start,
+                    end=match.end(),
+                    sentence=sentence.text,
+                    sentence_start=sentence.start,
+                    attrs=make_attrs(
+                        precision=precision,
+                        resolved="yes" if resolved else "no",
+                        relative="yes" if relative else None,
+                        event=event,
+                    ),
+                )
+            )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+# --- the event a date belongs to ------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*|[,;:()\[\]—–\"“”]")
+_CLAUSE_BREAK = frozenset(",;:()[]—–\"“”")
+DETERMINERS = frozenset("the a an its his her their this that our your".split())
+MODALS = frozenset("will would could can should must might may shall to".split())
+AUXILIARIES = frozenset("is are was were be been being has have had do does did".split())
+# Words after which the object of a verb has ended.
+OBJECT_END = frozenset(
+    """
+    for in at to with after before by from as since during under while when where which that who whom whose
+    because and but than until into through amid despite if although though whether or
+    """.split()
+)
+# Common irregular past forms; regular ones are recognized by their -ed ending.
+IRREGULAR_PAST = frozenset(
+    """
+    went told took made gave began begun came held won lost met found saw got put set hit shot struck fled fell
+    broke broken brought bought sold sent spent built caught chose drew drove fought flew grew hung hid knew
+    led left meant paid ran rang rose sank sat shook shut slept spoke stood stole stuck swore taught tore thought
+    threw understood woke wore wrote quit read became become kept sought withdrew overturned overtook
+    undertook beat stabbed split cut let cast laid lay rode said says
+    """.split()
+)
+# -ed words that are rarely the event of a date.
+NOT_EVENTS = frozenset(
+    """
+    hundred need indeed speed seed feed bed red shed breed greed deed weed sacred naked wicked beloved alleged
+    armed united related called named titled dubbed known based located so-called aged skilled talented
+    used supposed interested concerned scheduled expected planned
+    """.split()
+)
+NON_VERBS = (STOPWORDS | AUXILIARIES) - {"said", "says"}
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ing")
+EVENT_NOUNS = frozenset(
+    """
+    election vote order attack crash storm quake earthquake fire trial hearing verdict ruling deal launch release
+    death birth wedding funeral arrest raid visit speech summit match game final race report statement law bill
+    meeting announcement decision debut premiere surgery accident explosion bombing shooting incident strike
+    protest rally ceremony conference deadline merger acquisition purchase sale closure opening
+    """.split()
+)
+MAX_SUBJECT_WORDS = 6
+DATE_PREPOSITIONS = OBJECT_END | {"on", "of", "last", "this", "next"}
+
+
+def _content(word: str) -> str | None:
+    w = word.lower().replace("’", "'")
+    return singular(w) if w[0].isalpha() and w not in STOPWORDS and len(w) > 2 else None
+
+
+def _is_verb(tokens: list[str], i: int) -> bool:
+    word = tokens[i]
+    if not word[0].islower() or word in NOT_EVENTS or word in NON_VERBS:
+        return False
+    previous = tokens[i - 1].lower() if i else ""
+    if previous in DETERMINERS:  # "the injured", "a detailed report": adjectives
+        return False
+    if word in IRREGULAR_PAST or previous in MODALS:
+        return True
+    if word.endswith("ed") and len(word) >= 5:
+        return True
+    return word.endswith("ing") and len(word) >= 6 and previous in AUXILIARIES
+
+
+def _is_event_noun(word: str) -> bool:
+    w = word.lower()
+    return w in EVENT_NOUNS or (w.endswith(EVENT_SUFFIXES) and len(w) >= 7 and word[0].islower())
+
+
+def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """(subject, event word) for the date at [start, end) of ``sentence``.
+
+    The date itself is left out of the tokens: ``at`` is where it stood.
+    """
+    left = _TOKEN.findall(sentence, 0, start)
+    tokens = left + _TOKEN.findall(sentence, end)
+    at = len(left)
+    before = at - 1
+    if before >= 0 and tokens[before].lower() in DATE_PREPOSITIONS:
+        before -= 1  # the preposition that introduces the date
+    modified = _modified_noun(tokens, at, sentence[start:end])
+    if modified:
+        return " ".join(modified), modified[-1]
+    verb = _nearest(tokens, before, at, _is_verb)
+    if verb is None:
+        noun = _nearest(tokens, before, at, _is_noun_at)
+        if noun is None:
+            return "", ""
+        word = _content(tokens[noun]) or tokens[noun].lower()
+        return word, word
+    return " ".join(_verb_phrase(tokens, verb, at)), tokens[verb].lower()
+
+
+def _is_noun_at(tokens: list[str], i: int) -> bool:
+    return _is_event_noun(tokens[i])
+
+
+def _modified_noun(tokens: list[str], at: int, own: str) -> list[str]:
+    """Nouns a date modifies: "Biden's May 25, 2022, executive order", "the 2022 election"."""
+    previous = tokens[at - 1] if at else ""
+    if not (previous.lower() in DETERMINERS or previous.endswith(("'s", "’s")) or own.endswith(("'s", "’s"))):
+        return []
+    out: list[str] = []
+    i = at + (1 if at < len(tokens) and tokens[at] == "," else 0)
+    while i < len(tokens) and len(out) < 4:
+        word = tokens[i]
+        if not word[0].islower() or _content(word) is None or _is_verb(tokens, i):
+            break
+        out.append(_content(word))
+        i += 1
+    return out
+
+
+def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
+    """The index of the token passing ``test`` the date belongs to.
+
+    A date after a preposition belongs to the verb on its left in the same
+    clause ("went to Promises on Tuesday"); otherwise the first one on the
+    right ("In January, X updated ..."), else the nearest one anywhere.
+    """
+    left = None
+    for i in range(before, -1, -1):
+        if tokens[i] in _CLAUSE_BREAK:
+            break
+        if test(tokens, i):
+            left = i
+            break
+    if left is not None:
+        return left
+    for i in range(at, len(tokens)):
+        if test(tokens, i):
+            return i
+        if tokens[i] in ";—–" or tokens[i].lower() in ("which", "who", "that"):
+            break
+    for i in range(before, -1, -1):
+        if test(tokens, i):
+            return i
+    return None
+
+
+def _verb_phrase(tokens: list[str], verb: int, at: int) -> list[str]:
+    """The verb with its object's content words: "announced pilot body camera program"."""
+    phrase = [tokens[verb].lower()]
+    i = verb + 1
+    while i < len(tokens) and len(phrase) < MAX_SUBJECT_WORDS and i != at:
+        word = tokens[i]
+        low = word.lower()
+        if word in _CLAUSE_BREAK or word[0].isdigit() or low in MODALS or _is_verb(tokens, i):
+            break
+        if low.endswith("ing") and len(phrase) > 1:  # "policies detailing ...": a new clause
+            break
+        if low in OBJECT_END and (len(phrase) > 1 or low == "by"):
+            break
+        content = _content(word)
+        if content:
+            phrase.append(content)
+        i += 1
+    if len(phrase) > 1:
+        return phrase
+    # "a new policy announced Wednesday": the noun the participle describes.
+    subject: list[str] = []
+    i = verb - 1
+    while i >= 0 and len(subject) < 3:
+        word = tokens[i]
+        low = word.lower()
+        if word in _CLAUSE_BREAK or low in OBJECT_END or low in AUXILIARIES or (subject and low in STOPWORDS):
+            break
+        content = _content(word)
+        if content:
+            subject.insert(0, content)
+        i -= 1
+    return subject + phrase

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+
+from crosscheck.extract.dates import extract_dates, normalize
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source
+from tests.conftest import CORPUS, SEEDS
+
+
+def _seed_sentence(prefix: str, starts: str) -> str:
+    """The one line of a seed file that starts with ``starts``."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(starts):
+            return line
+    raise AssertionError(f"no line starting {starts!r} in {path.name}")
+
+
+def _dates(text: str, published: str | None = "2024-03-13"):
+    return extract_dates(build_document(Source(id="x", published=published), text))
+
+
+def _only(text: str, published: str | None = "2024-03-13"):
+    (claim,) = _dates(text, published)
+    return claim
+
+
+def test_month_without_year_resolves_against_publication_date():
+    sentence = _seed_sentence("001", "In January, ICE updated")
+    claim = _only(sentence, "2024-03-15")
+    assert (claim.value, claim.text, claim.attr("precision")) == ("2024-01", "January", "month")
+    assert claim.attr("resolved") == "yes" and claim.attr("relative") == "yes"
+    assert claim.subject == "updated internal policy body-worn camera"
+    assert claim.attr("event") == "updated"
+    assert claim.kind is ClaimKind.DATE and claim.source == "x"
+
+
+def test_month_without_year_or_publication_date_stays_unresolved():
+    claim = _only(_seed_sentence("001", "In January, ICE updated"), None)
+    assert (claim.value, claim.attr("precision"), claim.attr("resolved")) == ("XXXX-01", "month", "no")
+
+
+def test_full_date_modifying_a_noun():
+    sentence = _seed_sentence("001", "ICE said the police were updated")
+    claim = _only(sentence, None)
+    assert (claim.value, claim.text, claim.attr("precision")) == ("2022-05-25", "May 25, 2022", "day")
+    assert claim.subject == "executive order" and claim.attr("event") == "order"
+    assert claim.attr("resolved") == "yes" and claim.attr("relative") is None
+
+
+def test_weekday_resolves_to_publication_day_itself():
+    sentence = _seed_sentence("003", "WASHINGTON (AP)")
+    claim = _only(sentence, "2024-03-13")  # a Wednesday
+    assert (claim.value, claim.text, claim.attr("precision")) == ("2024-03-13", "Wednesday", "day")
+    assert claim.attr("event") == "announced"
+
+
+def test_weekday_without_publication_date_is_a_weekday():
+    claim = _only(_seed_sentence("003", "WASHINGTON (AP)"), None)
+    assert (claim.value, claim.attr("precision"), claim.attr("resolved")) == ("Wednesday", "weekday", "no")
+
+
+def test_weekday_is_the_most_recent_one_before_publication():
+    sentence = _seed_sentence("000", "Immigration and Customs Enforcement (ICE) on Tuesday")
+    claim = _only(sentence, "2024-03-13")
+    assert claim.value == "2024-03-12"
+    assert claim.subject == "announced pilot body camera program"
+    assert _only(sentence, None).value == "Tuesday"
+
+
+def test_bare_year_after_preposition():
+    claim = _only(_seed_sentence("003", "The move is part of efforts"))
+    assert (claim.value, claim.text, claim.attr("precision")) == ("2022", "2022", "year")
+    assert claim.attr("event") == "rolled"
+
+
+def test_abbreviated_month_date():
+    claim = _only(_seed_sentence("001", "ICE agents carry out an operation"))
+    assert (claim.value, claim.text) == ("2019-09-25", "Sept. 25, 2019")
+
+
+def test_dateline_and_byline_dates_are_not_claims():
+    doc = build_document(Source(id="x"), (SEEDS.glob("003_*.txt").__next__()).read_text(encoding="utf-8"))
+    texts = [c.text for c in extract_dates(doc)]
+    assert "March 16, 2025" not in texts and "March 13, 2024" not in texts and "Today" not in texts
+    assert "Wednesday" in texts
+
+
+def test_one_date_at_day_precision():
+    claims = _dates("The board met on March 15, 2024, to vote.")
+    assert [(c.text, c.value, c.attr("precision")) for c in claims] == [("March 15, 2024", "2024-03-15", "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now we know the agency may raise $300M for the program.",
+        "ICE conducted a six-month pilot program with HSI agents in New York.",
+        "The 61-year-old man was taken to a hospital in 2000 ambulances.",
+        "Thousands joined the Women’s March on Washington.",
+        "Survivors may march to the capitol on foot.",
+        "It cost $2019 and rose 2020% over six months.",
+        "The award went to the 2021 ‘ASTORS’ Awards Program winners.",
+    ],
+)
+def test_not_dates(sentence):
+    assert _dates(sentence) == []
+
+
+def test_count_after_preposition_is_not_a_year():
+    assert _dates("The storm destroyed the homes of 2000 people.") == []
+
+
+def test_day_month_year_and_iso_and_slash_forms():
+    claims = _dates("Filed 15 March 2024, amended 2013-07-22 and again on 07/22/2013.")
+    assert [c.value for c in claims] == ["2024-03-15", "2013-07-22", "2013-07-22"]
+
+
+def test_month_day_without_year_is_not_after_publication():
+    assert _only("The vote was held March 15.", "2024-03-13").value == "2023-03-15"
+    assert _only("The vote was held March 12.", "2024-03-13").value == "2024-03-12"
+    assert _only("The vote was held March 12.", None).value == "XXXX-03-12"
+
+
+def test_impossible_date_is_dropped():
+    assert _dates("The filing is dated February 30, 2024, by the clerk.") == []
+
+
+def test_relative_expressions():
+    values = {c.text: (c.value, c.attr("precision")) for c in _dates(
+        "He was arrested yesterday and charged last month; the trial opened earlier this month "
+        "and ends this year.", "2024-03-13")}
+    assert values == {
+        "yesterday": ("2024-03-12", "day"),
+        "last month": ("2024-02", "month"),
+        "earlier this month": ("2024-03", "month"),
+        "this year": ("2024", "year"),
+    }
+    assert {c.value for c in _dates("He was arrested yesterday.", None)} == {"XXXX"}
+
+
+def test_last_week_is_as_precise_as_its_month():
+    assert _only("Police made the arrests last week.", "2024-03-13").value == "2024-03"
+    # the week of 2024-02-26 .. 03-03 spans two months
+    assert _only("Police made the arrests last week.", "2024-03-06").value == "2024"
+
+
+def test_weekday_with_full_date_is_one_claim():
+    claims = _dates("The ruling came on Wednesday, March 13, 2024, in Washington.", None)
+    assert [(c.text, c.value) for c in claims] == [("Wednesday, March 13, 2024", "2024-03-13")]
+
+
+def test_normalize_never_depends_on_today():
+    assert normalize("wd", (2, ""), "2024-03-13") == ("2024-03-13", "day", True, True)
+    assert normalize("wd", (2, "last"), "2024-03-13") == ("2024-03-06", "day", True, True)
+    assert normalize("m", (12, ""), "2024-03-13") == ("2023-12", "month", True, True)
+
+
+def _corpus_docs():
+    meta = {r["doc_id"]: r for r in csv.DictReader((CORPUS / "metadata.tsv").open(encoding="utf-8"), delimiter="\t")}
+    for path in sorted(CORPUS.glob("*/*.txt")):
+        published = (meta.get(path.stem) or {}).get("url_date") or None
+        yield build_document(Source(id=path.stem, published=published), path.read_text(encoding="utf-8"))
+
+
+def test_corpus_claims_are_well_formed_and_fast():
+    """ECB+ (Cybulska & Vossen 2014, CC BY 3.0): every claim's text is its document's own words."""
+    docs = list(_corpus_docs())
+    started = time.perf_counter()
+    claims = [c for doc in docs for c in extract_dates(doc)]
+    per_doc = (time.perf_counter() - started) / len(docs)
+    assert len(claims) > 2000
+    by_id = {doc.source.id: doc for doc in docs}
+    for claim in claims:
+        doc = by_id[claim.source]
+        assert doc.text[claim.start : claim.end] == claim.text
+        assert doc.text[claim.sentence_start :].startswith(claim.sentence)
+        assert claim.attr("precision") in {"day", "month", "year", "weekday", "week"}
+        assert len(claim.subject.split()) <= 6
+    assert per_doc < 0.003  # generous: a loaded CI machine; ~0.4 ms measured
+
+
+def test_corpus_weekday_after_on_is_found():
+    doc = build_document(Source(id="x"), (CORPUS / "1_ecb" / "1_10ecb.txt").read_text(encoding="utf-8"))
+    claims = extract_dates(doc)
+    assert [(c.text, c.value, c.attr("event")) for c in claims if c.text == "Tuesday"] == [
+        ("Tuesday", "Tuesday", "went")
+    ]
+    assert ("December", "XXXX-12") in [(c.text, c.value) for c in claims]
