@@ -1,0 +1,152 @@
+"""Counts on real text: the seed articles and ECB+ (Cybulska & Vossen 2014, LREC, CC BY 3.0)."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.counts import extract_counts
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source
+from tests.conftest import CORPUS, SEEDS
+
+
+def _seed(prefix: str):
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return build_document(Source(id=prefix), path.read_text(encoding="utf-8"))
+
+
+def _corpus(doc_id: str):
+    cluster = doc_id.split("_")[0] + ("_ecbplus" if doc_id.endswith("ecbplus") else "_ecb")
+    return build_document(Source(id=doc_id), (CORPUS / cluster / f"{doc_id}.txt").read_text(encoding="utf-8"))
+
+
+def _counts(text: str):
+    return extract_counts(build_document(Source(id="x"), text))
+
+
+def _summary(claims):
+    return [(c.value, c.subject) for c in claims]
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not available")
+class TestSeeds:
+    def test_counted_things_of_the_ap_story(self):
+        found = _summary(extract_counts(_seed("003")))
+        for expected in [(5, "city"), (1600, "body-worn camera"), (2, "law enforcement arm"), (6, "pilot program")]:
+            assert expected in found
+        assert all(value != 2022 for value, _ in found)  # "by President Biden in 2022"
+
+    def test_bodycams_with_their_verb(self):
+        claims = [c for c in extract_counts(_seed("001")) if c.value == 1600]
+        assert [c.subject for c in claims] == ["bodycam", "bodycam"]
+        assert claims[1].text == "1,600 bodycams"
+        assert claims[1].attr("event") == "issued"  # "The 1,600 bodycams will be issued to ..."
+        assert (9, "law enforcement agency") in _summary(extract_counts(_seed("001")))
+
+    def test_three_of_the_busiest_airports(self):
+        (claim,) = [c for c in extract_counts(_seed("000")) if c.value == 3]
+        assert claim.subject == "international airport"
+        assert claim.text == "three of the busiest international airports"
+
+    def test_measure_has_its_unit(self):
+        (claim,) = [c for c in extract_counts(_seed("003")) if c.value == 6]
+        assert claim.text == "six-month pilot program"
+        assert claim.attr("unit") == "month"
+
+    def test_every_claim_quotes_its_document(self):
+        for prefix in ("000", "001", "002", "003"):
+            doc = _seed(prefix)
+            claims = extract_counts(doc)
+            assert [c.start for c in claims] == sorted(c.start for c in claims)
+            for claim in claims:
+                assert claim.kind is ClaimKind.COUNT
+                assert doc.text[claim.start : claim.end] == claim.text
+                sentence = doc.sentence_at(claim.start)
+                assert (claim.sentence, claim.sentence_start) == (sentence.text, sentence.start)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
+class TestCorpus:
+    def test_quake_toll_magnitude_and_distances(self):
+        claims = extract_counts(_corpus("37_1ecbplus"))
+        by_text = {c.text: c for c in claims}
+        dead = by_text["Five dead"]
+        assert (dead.value, dead.subject, dead.attr("event")) == (5, "person", "dead")
+        killed = by_text["at least five people"]
+        assert (killed.subject, killed.attr("approx"), killed.attr("event")) == ("person", "at least", "killed")
+        quake = by_text["6.1-magnitude quake"]
+        assert (quake.value, quake.subject, quake.attr("unit")) == (6.1, "quake magnitude", "magnitude")
+        assert by_text["some 320 kilometers"].attr("unit") == "km"
+        assert by_text["around 30 people"].attr("event") == "injured"  # "around 30 people seriously injured"
+
+    def test_age_of_a_suspect(self):
+        claims = extract_counts(_corpus("18_15ecb"))
+        (age,) = [c for c in claims if c.attr("role") == "age"]
+        assert (age.value, age.subject, age.text, age.attr("unit")) == (61, "man", "61-year-old man", "year-old")
+        assert (12, "person") in _summary(claims)  # "at least a dozen other people"
+
+    def test_money_counts_what_it_buys(self):
+        (claim,) = [c for c in extract_counts(_corpus("24_1ecb")) if c.attr("unit") == "usd"]
+        assert (claim.value, claim.subject, claim.text) == (137_000_000, "diamond", "$137-million of diamonds")
+
+    def test_whole_corpus_claims_are_well_formed(self):
+        doc = _corpus("37_1ecbplus")
+        for claim in extract_counts(doc):
+            assert doc.text[claim.start : claim.end] == claim.text
+            assert claim.subject and claim.subject == claim.subject.lower()
+
+
+class TestSentences:
+    @pytest.mark.parametrize(
+        "text, value, subject, attrs",
+        [
+            ("AN EARTHQUAKE killed six children and left 14 others trapped when a mosque collapsed.",
+             14, "person", {"event": "trapped"}),
+            ("In neighbouring Central Aceh district, 10 people were killed, 140 were injured.",
+             140, "person", {"event": "injured"}),
+            ("About 2.5 million people lost power.", 2_500_000, "person", {"approx": "about"}),
+            ("Police said Eric Allen Kirkpatrick, 61, surrendered after two hours of negotiations.",
+             61, "eric allen kirkpatrick", {"role": "age"}),
+            ("Sixty-year-old Mary John witnessed the destruction.", 60, "mary john", {"role": "age"}),
+            ("Turnout was 30% of registered voters.", 30, "registered voter", {"unit": "percent"}),
+            ("Greece plans to slice 30bn euros from its deficit.", 30_000_000_000, "eur", {"unit": "eur"}),
+            ("The 2,507-member assembly met.", 2507, "assembly", {"unit": "member"}),
+            ("It is a 25,000-mile-long stretch where earthquakes are common.", 25000, "stretch", {"unit": "mile"}),
+            ("The quake struck at a depth of 10 kilometers.", 10, "depth", {"unit": "km"}),
+            ("Bringing the confirmed death toll from the disaster to 11.", 11, "death toll", {}),
+            ("A magnitude 6.1 earthquake hit the region.", 6.1, "earthquake magnitude", {"unit": "magnitude"}),
+        ],
+    )
+    def test_count(self, text, value, subject, attrs):
+        claims = [c for c in _counts(text) if c.value == value]
+        assert len(claims) == 1, _summary(_counts(text))
+        assert claims[0].subject == subject
+        for key, expected in attrs.items():
+            assert claims[0].attr(key) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The move is part of efforts rolled out by President Biden in 2022.",
+            "ICE said the policies were updated on March 15, 2024.",
+            "Teixeira was acquired in a July 29 deal.",
+            "Ballots were counted at 8:00 am local time and polls closed at 5 p.m.",
+            "Bush was hurt last Thursday in a 27-24 loss to Chicago.",
+            "He hosted the 79th Academy Awards for the first time.",
+            "One of the fatalities was a child who died when a wall collapsed.",
+            "The hotline is open 24/7 at http://example.com/2013/may/03/news.",
+            "The Boeing 737 landed at Three Mile Island.",
+            "The quake was the deadliest since the 2004 tsunami, 20 years ago.",
+            "No. 5 seed Denver lost.",
+        ],
+    )
+    def test_not_a_count(self, text):
+        assert _counts(text) == []
+
+    def test_one_of_the_three_counts_the_three(self):
+        (claim,) = _counts("He was one of the three victims.")
+        assert (claim.value, claim.subject, claim.text) == (3, "victim", "three victims")
+
+    def test_qualifier_starts_the_claim(self):
+        (claim,) = _counts("Around 40 houses were damaged by the quake.")
+        assert claim.text == "Around 40 houses"
+        assert (claim.attr("approx"), claim.attr("event")) == ("around", "damaged")
