@@ -267,6 +267,7 @@ def _split_run(run_text: str, base: int, before_comma: bool) -> list[tuple]:
     return found
 
 
+@lru_cache(maxsize=16384)
 def _name_parts(name: str) -> tuple[str, str, str]:
     """(first, middle, last) of a name, by nameparser for unusual shapes."""
     words = name.replace(",", " ").split()
