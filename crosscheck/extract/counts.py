@@ -65,8 +65,8 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s*$")
 _MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b")
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|[ECMP][SD]?T\b)", re.IGNORECASE)
 # Glued to something that makes it part of a score, date, time, phone number,
-# ratio, version or list item: "20-13", "3/15", "24/7", "5:40", "2.0.1", "1)".
-_JOINED_AFTER = re.compile(r"[-/:.]\d|\.[A-Za-z]|\)")
+# ratio, version or list item: "20-13", "3/15", "24/7", "5:40", "2.0.1", "1)", "29-of-34".
+_JOINED_AFTER = re.compile(r"[-/:.]\d|\.[A-Za-z]|\)|-[A-Za-z]+-\d")
 _QUALIFIER = re.compile(
     r"""\b(?P<q>at\ least|at\ most|more\ than|less\ than|fewer\ than|up\ to|as\ many\ as|as\ much\ as
     |as\ few\ as|close\ to|upwards\ of|in\ excess\ of|an\ estimated|just\ over|just\ under|nearly|almost
@@ -118,7 +118,7 @@ _BREAK = frozenset(
     should said say says told according including each every all both some any more most such
     he she it they we you i his her its their our your them him us me
     ago old later earlier away apart long high deep wide tall inland offshore off
-    beneath below underneath beyond outside inside near worth
+    beneath below underneath beyond outside inside near worth out up
     north south east west northeast northwest southeast southwest northern southern eastern western
     struck hit hits left shook took made came went began fell rose grew won lost led kept found brought
     got gave ran saw cut put set sent spent stood held paid built caught met
@@ -264,7 +264,7 @@ def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[st
     return found, end
 
 
-def _subject(words: list[str]) -> tuple[str, str | None]:
+def _subject(words: list[str], plural: bool = True) -> tuple[str, str | None]:
     """The normalized counted thing, and the casualty word it carries if any."""
     casualty = None
     kept = []
@@ -280,7 +280,8 @@ def _subject(words: list[str]) -> tuple[str, str | None]:
             kept.append(low)
     if not kept:
         return ("person" if casualty else ""), casualty
-    kept[-1] = _head(kept[-1])
+    if plural:  # a singular head may be a name: "15-year-old Timmons"
+        kept[-1] = _head(kept[-1])
     return " ".join(kept), casualty
 
 
@@ -482,7 +483,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         phrase, end = _noun_phrase(text, phrase_at, limit, measure.plural)
     if not phrase:
         end = measure.phrase_at
-    subject, casualty = _subject(phrase)
+    subject, casualty = _subject(phrase, measure.plural)
     event = (
         _event_after(text, end, limit) or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)

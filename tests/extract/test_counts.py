@@ -107,6 +107,7 @@ class TestSentences:
             ("Police said Eric Allen Kirkpatrick, 61, surrendered after two hours of negotiations.",
              61, "eric allen kirkpatrick", {"role": "age"}),
             ("Sixty-year-old Mary John witnessed the destruction.", 60, "mary john", {"role": "age"}),
+            ("Lynch said then- 15-year-old Timmons was at the corner.", 15, "timmons", {"role": "age"}),
             ("Turnout was 30% of registered voters.", 30, "registered voter", {"unit": "percent"}),
             ("Greece plans to slice 30bn euros from its deficit.", 30_000_000_000, "eur", {"unit": "eur"}),
             ("The 2,507-member assembly met.", 2507, "assembly", {"unit": "member"}),
