@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..model import Claim, ClaimKind, Document, make_attrs
+from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, singular, words
 from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, gazetteer, is_place_noun, place_key, qualifies
 
@@ -145,7 +145,7 @@ def _close(text: str, members: list[_Item], conjoined: bool, found: list[list[_I
         found.append(members)
 
 
-def _claim(doc: Document, sentence, members: list[_Item], clause_floor: int) -> Claim:
+def _claim(doc: Document, sentence: Sentence, members: list[_Item], clause_floor: int) -> Claim:
     text = doc.text
     start, end = members[0].start, members[-1].end
     before = text[clause_floor:start]
