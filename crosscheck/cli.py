@@ -129,3 +129,87 @@ def list_rules(rule_dirs, disable) -> None:
     """
     rows = [f"{r.id}\t{r.kind.value}\t{r.severity.value}\t{r.summary}" for r in _rules(rule_dirs, disable)]
     click.echo("\n".join(rows))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option("--store", "store_path", type=click.Path(dir_okay=False), default=".crosscheck/store.db",
+              show_default=True, help="The store file (SQLite); created when missing.")
+@click.option("--story", help="The story's name in the store. Default: the name of the first SOURCES folder.")
+@rules_option
+@disable_option
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="conflict", show_default=True,
+              help="Exit 1 when a finding newly reaches this status (or worse) in this run.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+              help="How to print the change set.")
+@click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds to wait while another run holds the store, then exit 2.")
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait) -> None:
+    """Check SOURCES against the story's last run in the store; print what changed.
+
+    Only new or changed files are extracted; the rest re-use their stored claims.
+    Exit 0: nothing new at or above --fail-on; 1: something new is; 2: bad input.
+
+    \b
+    Examples:
+      crosscheck check stories/quake                      # cron: exit 1 on a new conflict
+      crosscheck check stories/quake --store /var/lib/crosscheck.db --format json
+      crosscheck check inbox/*.txt --story quake --fail-on variant
+    """
+    from .changes import render_changes_json, render_changes_markdown
+    from .store import Store, default_story_name, update_story
+
+    rules = _rules(rule_dirs, disable)
+    story = story or default_story_name(sources)
+    try:
+        with Store(store_path, timeout=wait) as store:
+            result = update_story(store, story, sources, rules)
+    except CrosscheckError as exc:
+        raise UserError(str(exc)) from None
+    counts = {"story": story, "run": result.run_id, "extracted": result.extracted, "reused": result.reused}
+    if fmt == "json":
+        click.echo(render_changes_json(result.changes, **counts), nl=False)
+    else:
+        click.echo(render_changes_markdown(result.changes, title=f"crosscheck: what changed in {story}"))
+        click.echo(f"Run {result.run_id}: {result.extracted} sources extracted, {result.reused} re-used from the store.")
+    if result.changes.new_at(s.value for s in FAIL_ON[fail_on]):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="never", show_default=True,
+              help="Exit 1 when NEW has a finding of this status (or worse) that OLD had not.")
+def diff(old, new, fmt, fail_on) -> None:
+    """Summarize what changed between two JSON reports, as markdown for a pull request.
+
+    \b
+    Example:
+      crosscheck report stories/quake --format json -o new.json
+      crosscheck diff reports/quake.json new.json > comment.md
+    """
+    import json
+
+    from .changes import diff_reports, render_changes_json, render_changes_markdown, validate_report
+
+    reports = []
+    for path in (old, new):
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            validate_report(data)
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UserError(f"{path}: not valid JSON ({exc})") from None
+        except ValueError as exc:
+            raise UserError(f"{path}: {exc}") from None
+        reports.append(data)
+    changes = diff_reports(*reports)
+    if fmt == "json":
+        click.echo(render_changes_json(changes), nl=False)
+    else:
+        click.echo(render_changes_markdown(changes, title=f"crosscheck: {Path(old).name} → {Path(new).name}"))
+    if changes.new_at(s.value for s in FAIL_ON[fail_on]):
+        sys.exit(1)

@@ -1,0 +1,152 @@
+"""One scheduled check of a story: hash the files, ingest and extract only the
+new or changed ones, re-evaluate the whole story, record the run.
+
+Nothing is written until everything is extracted and evaluated; the write is
+one transaction (see sqlite.py). When another run records itself for the same
+story meanwhile, the plan is made again on top of it, re-using what it stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from ..changes import ChangeSet, diff_reports
+from ..errors import SourceError
+from ..extract import extract_claims
+from ..ingest import _source_files, load_document
+from ..ingest.manifest import load_manifest
+from ..model import Claim, Document, Report
+from ..pipeline import check_claims
+from ..report.json import report_to_dict
+from ..rules.load import Rule
+from .sqlite import StaleRunError, Store, SourceUpdate
+
+# How many times a run plans again when other runs keep recording first.
+REPLANS = 5
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # resolved, so the same file matches whatever folder it is reached from
+    declared: dict  # what the folder's manifest says of it
+    hash: str
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    story: str
+    run_id: int
+    report: Report
+    changes: ChangeSet
+    extracted: int  # sources ingested and extracted in this run
+    reused: int  # sources whose stored claims were re-used
+
+
+@cache
+def _crosscheck_version() -> str:
+    try:
+        return metadata.version("crosscheck-claims")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def file_hash(path: Path, declared: dict) -> str:
+    """The file's bytes, what its manifest declares, and the crosscheck version:
+    a change to any of them means its stored claims are out of date."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps(declared, sort_keys=True, default=str).encode("utf-8"))
+    digest.update(_crosscheck_version().encode("utf-8"))
+    return digest.hexdigest()
+
+
+def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
+    """The files that ``load_sources(paths)`` would read, hashed."""
+    found: list[SourceFile] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            pairs = _source_files(given)
+            if not pairs:
+                raise SourceError(f"{given}: no sources")
+        elif given.is_file():
+            pairs = [(given, load_manifest(given.parent))]
+        else:
+            raise SourceError(f"{given}: no such file or directory")
+        for path, manifest in pairs:
+            declared = manifest.get(path.name, {})
+            found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
+    return found
+
+
+def default_story_name(paths: Sequence[str | Path]) -> str:
+    """The name of the first SOURCES folder (a file's own folder)."""
+    first = Path(paths[0]).resolve()
+    return first.name if first.is_dir() else first.parent.name
+
+
+def compact_report(report: Report) -> dict:
+    """The report dict without its claims: they are stored per source already."""
+    data = report_to_dict(report)
+    del data["claims"]
+    return data
+
+
+def update_story(
+    store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
+    extract: Callable[[Document], list[Claim]] = extract_claims,
+) -> UpdateResult:
+    files = source_files(paths)
+    extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
+    for _ in range(REPLANS):
+        last = store.last_run(story)
+        stored = store.sources(story, include_removed=True)
+        stored_by_path: dict[str, list] = defaultdict(list)
+        for entry in stored.values():
+            stored_by_path[entry.source.path].append(entry)
+        reused: list[str] = []
+        fresh: list[tuple[SourceFile, Document, list[Claim]]] = []
+        for file in files:
+            known = stored_by_path.get(str(file.path), [])
+            if known and all(entry.hash == file.hash for entry in known):
+                reused += [entry.source.id for entry in known]
+                continue
+            if file.path not in extracted:
+                documents = load_document(file.path, {file.path.name: file.declared})
+                extracted[file.path] = [(doc, extract(doc)) for doc in documents]
+            fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
+        _check_unique_ids(stored, reused, [doc for _, doc, _ in fresh])
+        sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
+        claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
+        report = check_claims(sources, claims, rules)
+        current = {s.source.id for s in stored.values() if s.removed is None}
+        changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
+        removed = sorted(current - {s.id for s in sources})
+        compact = compact_report(report)
+        changes = diff_reports(last.report if last else None, compact, changed)
+        updates = [SourceUpdate(doc.source, file.hash, tuple(found)) for file, doc, found in fresh]
+        try:
+            run_id = store.record_run(
+                story, updates=updates, removed=removed, report=compact, changes=changes.to_dict(),
+                extracted=len(fresh), after_run=last.id if last else None,
+            )
+        except StaleRunError:
+            continue
+        return UpdateResult(story, run_id, report, changes, extracted=len(fresh), reused=len(reused))
+    raise StaleRunError(f"{store.path}: story {story!r} kept changing under this run; try again")
+
+
+def _check_unique_ids(stored: dict, reused: list[str], documents: list[Document]) -> None:
+    origin = {sid: stored[sid].source.path for sid in reused}
+    for doc in documents:
+        if doc.source.id in origin:
+            raise SourceError(f"{doc.source.path}: source id {doc.source.id!r} is already used by {origin[doc.source.id]}")
+        origin[doc.source.id] = doc.source.path
