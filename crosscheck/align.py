@@ -14,6 +14,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from .extract.gazetteer import is_place_noun
 from .model import Claim, ClaimGroup, ClaimKind
 from .text import content_words, singular
 
@@ -29,6 +30,8 @@ EVENT_SYNONYMS = {
     "arrest": "arrested", "detained": "arrested", "held": "arrested",
     "missing": "missing", "unaccounted": "missing",
 }
+
+OUTCOMES = frozenset(EVENT_SYNONYMS.values())
 
 
 class _UnionFind:
@@ -97,25 +100,32 @@ def _event(claim: Claim) -> str:
     return EVENT_SYNONYMS.get(event, event)
 
 
+def _compact(subject: str) -> str:
+    return subject.replace("-", "").replace(" ", "")
+
+
 def _counts_similar(a: Claim, b: Claim) -> bool:
     if (a.attr("unit") or "") != (b.attr("unit") or ""):
         return False
     if (a.attr("role") or "") != (b.attr("role") or ""):
         return False
     ea, eb = _event(a), _event(b)
-    if ea and eb and ea != eb:
-        return False
-    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
-    if subject_score < 70:
-        return False
+    if ea != eb and ea in OUTCOMES and eb in OUTCOMES:
+        return False  # five killed and five injured are different counts
+    subject_score = max(
+        fuzz.token_set_ratio(a.subject, b.subject),
+        fuzz.partial_ratio(_compact(a.subject), _compact(b.subject)),
+    )
     context = _jaccard(_context(a), _context(b))
-    # Same value and same subject is the common case of agreement: a weaker
-    # context suffices. Different values must share more context to be called
-    # the same count, because a false conflict costs a fact-checker more.
-    needed = 0.08 if a.value == b.value else 0.2
     if ea and ea == eb:
-        needed -= 0.05
-    return context >= needed and (subject_score >= 90 or context >= needed + 0.1)
+        context += 0.05
+    if a.value == b.value:
+        # The same number for a similar thing in a similar sentence: agreement
+        # is cheap to report and easy to dismiss, so the bar is lower.
+        return subject_score >= 60 and context >= 0.08
+    # Different values must be about the very same thing: a false conflict
+    # costs a fact-checker more than a missed one.
+    return subject_score >= 70 and context >= 0.2 and (subject_score >= 90 or context >= 0.3)
 
 
 def _count_keys(claim: Claim) -> Iterable[str]:
@@ -143,17 +153,21 @@ def _place_keys(claim: Claim) -> Iterable[str]:
 # --- dates ------------------------------------------------------------------
 
 def _dates_similar(a: Claim, b: Claim) -> bool:
-    event_a, event_b = a.attr("event") or "", b.attr("event") or ""
-    if event_a and event_b and fuzz.ratio(singular(event_a), singular(event_b)) < 80:
-        return False
-    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
     context = _jaccard(_context(a), _context(b))
-    return subject_score >= 80 and context >= 0.15 or context >= 0.35
+    if (a.attr("resolved") == "no") != (b.attr("resolved") == "no"):
+        # "on Tuesday" with no known publication date says little: it is
+        # aligned with a full date only when the sentences are nearly the same.
+        return context >= 0.35
+    event_a, event_b = singular(a.attr("event") or ""), singular(b.attr("event") or "")
+    if event_a and event_a == event_b and context >= 0.1:
+        return True
+    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
+    return (subject_score >= 60 and context >= 0.15) or context >= 0.3
 
 
 def _date_keys(claim: Claim) -> Iterable[str]:
-    event = claim.attr("event") or ""
-    yield singular(event.split()[-1]) if event else _head(claim.subject)
+    # Dates of one event share subject words more often than the same verb.
+    return sorted(content_words(claim.subject)) or [""]
 
 
 # --- people -----------------------------------------------------------------
@@ -213,23 +227,78 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
         return ""
     if kind is ClaimKind.PERSON:
         return max(counts, key=lambda s: (len(s), s))
-    return min(counts, key=lambda s: (-counts[s], -len(s), s))
+    return min(counts, key=lambda s: (-counts[s], len(s), s))
+
+
+# Counts of these ("five cities") may describe a list of places of any type.
+LOCALITY_NOUNS = frozenset({"city", "town", "village", "state", "country", "county", "location", "place", "province", "region"})
+
+
+def _counts_these_places(count: Claim, places: Claim) -> bool:
+    """Whether "five cities" can be the count of this list: the same kind of place."""
+    head = _head(count.subject)
+    return head == singular(places.attr("head") or "") or head in LOCALITY_NOUNS
+
+
+def _place_list_for_count(count: Claim, place_groups: list[list[Claim]]) -> int | None:
+    """The place group a count of places belongs to, or None.
+
+    First choice: a list of the same size and kind of place from the same
+    source. Otherwise, if the source gives no such list, a group whose context
+    the count shares, so that "piloted in three cities" meets those lists.
+    """
+    best, best_score = None, 0.25
+    own_list = False
+    for index, members in enumerate(place_groups):
+        for claim in members:
+            if claim.kind is not ClaimKind.PLACES or not _counts_these_places(count, claim):
+                continue
+            if claim.source == count.source:
+                own_list = True
+                if len(claim.value) == count.value:
+                    return index
+                continue
+            score = _jaccard(_context(count), _context(claim))
+            if score > best_score:
+                best, best_score = index, score
+    return None if own_list else best
+
+
+def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -> list[Claim]:
+    """Move counts of places into the place groups they describe; return the rest."""
+    rest = []
+    for count in counts:
+        target = None
+        if isinstance(count.value, int) and is_place_noun(_head(count.subject)):
+            target = _place_list_for_count(count, place_groups)
+        if target is None:
+            rest.append(count)
+        else:
+            place_groups[target].append(count)
+    return rest
 
 
 def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     """Groups of claims about the same thing, in a deterministic order.
 
     Every claim lands in exactly one group; a group with one source is a
-    single-source claim.
+    single-source claim. A place group may hold counts of places beside lists.
     """
     by_kind: dict[ClaimKind, list[Claim]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.kind.value, c.source, c.start, c.end, c.id)):
         by_kind[claim.kind].append(claim)
+    linked: dict[ClaimKind, list[list[Claim]]] = {}
+    keys, similar = ALIGNERS[ClaimKind.PLACES]
+    linked[ClaimKind.PLACES] = _link(by_kind[ClaimKind.PLACES], keys, similar)
+    by_kind[ClaimKind.COUNT] = _attach_place_counts(by_kind[ClaimKind.COUNT], linked[ClaimKind.PLACES])
     groups: list[ClaimGroup] = []
     for kind in ClaimKind:
-        keys, similar = ALIGNERS[kind]
-        for members in _link(by_kind.get(kind, []), keys, similar):
-            members.sort(key=lambda c: (c.source, c.start, c.end))
-            groups.append(ClaimGroup(kind, _group_subject(kind, members), tuple(members)))
+        if kind not in linked:
+            keys, similar = ALIGNERS[kind]
+            linked[kind] = _link(by_kind[kind], keys, similar)
+        for members in linked[kind]:
+            members.sort(key=lambda c: (c.source, c.start, c.end, c.kind.value))
+            lists = [c for c in members if c.kind is kind] or members
+            groups.append(ClaimGroup(kind, _group_subject(kind, lists), tuple(members)))
     groups.sort(key=lambda g: (g.kind.value, g.subject, g.claims[0].source, g.claims[0].start))
     return groups

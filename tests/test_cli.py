@@ -64,7 +64,7 @@ def _bad(tmp_path, name: str, content: bytes):
     [
         ("empty.txt", b"", "empty"),
         ("binary.txt", b"\x00\x01\x02PNG\x00" * 20, "binary"),
-        ("latin.txt", b"\xff\xfe\xfa\xfb" * 40 + b"\x81\x8d\x8f\x90\x9d" * 40, ""),
+        ("latin.txt", b"Caf\xe9 news \x81\x8d\x8f\x90\x9d text. " * 40, "decode"),
     ],
 )
 def test_bad_source_is_one_line_exit_2(tmp_path, name, content, reason):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Claim, ClaimKind, Status
 
@@ -187,23 +188,30 @@ class FuzzyTitle:
 
 # --- quotes -------------------------------------------------------------------
 
-def quote_norm(claim: Claim) -> str:
-    return claim.attr("norm") or " ".join(_NOT_WORD.sub(" ", str(claim.value).lower()).split())
+def quote_words(claim: Claim) -> list[str]:
+    """A quote's words, lower-case, without punctuation: "body-worn" is "body worn"."""
+    return _NOT_WORD.sub(" ", str(claim.value).lower().replace("’", "'")).split()
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 @dataclass(frozen=True)
 class QuoteWording:
-    """The same quotation: identical or cut short agrees; different words are a variant."""
+    """The same quotation: the same words, or one cut short from the other,
+    agree; any changed word is a variant (``changed_words`` allows a few)."""
 
-    identical: float = 97
+    changed_words: int = 0
 
     def show(self, claim: Claim) -> str:
         return str(claim.value)
 
     def relate(self, a: Claim, b: Claim) -> Status:
-        na, nb = quote_norm(a), quote_norm(b)
-        shorter, longer = sorted((na, nb), key=len)
-        if shorter in longer or fuzz.ratio(na, nb) >= self.identical:
+        wa, wb = quote_words(a), quote_words(b)
+        shorter, longer = sorted((wa, wb), key=len)
+        if _contains(longer, shorter) or Levenshtein.distance(wa, wb) <= self.changed_words:
             return Status.AGREE
         return Status.VARIANT
 
