@@ -1,10 +1,112 @@
-"""Ingest: files and folders -> cleaned Documents."""
+"""Ingest: files and folders -> cleaned Documents.
+
+Every format reader only reads (bytes -> text + declared metadata); all of them
+then go through ``ingest_text``, the pure core that repairs, cleans and infers.
+"""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Callable, Sequence
+
+from ..errors import SourceError
 from ..model import Document, Source
 from ..text import split_sentences
+from .boilerplate import strip_boilerplate
+from .clean import clean_text, repair_text
+from .html import read_html
+from .manifest import MANIFEST_NAMES, load_manifest
+from .markdown import read_markdown
+from .metadata import infer_metadata, merge_metadata
+from .plain_text import read_plain_text
+from .raw import RawSource
+from .records import read_json, read_jsonl
+
+__all__ = [
+    "READERS", "build_document", "clean_text", "infer_metadata", "ingest_text", "load_document", "load_sources",
+]
+
+READERS: dict[str, Callable[[Path], list[RawSource]]] = {
+    ".txt": read_plain_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+}
 
 
 def build_document(source: Source, text: str) -> Document:
     """A Document from already-cleaned text: the one place sentences are split."""
     return Document(source=source, text=text, sentences=split_sentences(text))
+
+
+def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
+    """Raw text -> cleaned Document; declared ``meta`` (including ``path``) wins over inference."""
+    meta = meta or {}
+    repaired = repair_text(raw)
+    try:
+        fields = merge_metadata(infer_metadata(repaired), meta)
+    except ValueError as exc:  # an unreadable declared date
+        raise SourceError(f"{meta.get('path') or source_id}: published: {exc}") from None
+    text = strip_boilerplate(repaired)
+    if not text:
+        raise SourceError(f"{meta.get('path') or source_id}: no text left after cleaning")
+    return build_document(Source(id=source_id, path=meta.get("path"), **fields), text)
+
+
+def load_document(path: str | Path, manifest: dict[str, dict] | None = None) -> list[Document]:
+    """The documents in one file (several for a JSON list or JSON Lines)."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise SourceError(f"{path}: unsupported file type {path.suffix or '(none)'!r} (known: {', '.join(READERS)})")
+    if manifest is None:
+        manifest = load_manifest(path.parent)
+    declared = manifest.get(path.name, {})
+    documents = []
+    for raw in reader(path):
+        meta = {**raw.meta, **declared, "path": str(path)}
+        documents.append(ingest_text(raw.id, raw.text, meta))
+    return documents
+
+
+def load_sources(paths: Sequence[str | Path]) -> list[Document]:
+    """Documents from files and folders (walked recursively, sorted); ids must be unique."""
+    documents: list[Document] = []
+    origin: dict[str, str] = {}
+    for given in paths:
+        for document in _load_path(Path(given)):
+            source = document.source
+            if source.id in origin:
+                raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
+            origin[source.id] = source.path or source.id
+            documents.append(document)
+    return documents
+
+
+def _load_path(path: Path) -> list[Document]:
+    if path.is_dir():
+        documents = []
+        for file, manifest in _source_files(path):
+            documents.extend(load_document(file, manifest))
+        if not documents:
+            raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
+        return documents
+    if not path.exists():
+        raise SourceError(f"{path}: no such file or directory")
+    return load_document(path)
+
+
+def _source_files(folder: Path) -> list[tuple[Path, dict]]:
+    """Readable files under ``folder``, sorted, with their folder's manifest; hidden ones skipped."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES)
+        names = [f for f in names if Path(f).suffix.lower() in READERS]
+        if names:
+            manifest = load_manifest(Path(root))
+            found.extend((Path(root) / name, manifest) for name in names)
+    return found

@@ -1,0 +1,265 @@
+"""What one line of a scraped article is: body prose, a headline, a byline, a date, page chrome.
+
+Shared by metadata inference (which reads the header) and boilerplate removal
+(which drops it). Every test is about the shape of the line, never its topic.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..text import STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
+# A stray opening quote after the full stop is common in scraped text: ". “".
+_TERMINAL = re.compile(r"[.!?…:;][\"'“”‘’)\]\s]*$|[\"”]$")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_NAMES = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_WEEKDAY = _WEEKDAY_NAMES + r"\.?,?"
+_DATE = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('mon>', 'mon2>')},?\s+(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<year3>(?:19|20)\d\d)-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d))(?!\d)",
+    re.IGNORECASE,
+)
+# What may sit beside a date on a date line: times, zones, weekdays, "updated".
+_DATE_LINE_FILLER = re.compile(
+    r"\b(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|[ap]\.m\.|[ap]m|(?:[ecmp][sd]t|gmt|utc|bst|cet|et|pt)"
+    r"|updated|published|posted|last|modified|on|at|" + _WEEKDAY_NAMES + r")\b",
+    re.IGNORECASE,
+)
+# "Today: March 16, 2025" is the date the page was fetched, not when the story ran.
+_BANNER = re.compile(r"^(?:today|current date|accessed|retrieved)\b", re.IGNORECASE)
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|st\.?))"
+_BYLINE = re.compile(
+    rf"^(?i:by|written by|posted by|words by)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}})?)\s*(?:$|[,|/•·–—-])",
+)
+# The last word of a newspaper or broadcaster name (a generic English lexicon).
+_MASTHEAD_NOUNS = frozenset(
+    """post times news herald journal tribune gazette chronicle review daily press star sun observer
+    guardian telegraph standard mail record register examiner bulletin courier dispatch inquirer monitor
+    reporter sentinel wire online network magazine radio tv today weekly independent express mirror
+    leader voice globe world insider beacon""".split()
+)
+_NAV_SEPARATORS = re.compile(r"\s*[|•·»›]\s*")
+# A photo caption ends with its credit: "(ICE)", "(AP Photo/Jane Doe)", "Getty Images".
+_CREDIT = re.compile(r"[A-Z][A-Z.&/-]{1,12}$|(?i:.*\b(?:photo|image|credit|file|courtesy|getty|reuters|afp|ap)\b)")
+_CAPTION_END = re.compile(r"(?:photo|image|photograph)s?\s*(?:credit)?:\s*\S.*$|getty images$|shutterstock$")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_opening(line: str, at: int) -> bool:
+    char = line[at]
+    if char != '"':
+        return char == "“"
+    return at == 0 or line[at - 1] in " ([{—–-"
+
+
+def page_voices(lines: list[str]) -> list[str]:
+    """Each line without its quotations: what the page itself says, not its sources.
+
+    A quotation may run over several paragraphs (each reopening with a quote
+    mark, the last one closing it), so the state carries from line to line.
+    """
+    voices = []
+    inside = False
+    for line in lines:
+        kept: list[str] = []
+        cursor = 0
+        for mark in _QUOTE_MARK.finditer(line):
+            if _is_opening(line, mark.start()):
+                if not inside:  # an opening mark inside: the next paragraph of the same quote
+                    kept.append(line[cursor:mark.start()])
+                    inside = True
+            elif inside:
+                inside = False
+                cursor = mark.end()
+        if not inside:
+            kept.append(line[cursor:])
+        voices.append(" ".join(kept))
+    return voices
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in ``text`` as ISO YYYY-MM-DD, or None (no partial dates)."""
+    for match in _DATE.finditer(text):
+        g = match.groupdict()
+        if g["year"]:
+            year, month, day = int(g["year"]), MONTHS[g["mon"].lower()], int(g["day"])
+        elif g["year2"]:
+            year, month, day = int(g["year2"]), MONTHS[g["mon2"].lower()], int(g["day2"])
+        else:
+            year, month, day = int(g["year3"]), int(g["mon3"]), int(g["day3"])
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:  # "Feb. 30": not a date, try the next match
+            continue
+    return None
+
+
+_DATE_LINE_MAX = 100  # characters; longer lines are prose that mentions a date
+
+
+def date_line(line: str) -> str | None:
+    """The ISO date when the line is a standalone date line ("March 15, 2024US News" too)."""
+    if len(line) > _DATE_LINE_MAX or not _YEAR.search(line):
+        return None
+    match = _DATE.search(line)
+    if match is None or _BANNER.match(line):
+        return None
+    rest = _DATE_LINE_FILLER.sub(" ", line[: match.start()] + " " + line[match.end():])
+    if len(words(rest)) > 3:
+        return None
+    return parse_date(line)
+
+
+def is_banner(line: str) -> bool:
+    return bool(_BANNER.match(line)) and _DATE.search(line) is not None
+
+
+def byline_name(line: str) -> str | None:
+    match = _BYLINE.match(line)
+    if match is None or len(words(line)) > 12:
+        return None
+    return match.group("name").strip()
+
+
+def is_nav(line: str) -> bool:
+    """A menu: several short labels joined by "|" or "•"."""
+    parts = _NAV_SEPARATORS.split(line)
+    return len(parts) >= 2 and all(0 < len(words(p)) <= 3 for p in parts)
+
+
+_FURNITURE_LINE = re.compile(
+    r"^(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below.*|continue\s+reading.*"
+    r"|click\s+here.*|(?:read|see|watch|listen|also\s+read|related)\s*:.*|skip\s+to\s+.*|back\s+to\s+top)\W*$",
+    re.IGNORECASE,
+)
+_SOCIAL_WORDS = frozenset(
+    "share shares tweet email e-mail print facebook twitter x linkedin whatsapp pinterest reddit "
+    "copy link save comment comments flipboard telegram via on this article story".split()
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A page widget's label: "Advertisement", "Share", "Tweet Email Print", "Continue reading"."""
+    ws = words(line)
+    return bool(_FURNITURE_LINE.match(line)) or (0 < len(ws) <= 6 and all(w.lower() in _SOCIAL_WORDS for w in ws))
+
+
+def is_caption(line: str) -> bool:
+    if line.endswith(")"):
+        opening = line.rfind("(")
+        # A sentence that merely ends in a bracketed acronym has its full stop after it.
+        if opening > 0 and _CREDIT.match(line, opening + 1, len(line) - 1) and len(words(line[:opening])) >= 3:
+            return True
+    return _CAPTION_END.search(line.lower()) is not None
+
+
+def is_masthead(line: str, next_line: str | None) -> bool:
+    """A newspaper's name on the first line: "The Los Angeles Post"."""
+    ws = words(line)
+    if not 1 <= len(ws) <= 6 or _TERMINAL.search(line) or not all(w[0].isupper() for w in ws[:1]):
+        return False
+    if ws[-1].lower() not in _MASTHEAD_NOUNS:
+        return False
+    return ws[0] == "The" or next_line is None or is_page_chrome(next_line)
+
+
+def is_page_chrome(line: str) -> bool:
+    return is_nav(line) or is_banner(line) or _is_menu_row(line)
+
+
+def _is_menu_row(line: str) -> bool:
+    """A row of capitalised section labels with no sentence in it: "U.S. World Business Lifestyle"."""
+    ws = words(line)
+    return (
+        2 <= len(ws) <= 8
+        and not _TERMINAL.search(line)
+        and all(w[0].isupper() or w[0].isdigit() for w in ws)
+        and not any(w.lower() in STOPWORDS for w in ws)
+    )
+
+
+def is_title_case(line: str) -> bool:
+    """A heading: most words capitalised and no closing punctuation."""
+    return not _TERMINAL.search(line) and is_title_case_words(words(line))
+
+
+def is_title_case_words(ws: list[str]) -> bool:
+    content = [w for w in ws if w.lower() not in STOPWORDS]
+    return len(content) >= 2 and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.75 * len(content)
+
+
+def is_sentence(line: str) -> bool:
+    """Prose: ends like a sentence; longer ones have function words."""
+    ws = words(line)
+    if len(ws) < 2 or (len(ws) > 5 and not any(w.lower() in STOPWORDS for w in ws)):
+        return False
+    # Text cut off mid-sentence still reads as prose: "... in Rancho Mirage, Calif,".
+    return bool(_TERMINAL.search(line)) or line.endswith((",", ";")) or len(ws) >= 25
+
+
+def is_body(line: str) -> bool:
+    """A paragraph of the article itself: where the header ends."""
+    return is_sentence(line) and not (date_line(line) or byline_name(line) or is_caption(line))
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the lines above the first body paragraph say."""
+
+    body_start: int  # index of the first body line
+    title_index: int | None
+    outlet: str | None
+    author: str | None
+    published: str | None
+
+
+_HEADER_SCAN = 12  # bylines and dates further down belong to the story, not the page
+
+
+def parse_header(lines: list[str]) -> Header:
+    body_start = next((i for i, line in enumerate(lines) if is_body(line)), None)
+    if body_start is None:  # a very short article: its first sentence starts it
+        body_start = next((i for i, line in enumerate(lines) if _TERMINAL.search(line)), len(lines))
+    outlet = None
+    if lines and body_start > 0 and is_masthead(lines[0], lines[1] if len(lines) > 1 else None):
+        outlet = lines[0]
+    author = published = None
+    title_index = None
+    for i, line in enumerate(lines[: max(body_start, min(_HEADER_SCAN, len(lines)))]):
+        name = byline_name(line)
+        if name and author is None:
+            author = name
+        day = date_line(line)
+        if day and published is None:
+            published = day
+        if i >= body_start or name or day or is_page_chrome(line) or is_caption(line):
+            continue
+        if (i == 0 and outlet) or line.endswith(".") or is_furniture(line):
+            continue
+        if title_index is None or len(line) > len(lines[title_index]):
+            title_index = i
+    return Header(body_start, title_index, outlet, author, published)

@@ -1,0 +1,74 @@
+"""Markdown files with optional YAML front matter (outlet, url, published, title, author)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..errors import SourceError
+from .metadata import FIELDS
+from .raw import RawSource, read_text_file
+
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+_LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+_HTML = re.compile(r"<!--.*?-->|<[^>\n]+>", re.DOTALL)
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_CODE = re.compile(r"`([^`]*)`")
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_HEADING_OR_ITEM = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """(metadata, body); the front matter is a YAML mapping between two "---" lines at the top."""
+    if not text.startswith("---"):
+        return {}, text
+    first = _FENCE.match(text)
+    closing = _FENCE.search(text, first.end()) if first else None
+    if first is None or closing is None:
+        raise SourceError(f"{path}: line 1: front matter opened with '---' is never closed")
+    try:
+        meta = yaml.safe_load(text[first.end():closing.start()]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # the YAML text starts right after the opening "---", on the file's first line
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(f"{path}: {where}malformed front matter: {reason}") from None
+    if not isinstance(meta, dict):
+        raise SourceError(f"{path}: line 2: front matter must be a mapping of keys ({', '.join(FIELDS)})")
+    return {k: v for k, v in meta.items() if k in FIELDS}, text[closing.end():]
+
+
+def markdown_to_text(body: str) -> str:
+    """Markdown -> plain paragraphs, one per line; wrapped lines of a paragraph are joined."""
+    body = _LINK_DEFINITION.sub("", _HTML.sub("", body))
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in body.split("\n"):
+        if not line.strip() or _RULE.match(line):
+            paragraphs.append(" ".join(current))
+            current = []
+            continue
+        if _HEADING_OR_ITEM.match(line) and current:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(_inline(_BLOCK_START.sub("", line).strip()))
+        if _HEADING_OR_ITEM.match(line) and line.lstrip().startswith("#"):
+            paragraphs.append(" ".join(current))
+            current = []
+    paragraphs.append(" ".join(current))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _inline(line: str) -> str:
+    line = _LINK.sub(r"\1", _IMAGE.sub("", line))
+    return _EMPHASIS.sub(r"\2", _CODE.sub(r"\1", line))
+
+
+def read_markdown(path: Path) -> list[RawSource]:
+    meta, body = split_front_matter(read_text_file(path), path)
+    return [RawSource(path.stem, markdown_to_text(body), meta)]

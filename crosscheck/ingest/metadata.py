@@ -1,0 +1,52 @@
+"""Source metadata: what a file declares, and what its header lines say when it does not."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lines import parse_date, parse_header
+
+FIELDS = ("outlet", "url", "published", "title", "author")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def infer_metadata(text: str) -> dict[str, str | None]:
+    """Title, outlet, author and publication date read from the top of repaired text.
+
+    ``text`` is one paragraph per line (``clean.repair_text``). Fields that the
+    header does not show are None; page chrome such as "Today: <date>" is the
+    scrape date and is never taken for the publication date.
+    """
+    lines = text.split("\n")
+    header = parse_header(lines)
+    return {
+        "title": lines[header.title_index] if header.title_index is not None else None,
+        "outlet": header.outlet,
+        "author": header.author,
+        "published": header.published,
+    }
+
+
+def normalize_published(value: object) -> str:
+    """A declared date (YAML date, ISO string, "March 15, 2024") as YYYY-MM-DD; ValueError if unreadable."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    if _ISO_DATE.match(text):
+        dt.date.fromisoformat(text[:10])  # raises ValueError on 2024-13-40
+        return text[:10]
+    iso = parse_date(text)
+    if iso is None:
+        raise ValueError(f"cannot read date {text!r}")
+    return iso
+
+
+def merge_metadata(inferred: dict, *declared: dict | None) -> dict[str, str | None]:
+    """Later sources of metadata win over earlier ones, and any of them over inference."""
+    merged = {key: inferred.get(key) for key in FIELDS}
+    for meta in declared:
+        for key in FIELDS:
+            value = (meta or {}).get(key)
+            if value not in (None, ""):
+                merged[key] = normalize_published(value) if key == "published" else str(value).strip()
+    return merged

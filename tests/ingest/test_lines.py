@@ -1,0 +1,36 @@
+import pytest
+
+from crosscheck.ingest.lines import byline_name, date_line, is_caption, page_voices, parse_date
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("March 15, 2024US News", "2024-03-15"),
+        ("updated 8:41 p.m. EST, Tue March 3, 2009", "2009-03-03"),
+        ("9:53 AM, MON 22 JUL 2013", "2013-07-22"),
+        ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", "2013-03-12"),
+        ("The 1,600 bodycams will be issued on March 15, 2024, to ERO officers in five cities.", None),
+        ("Today: March 16, 2025", None),
+    ],
+)
+def test_date_line(line, iso):
+    assert date_line(line) == iso
+
+
+def test_parse_date_is_strict():
+    assert parse_date("Feb. 30, 2024") is None
+    assert parse_date("on Feb. 30, 2024 or March 3, 2009") == "2009-03-03"
+    assert parse_date("sometime in 2024") is None
+
+
+def test_byline_and_caption():
+    assert byline_name("By Wim De Gent") == "Wim De Gent"
+    assert byline_name("By registering for the newsletter, you agree to the Privacy Policy.") is None
+    assert is_caption("ICE agents carry out an operation in Philadelphia, Pa., on Sept. 25, 2019. (ICE)")
+    assert not is_caption("The office building is about 15 miles north of Detroit. (CNN News Article)")
+
+
+def test_quotes_spanning_paragraphs_are_not_the_page_voice():
+    lines = ['"Obviously we\'re disappointed.', "We take these issues very seriously.", 'Moving on," he said. We sell ads.']
+    assert [v.strip() for v in page_voices(lines)] == ["", "", "he said. We sell ads."]
