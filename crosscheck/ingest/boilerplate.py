@@ -127,7 +127,7 @@ def is_debris_line(line: str) -> bool:
     )
 
 
-def _is_signup(line: str, ws: list[str]) -> bool:
+def _is_signup(line: str, ws: tuple[str, ...]) -> bool:
     """Newsletter / sign-in copy; a news sentence about signing up names no reader."""
     if len(ws) > 20 or not _SIGNUP.search(line.lower()):
         return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import STOPWORDS
 
@@ -65,8 +66,10 @@ _CAPTION_END = re.compile(r"(?:photo|image|photograph)s?\s*(?:credit)?:\s*\S.*$|
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+@lru_cache(maxsize=8192)
+def words(line: str) -> tuple[str, ...]:
+    """The line's words; cached, since every line is asked several questions."""
+    return tuple(_WORD.findall(line))
 
 
 def _is_opening(line: str, at: int) -> bool:
@@ -207,7 +210,7 @@ def is_title_case(line: str) -> bool:
     return not _TERMINAL.search(line) and is_title_case_words(words(line))
 
 
-def is_title_case_words(ws: list[str]) -> bool:
+def is_title_case_words(ws: tuple[str, ...]) -> bool:
     content = [w for w in ws if w.lower() not in STOPWORDS]
     return len(content) >= 2 and sum(w[0].isupper() or w[0].isdigit() for w in content) >= 0.75 * len(content)
 
