@@ -66,27 +66,50 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _link(
     claims: Sequence[Claim],
     keys: Callable[[Claim], Iterable[str]],
-    similar: Callable[[Claim, Claim], bool],
+    score: Callable[[Claim, Claim], float],
+    one_value_per_source: bool,
 ) -> list[list[Claim]]:
-    """Union-find over pairs of claims that share a key and are ``similar``."""
+    """Group claims: best-scoring pairs first, merged with union-find.
+
+    With ``one_value_per_source``, two groups are not merged when a source
+    would then give two different values in one group: a source does not
+    contradict itself, so such a merge joins two different things (the 6
+    dead and the 34 injured). Merging the strongest pairs first keeps a weak
+    link from taking a claim away from its true partner.
+    """
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         for key in set(keys(claim)):
             buckets[key].append(i)
-    uf = _UnionFind(len(claims))
-    seen: set[tuple[int, int]] = set()
+    pairs: dict[tuple[int, int], float] = {}
     for key in sorted(buckets):
         members = buckets[key][:MAX_BUCKET]
         for i, j in combinations(members, 2):
-            if (i, j) in seen or claims[i].source == claims[j].source:
+            if (i, j) in pairs or claims[i].source == claims[j].source:
                 continue
-            seen.add((i, j))
-            if uf.find(i) != uf.find(j) and similar(claims[i], claims[j]):
-                uf.union(i, j)
+            pairs[(i, j)] = score(claims[i], claims[j])
+    uf = _UnionFind(len(claims))
+    values: dict[int, dict[str, set]] = {i: {c.source: {_value_key(c)}} for i, c in enumerate(claims)}
+    for (i, j), s in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
+        ri, rj = uf.find(i), uf.find(j)
+        if s <= 0 or ri == rj:
+            continue
+        if one_value_per_source and any(
+            source in values[rj] and values[rj][source] != vals for source, vals in values[ri].items()
+        ):
+            continue
+        uf.union(ri, rj)
+        root, other = (ri, rj) if uf.find(ri) == ri else (rj, ri)
+        for source, vals in values.pop(other).items():
+            values[root].setdefault(source, set()).update(vals)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, claim in enumerate(claims):
         groups[uf.find(i)].append(claim)
     return list(groups.values())
+
+
+def _value_key(claim: Claim) -> object:
+    return frozenset(claim.value) if isinstance(claim.value, tuple) else claim.value
 
 
 # --- counts -----------------------------------------------------------------
@@ -104,14 +127,14 @@ def _compact(subject: str) -> str:
     return subject.replace("-", "").replace(" ", "")
 
 
-def _counts_similar(a: Claim, b: Claim) -> bool:
+def _count_score(a: Claim, b: Claim) -> float:
     if (a.attr("unit") or "") != (b.attr("unit") or ""):
-        return False
+        return 0.0
     if (a.attr("role") or "") != (b.attr("role") or ""):
-        return False
+        return 0.0
     ea, eb = _event(a), _event(b)
     if ea != eb and ea in OUTCOMES and eb in OUTCOMES:
-        return False  # five killed and five injured are different counts
+        return 0.0  # five killed and five injured are different counts
     subject_score = max(
         fuzz.token_set_ratio(a.subject, b.subject),
         fuzz.partial_ratio(_compact(a.subject), _compact(b.subject)),
@@ -122,10 +145,12 @@ def _counts_similar(a: Claim, b: Claim) -> bool:
     if a.value == b.value:
         # The same number for a similar thing in a similar sentence: agreement
         # is cheap to report and easy to dismiss, so the bar is lower.
-        return subject_score >= 60 and context >= 0.08
-    # Different values must be about the very same thing: a false conflict
-    # costs a fact-checker more than a missed one.
-    return subject_score >= 70 and context >= 0.2 and (subject_score >= 90 or context >= 0.3)
+        linked = subject_score >= 60 and context >= 0.08
+    else:
+        # Different values must be about the very same thing: a false conflict
+        # costs a fact-checker more than a missed one.
+        linked = subject_score >= 70 and context >= 0.2 and (subject_score >= 90 or context >= 0.3)
+    return subject_score / 100 + context if linked else 0.0
 
 
 def _count_keys(claim: Claim) -> Iterable[str]:
@@ -139,11 +164,11 @@ def _count_keys(claim: Claim) -> Iterable[str]:
 
 # --- places -----------------------------------------------------------------
 
-def _places_similar(a: Claim, b: Claim) -> bool:
+def _place_score(a: Claim, b: Claim) -> float:
     overlap = _jaccard(frozenset(a.value), frozenset(b.value))
-    if overlap >= 0.5:
-        return True
-    return overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80
+    if overlap >= 0.5 or (overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80):
+        return overlap + _jaccard(_context(a), _context(b))
+    return 0.0
 
 
 def _place_keys(claim: Claim) -> Iterable[str]:
@@ -152,17 +177,17 @@ def _place_keys(claim: Claim) -> Iterable[str]:
 
 # --- dates ------------------------------------------------------------------
 
-def _dates_similar(a: Claim, b: Claim) -> bool:
+def _date_score(a: Claim, b: Claim) -> float:
     context = _jaccard(_context(a), _context(b))
     if (a.attr("resolved") == "no") != (b.attr("resolved") == "no"):
         # "on Tuesday" with no known publication date says little: it is
         # aligned with a full date only when the sentences are nearly the same.
-        return context >= 0.35
+        return context if context >= 0.35 else 0.0
     event_a, event_b = singular(a.attr("event") or ""), singular(b.attr("event") or "")
-    if event_a and event_a == event_b and context >= 0.1:
-        return True
-    subject_score = fuzz.token_set_ratio(a.subject, b.subject)
-    return (subject_score >= 60 and context >= 0.15) or context >= 0.3
+    subject_score = fuzz.token_set_ratio(a.subject, b.subject) / 100
+    same_event = bool(event_a) and event_a == event_b
+    linked = (same_event and context >= 0.1) or (subject_score >= 0.6 and context >= 0.15) or context >= 0.3
+    return context + subject_score + same_event if linked else 0.0
 
 
 def _date_keys(claim: Claim) -> Iterable[str]:
@@ -176,12 +201,12 @@ def _person_key(claim: Claim) -> str:
     return claim.attr("key") or claim.subject.lower()
 
 
-def _people_similar(a: Claim, b: Claim) -> bool:
+def _person_score(a: Claim, b: Claim) -> float:
     ka, kb = _person_key(a).split(), _person_key(b).split()
     if ka == kb:
-        return True
+        return 1.0
     # "Lechleitner" alone and "Patrick Lechleitner": same surname, no clash of first names.
-    return bool(ka and kb) and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1)
+    return 0.5 if ka and kb and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1) else 0.0
 
 
 def _people_keys(claim: Claim) -> Iterable[str]:
@@ -195,12 +220,13 @@ def _quote_norm(claim: Claim) -> str:
     return claim.attr("norm") or str(claim.value).lower()
 
 
-def _quotes_similar(a: Claim, b: Claim) -> bool:
+def _quote_score(a: Claim, b: Claim) -> float:
     na, nb = _quote_norm(a), _quote_norm(b)
     shorter, longer = sorted((na, nb), key=len)
     if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer) >= 90:
-        return True
-    return fuzz.ratio(na, nb) >= 70
+        return 1.0
+    ratio = fuzz.ratio(na, nb) / 100
+    return ratio if ratio >= 0.7 else 0.0
 
 
 def _quote_keys(claim: Claim) -> Iterable[str]:
@@ -209,14 +235,16 @@ def _quote_keys(claim: Claim) -> Iterable[str]:
     return (" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2)))
 
 
-Aligner = tuple[Callable[[Claim], Iterable[str]], Callable[[Claim, Claim], bool]]
+# kind -> (blocking keys, pair score: 0 means "not the same thing", one value per source)
+Aligner = tuple[Callable[[Claim], Iterable[str]], Callable[[Claim, Claim], float], bool]
 
 ALIGNERS: dict[ClaimKind, Aligner] = {
-    ClaimKind.COUNT: (_count_keys, _counts_similar),
-    ClaimKind.PLACES: (_place_keys, _places_similar),
-    ClaimKind.DATE: (_date_keys, _dates_similar),
-    ClaimKind.PERSON: (_people_keys, _people_similar),
-    ClaimKind.QUOTE: (_quote_keys, _quotes_similar),
+    ClaimKind.COUNT: (_count_keys, _count_score, True),
+    ClaimKind.PLACES: (_place_keys, _place_score, True),
+    ClaimKind.DATE: (_date_keys, _date_score, True),
+    # A person may hold several titles, and be quoted several times.
+    ClaimKind.PERSON: (_people_keys, _person_score, False),
+    ClaimKind.QUOTE: (_quote_keys, _quote_score, False),
 }
 
 
@@ -288,14 +316,12 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     for claim in sorted(claims, key=lambda c: (c.kind.value, c.source, c.start, c.end, c.id)):
         by_kind[claim.kind].append(claim)
     linked: dict[ClaimKind, list[list[Claim]]] = {}
-    keys, similar = ALIGNERS[ClaimKind.PLACES]
-    linked[ClaimKind.PLACES] = _link(by_kind[ClaimKind.PLACES], keys, similar)
+    linked[ClaimKind.PLACES] = _link(by_kind[ClaimKind.PLACES], *ALIGNERS[ClaimKind.PLACES])
     by_kind[ClaimKind.COUNT] = _attach_place_counts(by_kind[ClaimKind.COUNT], linked[ClaimKind.PLACES])
     groups: list[ClaimGroup] = []
     for kind in ClaimKind:
         if kind not in linked:
-            keys, similar = ALIGNERS[kind]
-            linked[kind] = _link(by_kind[kind], keys, similar)
+            linked[kind] = _link(by_kind[kind], *ALIGNERS[kind])
         for members in linked[kind]:
             members.sort(key=lambda c: (c.source, c.start, c.end, c.kind.value))
             lists = [c for c in members if c.kind is kind] or members

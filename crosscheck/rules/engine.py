@@ -42,6 +42,24 @@ def _format_values(values: Sequence[ValueGroup]) -> str:
     return "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
 
 
+def _status(claims: Sequence[Claim], comparator) -> Status:
+    """The worst relation between two sources, where two sources relate by
+    their closest pair of claims: a source that gives both 5.9 and 6.1 does not
+    conflict with one that gives 6.1, and no source conflicts with itself."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim.source].append(claim)
+    worst = Status.AGREE
+    for a, b in combinations(sorted(by_source), 2):
+        closest = min(
+            (comparator.relate(x, y) for x in by_source[a] for y in by_source[b]),
+            key=_STATUS_RANK.__getitem__,
+        )
+        if _STATUS_RANK[closest] > _STATUS_RANK[worst]:
+            worst = closest
+    return worst
+
+
 def evaluate_group(rule: Rule, group: ClaimGroup) -> Finding | None:
     """The finding ``rule`` makes of ``group``, or None when it has nothing to say."""
     if group.kind is not rule.kind or len(group.sources) < 2:
@@ -49,12 +67,7 @@ def evaluate_group(rule: Rule, group: ClaimGroup) -> Finding | None:
     kinds = _KINDS_READ.get(rule.kind, (rule.kind,))
     claims = [c for c in group.claims if c.kind in kinds]
     comparator = rule.comparator()
-    status = Status.AGREE
-    for a, b in combinations(claims, 2):
-        if a.source != b.source:
-            relation = comparator.relate(a, b)
-            if _STATUS_RANK[relation] > _STATUS_RANK[status]:
-                status = relation
+    status = _status(claims, comparator)
     if status not in rule.report:
         return None
     values = tuple(_value_groups(claims, comparator.show))
