@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .extract.gazetteer import is_place_noun
 from .model import Claim, ClaimGroup, ClaimKind
-from .text import content_words, singular
+from .text import STOPWORDS, content_words, singular, words
 
 # A bucket bigger than this is a key too common to say anything (e.g. "person"
 # counts in a 10,000-source story); its pairs are compared against a sample.
@@ -55,6 +55,17 @@ def _context(claim: Claim) -> frozenset[str]:
     before = claim.sentence[: claim.start - claim.sentence_start]
     after = claim.sentence[claim.end - claim.sentence_start :]
     return content_words(before + " " + after)
+
+
+# How many words on each side of a claim make its local context.
+LOCAL_WIDTH = 5
+
+
+def _local_context(claim: Claim) -> frozenset[str]:
+    """Content words right around the claim: "yards rushing" vs "yards passing"."""
+    before = words(claim.sentence[: claim.start - claim.sentence_start])[-LOCAL_WIDTH:]
+    after = words(claim.sentence[claim.end - claim.sentence_start :])[:LOCAL_WIDTH]
+    return frozenset(singular(w) for w in before + after if w not in STOPWORDS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -147,10 +158,14 @@ def _count_score(a: Claim, b: Claim) -> float:
         # is cheap to report and easy to dismiss, so the bar is lower.
         linked = subject_score >= 60 and context >= 0.08
     else:
-        # Different values must be about the very same thing: a false conflict
-        # costs a fact-checker more than a missed one.
-        linked = subject_score >= 70 and context >= 0.2 and (subject_score >= 90 or context >= 0.3)
-    return subject_score / 100 + context if linked else 0.0
+        # Different values must be about the very same thing, said in nearly
+        # the same words around the number: a false conflict costs a
+        # fact-checker more than a missed one.
+        local = _jaccard(_local_context(a), _local_context(b))
+        linked = subject_score >= 90 and context >= 0.2 and local >= 0.25
+    # Equal values link first: with one value per source, a source's "6 rifles
+    # seized today" then cannot be taken by the group of "14 rifles so far".
+    return subject_score / 100 + context + (a.value == b.value) if linked else 0.0
 
 
 def _count_keys(claim: Claim) -> Iterable[str]:
@@ -187,7 +202,11 @@ def _date_score(a: Claim, b: Claim) -> float:
     subject_score = fuzz.token_set_ratio(a.subject, b.subject) / 100
     same_event = bool(event_a) and event_a == event_b
     linked = (same_event and context >= 0.1) or (subject_score >= 0.6 and context >= 0.15) or context >= 0.3
-    return context + subject_score + same_event if linked else 0.0
+    if linked and a.value != b.value:
+        # As for counts: two different dates must belong to the same event or
+        # sit in nearly the same words.
+        linked = context >= 0.2 and (same_event or _jaccard(_local_context(a), _local_context(b)) >= 0.25)
+    return context + subject_score + same_event + (a.value == b.value) if linked else 0.0
 
 
 def _date_keys(claim: Claim) -> Iterable[str]:
