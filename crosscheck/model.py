@@ -72,6 +72,17 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
 
+    def claim(
+        self, kind: "ClaimKind", subject: str, value: "ClaimValue", start: int, end: int,
+        attrs: tuple[tuple[str, str], ...] = (), sentence: Sentence | None = None,
+    ) -> "Claim":
+        """A claim on ``text[start:end]`` with its evidence sentence filled in."""
+        sentence = sentence or self.sentence_at(start)
+        return Claim(
+            source=self.source.id, kind=kind, subject=subject, value=value, text=self.text[start:end],
+            start=start, end=end, sentence=sentence.text, sentence_start=sentence.start, attrs=attrs,
+        )
+
     def sentence_at(self, offset: int) -> Sentence:
         for sentence in self.sentences:
             if sentence.start <= offset < sentence.end:

@@ -20,3 +20,21 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+def seed_document(prefix: str):
+    """A seed article, as raw text (not cleaned), by its number prefix ("003")."""
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return build_document(Source(id=prefix), path.read_text(encoding="utf-8"))
+
+
+def corpus_document(doc_id: str):
+    """An ECB+ article by its id ("37_2ecbplus")."""
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+
+    cluster = doc_id.split("_")[0] + ("_ecbplus" if doc_id.endswith("ecbplus") else "_ecb")
+    return build_document(Source(id=doc_id), (CORPUS / cluster / f"{doc_id}.txt").read_text(encoding="utf-8"))

@@ -505,16 +505,13 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         start = qualifier.start("q")
     elif rating:
         start = rating.start()
-    return Claim(
-        source=doc.source.id,
-        kind=ClaimKind.COUNT,
-        subject=subject,
-        value=value,
-        text=text[start:end],
-        start=start,
-        end=end,
-        sentence=sentence.text,
-        sentence_start=sentence.start,
+    return doc.claim(
+        ClaimKind.COUNT,
+        subject,
+        value,
+        start,
+        end,
+        sentence=sentence,
         attrs=make_attrs(
             noun=" ".join(phrase),
             unit=measure.unit,

@@ -14,20 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import STOPWORDS, singular
+from ..text import MONTHS, STOPWORDS, singular
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -338,16 +326,13 @@ def extract_dates(doc: Document) -> list[Claim]:
             value, precision, resolved, relative = normal
             subject, event = _event(sentence.text, start - sentence.start, match.end() - sentence.start)
             claims.append(
-                Claim(
-                    source=doc.source.id,
-                    kind=ClaimKind.DATE,
-                    subject=subject,
-                    value=value,
-                    text=text[start : match.end()],
-                    start=start,
-                    end=match.end(),
-                    sentence=sentence.text,
-                    sentence_start=sentence.start,
+                doc.claim(
+                    ClaimKind.DATE,
+                    subject,
+                    value,
+                    start,
+                    match.end(),
+                    sentence=sentence,
                     attrs=make_attrs(
                         precision=precision,
                         resolved="yes" if resolved else "no",

@@ -413,16 +413,13 @@ def extract_people(doc: Document) -> list[Claim]:
         seen.add(marker)
         sentence = doc.sentence_at(mention.span_start)
         claims.append(
-            Claim(
-                source=doc.source.id,
-                kind=ClaimKind.PERSON,
-                subject=mention.full,
-                value=mention.title,
-                text=doc.text[mention.span_start : mention.span_end],
-                start=mention.span_start,
-                end=mention.span_end,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
+            doc.claim(
+                ClaimKind.PERSON,
+                mention.full,
+                mention.title,
+                mention.span_start,
+                mention.span_end,
+                sentence=sentence,
                 attrs=make_attrs(key=mention.key, affiliation=mention.affiliation, name=mention.name),
             )
         )

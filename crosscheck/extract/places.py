@@ -154,16 +154,13 @@ def _claim(doc: Document, sentence: Sentence, members: list[_Item], clause_floor
     clause = next((piece for piece in reversed(_CLAUSE_BREAK.split(before)) if _content(piece)), "")
     after = text[end:sentence.end]
     partial = _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(after)
-    return Claim(
-        source=doc.source.id,
-        kind=ClaimKind.PLACES,
-        subject=_subject(clause, after),
-        value=tuple(sorted({m.place.name for m in members})),
-        text=text[start:end],
-        start=start,
-        end=end,
-        sentence=sentence.text,
-        sentence_start=sentence.start,
+    return doc.claim(
+        ClaimKind.PLACES,
+        _subject(clause, after),
+        tuple(sorted({m.place.name for m in members})),
+        start,
+        end,
+        sentence=sentence,
         attrs=make_attrs(
             complete="no" if partial else "yes",
             head=_head(clause, after),

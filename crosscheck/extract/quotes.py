@@ -185,16 +185,13 @@ def extract_quotes(doc: Document) -> list[Claim]:
         previous = (line_start, _line_end(text, end), speaker, end)
         sentence = doc.sentence_at(start + 1 if start + 1 < len(text) and text[start + 1] != "\n" else start)
         claims.append(
-            Claim(
-                source=doc.source.id,
-                kind=ClaimKind.QUOTE,
-                subject=subject,
-                value=value,
-                text=text[start:end],
-                start=start,
-                end=end,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
+            doc.claim(
+                ClaimKind.QUOTE,
+                subject,
+                value,
+                start,
+                end,
+                sentence=sentence,
                 attrs=make_attrs(speaker_kind=kind, speaker_key=key, norm=quote_norm(value)),
             )
         )

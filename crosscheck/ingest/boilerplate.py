@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from ..text import STOPWORDS
 from .lines import (
     byline_name,
     date_line,

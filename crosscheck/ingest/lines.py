@@ -10,25 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import STOPWORDS
+from ..text import MONTHS, STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
 # A stray opening quote after the full stop is common in scraped text: ". “".
 _TERMINAL = re.compile(r"[.!?…:;][\"'“”‘’)\]\s]*$|[\"”]$")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_NAMES = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _WEEKDAY = _WEEKDAY_NAMES + r"\.?,?"

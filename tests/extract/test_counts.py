@@ -6,17 +6,11 @@ import pytest
 from crosscheck.extract.counts import extract_counts
 from crosscheck.ingest import build_document
 from crosscheck.model import ClaimKind, Source
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, corpus_document, seed_document
 
 
-def _seed(prefix: str):
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return build_document(Source(id=prefix), path.read_text(encoding="utf-8"))
-
-
-def _corpus(doc_id: str):
-    cluster = doc_id.split("_")[0] + ("_ecbplus" if doc_id.endswith("ecbplus") else "_ecb")
-    return build_document(Source(id=doc_id), (CORPUS / cluster / f"{doc_id}.txt").read_text(encoding="utf-8"))
+_seed = seed_document
+_corpus = corpus_document
 
 
 def _counts(text: str):
