@@ -93,7 +93,13 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="never", show_default=True,
               help="Exit 1 when a finding of this status (or worse) is found.")
 @quiet_option
-def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
+def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
     \b
@@ -102,13 +108,22 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet) -> None:
       crosscheck report ../shared/seeds --format json > findings.json
       crosscheck report ../shared/seeds --format csv > claims.csv
       crosscheck report stories/quake --rules my-rules/ --disable quote-wording-variant
+      crosscheck report stories/quake --jobs 4
+      crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786
     """
     rules = _rules(rule_dirs, disable)
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
     try:
-        documents = load_sources([Path(s) for s in sources])
+        if jobs == 1 and engine == "local":
+            documents = load_sources([Path(s) for s in sources])
+            result = check_claims([d.source for d in documents], extract_all(documents, quiet), rules)
+        else:
+            from .parallel import check_stories
+
+            result, = check_stories([sources], rules, jobs=jobs, engine=engine, scheduler=scheduler)
     except CrosscheckError as exc:
         raise UserError(str(exc)) from None
-    result = check_claims([d.source for d in documents], extract_all(documents, quiet), rules)
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")

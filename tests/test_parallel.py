@@ -1,0 +1,107 @@
+"""--jobs N and --engine dask give byte-identical reports to one process."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from crosscheck import parallel
+from crosscheck.cli import main
+from crosscheck.errors import SourceError
+from crosscheck.extract import extract_claims
+from crosscheck.ingest import load_sources
+from crosscheck.pipeline import check_claims
+from crosscheck.report import OutputFormat, render
+from crosscheck.rules.load import load_rules
+
+from .conftest import CORPUS, SEEDS
+
+# A cluster with many sources and claims of every kind: 36_ecbplus has 30 articles.
+CLUSTER = CORPUS / "36_ecbplus"
+STORIES = [SEEDS, CLUSTER]
+
+
+def one_process_json(folder) -> str:
+    documents = load_sources([folder])
+    claims = [c for d in documents for c in extract_claims(d)]
+    return render(check_claims([d.source for d in documents], claims, load_rules()), OutputFormat.JSON)
+
+
+def cli_json(*args: str) -> str:
+    result = CliRunner().invoke(main, ["report", *args, "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("folder", STORIES, ids=lambda f: f.name)
+def test_jobs_gives_byte_identical_report(folder):
+    expected = cli_json(str(folder))
+    assert expected == one_process_json(folder)
+    assert cli_json(str(folder), "--jobs", "2") == expected
+    assert cli_json(str(folder), "--jobs", "3") == expected
+
+
+def test_several_stories_in_a_pool_match_each_alone():
+    reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), jobs=2)
+    assert [render(r, OutputFormat.JSON) for r in reports] == [one_process_json(SEEDS), one_process_json(CLUSTER)]
+    assert len(reports[1].sources) == len(list(CLUSTER.glob("*.txt")))
+
+
+def test_chunks_cover_every_file_in_order():
+    files = parallel.source_files([CLUSTER])
+    chunks = parallel._chunks(files, workers=2)
+    assert len(chunks) > 2
+    assert [f for chunk in chunks for f in chunk] == files
+
+
+def test_duplicate_source_ids_fail_as_in_one_process():
+    with pytest.raises(SourceError) as one:
+        load_sources([SEEDS, SEEDS])
+    with pytest.raises(SourceError) as many:
+        parallel.check_stories([[SEEDS, SEEDS]], load_rules(), jobs=2)
+    assert str(many.value) == str(one.value)
+
+
+def test_a_missing_path_is_a_one_line_error():
+    result = CliRunner().invoke(main, ["report", str(SEEDS / "missing"), "--jobs", "2"])
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output
+
+
+def test_scheduler_without_dask_engine_is_refused():
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
+
+
+def test_dask_engine_without_dask_installed_says_how_to_get_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import now fails
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "--engine", "dask"])
+    assert result.exit_code == 2
+    assert "crosscheck-claims[dask]" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_unreachable_scheduler_is_a_one_line_error(monkeypatch):
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1)
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_dask_cluster_gives_byte_identical_reports():
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        for folder in STORIES:
+            assert cli_json(str(folder), "--engine", "dask", "--scheduler", address) == one_process_json(folder)
+        # Several stories: each story's alignment and rules run as their own task.
+        reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), engine="dask", scheduler=address)
+        assert [render(r, OutputFormat.JSON) for r in reports] == [one_process_json(SEEDS), one_process_json(CLUSTER)]
+        # An error on a worker comes back as the same error.
+        with pytest.raises(SourceError, match="already used"):
+            parallel.check_stories([[SEEDS, SEEDS]], load_rules(), engine="dask", scheduler=address)
