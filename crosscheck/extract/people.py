@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from nameparser import HumanName
 
+from .gazetteer import lookup_place
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import STOPWORDS
 
@@ -354,6 +355,8 @@ def find_people(text: str) -> tuple[Mention, ...]:
     mentions = []
     for n_start, n_end, s_start, s_end, name, title, affiliation in sorted(raw):
         full = full_of[n_start]
+        if lookup_place(full):
+            continue  # "Banda Aceh said" names a place, not a person
         mentions.append(Mention(name, n_start, n_end, full, person_key(full), title, affiliation, s_start, s_end))
     return tuple(mentions)
 

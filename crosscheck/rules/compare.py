@@ -166,9 +166,18 @@ class DatePrecision:
 
 # --- titles -------------------------------------------------------------------
 
+# Abbreviated titles as news style writes them ("Gov.", "Lt."), spelled out.
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "sgt": "sergeant",
+    "const": "constable", "capt": "captain", "cpt": "captain", "gen": "general", "det": "detective",
+    "supt": "superintendent", "insp": "inspector", "col": "colonel", "adm": "admiral", "cmdr": "commander",
+    "pres": "president", "atty": "attorney", "asst": "assistant", "dep": "deputy", "sec": "secretary",
+}
+
+
 def _title_words(title: str) -> str:
     words = _NOT_WORD.sub(" ", title.lower()).split()
-    return " ".join(w for w in words if w not in _TITLE_FILLER)
+    return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words if w not in _TITLE_FILLER)
 
 
 @dataclass(frozen=True)
@@ -233,9 +242,9 @@ class QuoteSpeaker:
         if a.attr("speaker_kind") != "person" or b.attr("speaker_kind") != "person":
             return Status.AGREE
         ka, kb = _speaker_key(a).split(), _speaker_key(b).split()
-        if ka == kb or (ka and kb and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1)):
-            return Status.AGREE
-        return Status.CONFLICT
+        shorter, longer = sorted((ka, kb), key=len)
+        # "Tim Fanning" is "Constable Tim Fanning" and "Fanning": one name ends the other.
+        return Status.AGREE if shorter and longer[-len(shorter):] == shorter else Status.CONFLICT
 
 
 Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker
