@@ -89,7 +89,7 @@ def load_sources(paths: Sequence[str | Path]) -> list[Document]:
 def _load_path(path: Path) -> list[Document]:
     if path.is_dir():
         documents = []
-        for file, manifest in _source_files(path):
+        for file, manifest in files_in_folder(path):
             documents.extend(load_document(file, manifest))
         if not documents:
             raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
@@ -99,7 +99,7 @@ def _load_path(path: Path) -> list[Document]:
     return load_document(path)
 
 
-def _source_files(folder: Path) -> list[tuple[Path, dict]]:
+def files_in_folder(folder: Path) -> list[tuple[Path, dict]]:
     """Readable files under ``folder``, sorted, with their folder's manifest; hidden ones skipped."""
     found = []
     for root, dirs, files in os.walk(folder):

@@ -18,7 +18,12 @@ _TITLES = {Status.CONFLICT: "Conflicts", Status.VARIANT: "Wording variants and o
 
 
 def _table(rows: list[list], headers: list[str]) -> str:
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    """A GitHub table without column padding: a wider cell in one row then
+    changes only that row, so a report diff shows only what changed."""
+    lines = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True).splitlines()
+    unpadded = ["| " + " | ".join(cell.strip() for cell in line.strip("|").split(" | ")) + " |" for line in lines]
+    unpadded[1] = "|" + "|".join("---" for _ in headers) + "|"
+    return "\n".join(unpadded)
 
 
 def _cell(text: str) -> str:

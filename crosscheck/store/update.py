@@ -19,7 +19,7 @@ from pathlib import Path
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
 from ..extract import extract_claims
-from ..ingest import _source_files, load_document
+from ..ingest import files_in_folder, load_document
 from ..ingest.manifest import load_manifest
 from ..model import Claim, Document, Report
 from ..pipeline import check_claims
@@ -74,7 +74,7 @@ def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
     found: list[SourceFile] = []
     for given in map(Path, paths):
         if given.is_dir():
-            pairs = _source_files(given)
+            pairs = files_in_folder(given)
             if not pairs:
                 raise SourceError(f"{given}: no sources")
         elif given.is_file():
