@@ -45,12 +45,13 @@ def test_planted_discrepancies_are_found(scores):
 
 
 def test_reported_conflicts_and_variants_are_mostly_planted(scores):
-    # Floor below the measured value (see eval/RESULTS.md): it catches regressions.
-    assert totals(scores).precision >= 0.7, [f.finding.message for s in scores for f in s.false_findings]
+    # The floor; eval/RESULTS.md has the full run.
+    assert totals(scores).precision >= 0.9, [f.finding.message for s in scores for f in s.false_findings]
 
 
 def test_untouched_copies_rarely_conflict(scores):
     untouched = [s for s in scores if s.story.untouched]
     false_conflicts = sum(1 for s in untouched for f in s.false_findings if f.finding.status.value == "conflict")
     assert untouched
-    assert false_conflicts <= len(untouched), [f.finding.message for s in untouched for f in s.false_findings]
+    # The floor: at most one false conflict per 10 untouched stories.
+    assert false_conflicts * 10 <= len(untouched), [f.finding.message for s in untouched for f in s.false_findings]
