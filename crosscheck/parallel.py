@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import CrosscheckError, SourceError
 from .extract import extract_claims
-from .ingest import READERS, _source_files, load_document
+from .ingest import READERS, files_in_folder, load_document
 from .model import Claim, Report, Source
 from .pipeline import check_claims
 from .rules.load import Rule
@@ -57,7 +57,7 @@ def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
     files: list[SourceFile] = []
     for given, path in enumerate(map(Path, paths)):
         if path.is_dir():
-            found = _source_files(path)
+            found = files_in_folder(path)
             if not found:
                 raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
             files += [SourceFile(str(file), manifest, given) for file, manifest in found]
