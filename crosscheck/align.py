@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -50,11 +51,19 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# Claims met again and again across pairs: their context word sets are kept,
+# keyed by (sentence, claim span in it), so each is computed about once.
+CONTEXT_CACHE = 1 << 15
+
+
 def _context(claim: Claim) -> frozenset[str]:
     """Content words of the evidence sentence outside the claim's own words."""
-    before = claim.sentence[: claim.start - claim.sentence_start]
-    after = claim.sentence[claim.end - claim.sentence_start :]
-    return content_words(before + " " + after)
+    return _context_words(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+
+
+@lru_cache(maxsize=CONTEXT_CACHE)
+def _context_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    return content_words(sentence[:start] + " " + sentence[end:])
 
 
 # How many words on each side of a claim make its local context.
@@ -63,8 +72,13 @@ LOCAL_WIDTH = 5
 
 def _local_context(claim: Claim) -> frozenset[str]:
     """Content words right around the claim: "yards rushing" vs "yards passing"."""
-    before = words(claim.sentence[: claim.start - claim.sentence_start])[-LOCAL_WIDTH:]
-    after = words(claim.sentence[claim.end - claim.sentence_start :])[:LOCAL_WIDTH]
+    return _local_words(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+
+
+@lru_cache(maxsize=CONTEXT_CACHE)
+def _local_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    before = words(sentence[:start])[-LOCAL_WIDTH:]
+    after = words(sentence[end:])[:LOCAL_WIDTH]
     return frozenset(singular(w) for w in before + after if w not in STOPWORDS)
 
 
