@@ -21,7 +21,7 @@ from .text import STOPWORDS, content_words, singular, words
 
 # A bucket bigger than this is a key too common to say anything (e.g. "person"
 # counts in a 10,000-source story); its pairs are compared against a sample.
-MAX_BUCKET = 400
+MAX_BUCKET = 100
 
 # Participles and event nouns that mean the same outcome for a count.
 EVENT_SYNONYMS = {
