@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import CrosscheckError, SourceError
 from .extract import extract_claims
-from .ingest import READERS, files_in_folder, load_document
+from .ingest import READERS, load_document, source_paths
 from .model import Claim, Report, Source
 from .pipeline import check_claims
 from .rules.load import Rule
@@ -54,18 +54,7 @@ Extracted = list[tuple[Source, list[Claim]]]
 
 def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
     """The files ``load_sources(paths)`` reads, in the order it reads them."""
-    files: list[SourceFile] = []
-    for given, path in enumerate(map(Path, paths)):
-        if path.is_dir():
-            found = files_in_folder(path)
-            if not found:
-                raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
-            files += [SourceFile(str(file), manifest, given) for file, manifest in found]
-        elif path.exists():
-            files.append(SourceFile(str(path), None, given))
-        else:
-            raise SourceError(f"{path}: no such file or directory")
-    return files
+    return [SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths)]
 
 
 def ingest_and_extract(files: Sequence[SourceFile]) -> Extracted:

@@ -76,8 +76,8 @@ def load_sources(paths: Sequence[str | Path]) -> list[Document]:
     """Documents from files and folders (walked recursively, sorted); ids must be unique."""
     documents: list[Document] = []
     origin: dict[str, str] = {}
-    for given in paths:
-        for document in _load_path(Path(given)):
+    for _, file, manifest in source_paths(paths):
+        for document in load_document(file, manifest):
             source = document.source
             if source.id in origin:
                 raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
@@ -86,17 +86,22 @@ def load_sources(paths: Sequence[str | Path]) -> list[Document]:
     return documents
 
 
-def _load_path(path: Path) -> list[Document]:
-    if path.is_dir():
-        documents = []
-        for file, manifest in files_in_folder(path):
-            documents.extend(load_document(file, manifest))
-        if not documents:
-            raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
-        return documents
-    if not path.exists():
-        raise SourceError(f"{path}: no such file or directory")
-    return load_document(path)
+def source_paths(paths: Sequence[str | Path]) -> list[tuple[int, Path, dict[str, dict]]]:
+    """Every file ``load_sources(paths)`` reads, in its order, as (index of the
+    given path, file, the manifest of its folder). The one walk that the store
+    and the parallel engine share with load_sources."""
+    found: list[tuple[int, Path, dict[str, dict]]] = []
+    for given, path in enumerate(map(Path, paths)):
+        if path.is_dir():
+            files = files_in_folder(path)
+            if not files:
+                raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
+            found += [(given, file, manifest) for file, manifest in files]
+        elif path.exists():
+            found.append((given, path, load_manifest(path.parent)))
+        else:
+            raise SourceError(f"{path}: no such file or directory")
+    return found
 
 
 def files_in_folder(folder: Path) -> list[tuple[Path, dict]]:

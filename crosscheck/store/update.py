@@ -19,8 +19,7 @@ from pathlib import Path
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
 from ..extract import extract_claims
-from ..ingest import files_in_folder, load_document
-from ..ingest.manifest import load_manifest
+from ..ingest import load_document, source_paths
 from ..model import Claim, Document, Report
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
@@ -72,18 +71,9 @@ def file_hash(path: Path, declared: dict) -> str:
 def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
     """The files that ``load_sources(paths)`` would read, hashed."""
     found: list[SourceFile] = []
-    for given in map(Path, paths):
-        if given.is_dir():
-            pairs = files_in_folder(given)
-            if not pairs:
-                raise SourceError(f"{given}: no sources")
-        elif given.is_file():
-            pairs = [(given, load_manifest(given.parent))]
-        else:
-            raise SourceError(f"{given}: no such file or directory")
-        for path, manifest in pairs:
-            declared = manifest.get(path.name, {})
-            found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
+    for _, path, manifest in source_paths(paths):
+        declared = manifest.get(path.name, {})
+        found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
     return found
 
 
