@@ -132,10 +132,13 @@ def repair_text(raw: str) -> str:
     text = repair_thai_mojibake(text)
     lines = []
     for line in text.split("\n"):
-        # ftfy is the slow step, and ASCII lines without entities have nothing for it.
-        if not line.isascii() or "&" in line:
-            line = _fix_line(line)
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+        if line.isascii() and "&" not in line:
+            # Nothing here for ftfy (the slow step) or _INVISIBLE; only runs of spaces to squeeze.
+            if "  " in line or "\t" in line:
+                line = _SPACES.sub(" ", line)
+        else:
+            line = _SPACES.sub(" ", _INVISIBLE.sub("", _fix_line(line)))
+        line = line.strip()
         if line:
             lines.append(line)
     return "\n".join(lines)

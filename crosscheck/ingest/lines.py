@@ -13,8 +13,10 @@ from functools import lru_cache
 from ..text import MONTHS, STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
+_TERMINAL_MARKS = tuple(".!?…:;")
 # A stray opening quote after the full stop is common in scraped text: ". “".
-_TERMINAL = re.compile(r"[.!?…:;][\"'“”‘’)\]\s]*$|[\"”]$")
+_CLOSERS = "\"'“”‘’)]"
+_CLOSING_QUOTES = ('"', "”", '"\n', "”\n")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -48,9 +50,12 @@ _MASTHEAD_NOUNS = frozenset(
     leader voice globe world insider beacon""".split()
 )
 _NAV_SEPARATORS = re.compile(r"\s*[|•·»›]\s*")
+_NAV_MARK = re.compile(r"[|•·»›]")  # found fast, unlike _NAV_SEPARATORS, which starts with \s*
 # A photo caption ends with its credit: "(ICE)", "(AP Photo/Jane Doe)", "Getty Images".
 _CREDIT = re.compile(r"[A-Z][A-Z.&/-]{1,12}$|(?i:.*\b(?:photo|image|credit|file|courtesy|getty|reuters|afp|ap)\b)")
 _CAPTION_END = re.compile(r"(?:photo|image|photograph)s?\s*(?:credit)?:\s*\S.*$|getty images$|shutterstock$")
+# What a line needs to hold for _CAPTION_END to match: a cheap test that skips most lines.
+_CAPTION_END_NEEDS = (":", "getty images", "shutterstock")
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
@@ -58,6 +63,21 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 def words(line: str) -> tuple[str, ...]:
     """The line's words; cached, since every line is asked several questions."""
     return tuple(_WORD.findall(line))
+
+
+def ends_like_sentence(line: str) -> bool:
+    """A terminal mark followed only by closing quotes, brackets and spaces, or a closing quote.
+
+    The regex ``[.!?…:;]["'“”‘’)\]\s]*$|["”]$`` says the same, but a search
+    for it tries every position of the line; stripping from the end does not.
+    """
+    tail = line
+    while True:
+        trimmed = tail.rstrip().rstrip(_CLOSERS)
+        if len(trimmed) == len(tail):
+            break
+        tail = trimmed
+    return tail.endswith(_TERMINAL_MARKS) or line.endswith(_CLOSING_QUOTES)
 
 
 def _is_opening(line: str, at: int) -> bool:
@@ -138,6 +158,8 @@ def byline_name(line: str) -> str | None:
 
 def is_nav(line: str) -> bool:
     """A menu: several short labels joined by "|" or "•"."""
+    if not _NAV_MARK.search(line):
+        return False
     parts = _NAV_SEPARATORS.split(line)
     return len(parts) >= 2 and all(0 < len(words(p)) <= 3 for p in parts)
 
@@ -165,13 +187,14 @@ def is_caption(line: str) -> bool:
         # A sentence that merely ends in a bracketed acronym has its full stop after it.
         if opening > 0 and _CREDIT.match(line, opening + 1, len(line) - 1) and len(words(line[:opening])) >= 3:
             return True
-    return _CAPTION_END.search(line.lower()) is not None
+    low = line.lower()
+    return any(part in low for part in _CAPTION_END_NEEDS) and _CAPTION_END.search(low) is not None
 
 
 def is_masthead(line: str, next_line: str | None) -> bool:
     """A newspaper's name on the first line: "The Los Angeles Post"."""
     ws = words(line)
-    if not 1 <= len(ws) <= 6 or _TERMINAL.search(line) or not all(w[0].isupper() for w in ws[:1]):
+    if not 1 <= len(ws) <= 6 or ends_like_sentence(line) or not all(w[0].isupper() for w in ws[:1]):
         return False
     if ws[-1].lower() not in _MASTHEAD_NOUNS:
         return False
@@ -187,7 +210,7 @@ def _is_menu_row(line: str) -> bool:
     ws = words(line)
     return (
         2 <= len(ws) <= 8
-        and not _TERMINAL.search(line)
+        and not ends_like_sentence(line)
         and all(w[0].isupper() or w[0].isdigit() for w in ws)
         and not any(w.lower() in STOPWORDS for w in ws)
     )
@@ -195,7 +218,7 @@ def _is_menu_row(line: str) -> bool:
 
 def is_title_case(line: str) -> bool:
     """A heading: most words capitalised and no closing punctuation."""
-    return not _TERMINAL.search(line) and is_title_case_words(words(line))
+    return not ends_like_sentence(line) and is_title_case_words(words(line))
 
 
 def is_title_case_words(ws: tuple[str, ...]) -> bool:
@@ -206,10 +229,10 @@ def is_title_case_words(ws: tuple[str, ...]) -> bool:
 def is_sentence(line: str) -> bool:
     """Prose: ends like a sentence; longer ones have function words."""
     ws = words(line)
-    if len(ws) < 2 or (len(ws) > 5 and not any(w.lower() in STOPWORDS for w in ws)):
+    if len(ws) < 2 or (len(ws) > 5 and STOPWORDS.isdisjoint(map(str.lower, ws))):
         return False
     # Text cut off mid-sentence still reads as prose: "... in Rancho Mirage, Calif,".
-    return bool(_TERMINAL.search(line)) or line.endswith((",", ";")) or len(ws) >= 25
+    return ends_like_sentence(line) or line.endswith((",", ";")) or len(ws) >= 25
 
 
 def is_body(line: str) -> bool:
@@ -234,7 +257,7 @@ _HEADER_SCAN = 12  # bylines and dates further down belong to the story, not the
 def parse_header(lines: list[str]) -> Header:
     body_start = next((i for i, line in enumerate(lines) if is_body(line)), None)
     if body_start is None:  # a very short article: its first sentence starts it
-        body_start = next((i for i, line in enumerate(lines) if _TERMINAL.search(line)), len(lines))
+        body_start = next((i for i, line in enumerate(lines) if ends_like_sentence(line)), len(lines))
     outlet = None
     if lines and body_start > 0 and is_masthead(lines[0], lines[1] if len(lines) > 1 else None):
         outlet = lines[0]
