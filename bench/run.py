@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -185,7 +186,7 @@ def bench_story(size: int, folder: Path, jobs: int) -> dict:
 
 def build_store(path: Path, total: int, docs) -> None:
     """``total`` sources in stories of STORY_SIZE_IN_STORE, straight through the store API."""
-    from crosscheck.model import Claim, Source
+    from crosscheck.model import Source
     from crosscheck.store import SourceUpdate, Store
 
     claims_of = [extract_claims(d) for d in docs]
@@ -201,7 +202,7 @@ def build_store(path: Path, total: int, docs) -> None:
                 sid = f"{doc.source.id}-{n}"
                 source = Source(id=sid, title=doc.source.title, published=doc.source.published,
                                 path=f"/archive/story-{story:05d}/{sid}.txt")
-                moved = tuple(Claim(**{**c.__dict__, "source": sid}) for c in claims)
+                moved = tuple(replace(c, source=sid) for c in claims)
                 updates.append(SourceUpdate(source, f"{n:064x}", moved))
             store.record_run(f"story-{story:05d}", updates=updates, removed=[], report={}, changes={},
                              extracted=len(updates), after_run=None)
@@ -211,7 +212,6 @@ def build_store(path: Path, total: int, docs) -> None:
 
 def bench_store(cache: Path, total: int, docs, story_dir: Path) -> dict:
     """Add one new file to a 100-source story whose files are on disk, in a store of ``total`` sources."""
-    from crosscheck.model import Claim, Source
     from crosscheck.rules.load import load_rules
     from crosscheck.store import SourceUpdate, Store, source_files, update_story
 
@@ -226,8 +226,8 @@ def bench_store(cache: Path, total: int, docs, story_dir: Path) -> dict:
             updates = []
             for file in files:
                 (doc,) = load_sources([file.path])
-                source = Source(**{**doc.source.__dict__, "path": str(file.path)})
-                claims = tuple(Claim(**{**c.__dict__}) for c in extract_claims(doc))
+                source = replace(doc.source, path=str(file.path))
+                claims = tuple(extract_claims(doc))
                 updates.append(SourceUpdate(source, file.hash, claims))
             store.record_run(story, updates=updates, removed=[], report={}, changes={},
                              extracted=len(updates), after_run=None)

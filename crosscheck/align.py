@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 from functools import lru_cache
 from itertools import combinations
 
@@ -19,9 +20,11 @@ from .extract.gazetteer import is_place_noun
 from .model import Claim, ClaimGroup, ClaimKind
 from .text import STOPWORDS, content_words, singular, words
 
-# A bucket bigger than this is a key too common to say anything (e.g. "person"
-# counts in a 10,000-source story); its pairs are compared against a sample.
+# A bucket with more distinct claims than this is a key too common to say much
+# (e.g. "person" counts in a 10,000-source story): see _candidate_pairs.
 MAX_BUCKET = 100
+# In an oversized bucket, each claim is compared with this many neighbours.
+WINDOW = 20
 
 # Participles and event nouns that mean the same outcome for a count.
 EVENT_SYNONYMS = {
@@ -88,12 +91,63 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _link(
-    claims: Sequence[Claim],
-    keys: Callable[[Claim], Iterable[str]],
-    score: Callable[[Claim, Claim], float],
-    one_value_per_source: bool,
-) -> list[list[Claim]]:
+class Aligner(NamedTuple):
+    """How claims of one kind are aligned."""
+
+    keys: Callable[[Claim], Iterable[str]]  # blocking keys: only claims sharing one are compared
+    score: Callable[[Claim, Claim], float]  # 0 means "not the same thing"
+    one_value_per_source: bool
+    order: Callable[[Claim], tuple]  # in an oversized bucket, likely partners sort side by side
+
+
+def _signature(claim: Claim) -> tuple:
+    """Everything a pair score reads: claims with one signature score alike
+    against any other claim (the same words in the same sentence, as in
+    copies of one wire story)."""
+    start = claim.start - claim.sentence_start
+    return (claim.subject, _value_key(claim), claim.attrs, claim.sentence, start, claim.end - claim.sentence_start)
+
+
+def _nodes(claims: Sequence[Claim], score: Callable[[Claim, Claim], float]) -> list[list[int]]:
+    """Claim indices merged by signature, when such claims link to each other.
+
+    A story of thousands of sources repeats the same sentences many times; one
+    node per sentence keeps the number of scored pairs near the number of
+    distinct claims, not the number of copies.
+    """
+    nodes: list[list[int]] = []
+    node_of: dict[tuple, int] = {}
+    for i, claim in enumerate(claims):
+        signature = _signature(claim)
+        node = node_of.get(signature)
+        if node is not None:
+            nodes[node].append(i)
+            continue
+        nodes.append([i])
+        if score(claim, claim) > 0:
+            node_of[signature] = len(nodes) - 1
+    return nodes
+
+
+def _candidate_pairs(members: list[int], order: Callable[[int], tuple]) -> Iterable[tuple[int, int]]:
+    """Pairs of a blocking bucket worth scoring, ``(smaller, larger)``.
+
+    A bucket up to MAX_BUCKET gives all its pairs. A bigger one is a key too
+    common to say much (the "people" counts of a huge story): its members are
+    sorted so that likely partners sit side by side, and each is paired with
+    the next WINDOW (the sorted-neighbourhood method), so cost grows linearly.
+    """
+    if len(members) <= MAX_BUCKET:
+        return combinations(members, 2)
+    ranked = sorted(members, key=order)
+    return (
+        (min(a, b), max(a, b))
+        for p, a in enumerate(ranked)
+        for b in ranked[p + 1 : p + 1 + WINDOW]
+    )
+
+
+def _link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     """Group claims: best-scoring pairs first, merged with union-find.
 
     With ``one_value_per_source``, two groups are not merged when a source
@@ -102,39 +156,62 @@ def _link(
     dead and the 34 injured). Merging the strongest pairs first keeps a weak
     link from taking a claim away from its true partner.
     """
+    nodes = _nodes(claims, aligner.score)
+    first = [claims[members[0]] for members in nodes]
+    sources = [{claims[i].source for i in members} for members in nodes]
     buckets: dict[str, list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        for key in set(keys(claim)):
-            buckets[key].append(i)
-    pairs: dict[tuple[int, int], float] = {}
+    for n, claim in enumerate(first):
+        for key in set(aligner.keys(claim)):
+            buckets[key].append(n)
+
+    def order(n: int) -> tuple:
+        return aligner.order(first[n])
+
+    seen: set[tuple[int, int]] = set()
+    pairs: list[tuple[float, int, int]] = []
     for key in sorted(buckets):
-        members = buckets[key][:MAX_BUCKET]
-        for i, j in combinations(members, 2):
-            if (i, j) in pairs or claims[i].source == claims[j].source:
+        for a, b in _candidate_pairs(buckets[key], order):
+            if (a, b) in seen or (len(sources[a]) == 1 and sources[a] == sources[b]):
                 continue
-            pairs[(i, j)] = score(claims[i], claims[j])
-    uf = _UnionFind(len(claims))
-    values: dict[int, dict[str, set]] = {i: {c.source: {_value_key(c)}} for i, c in enumerate(claims)}
-    for (i, j), s in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        ri, rj = uf.find(i), uf.find(j)
-        if s <= 0 or ri == rj:
+            seen.add((a, b))
+            score = aligner.score(first[a], first[b])
+            if score > 0:  # only links are kept: memory grows with links, not with pairs
+                pairs.append((-score, a, b))
+    pairs.sort()
+    uf = _UnionFind(len(nodes))
+    values: dict[int, dict[str, set]] = {}
+    for n, members in enumerate(nodes):
+        values[n] = defaultdict(set)
+        for i in members:
+            values[n][claims[i].source].add(_value_key(claims[i]))
+    for _, a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
             continue
-        if one_value_per_source and any(
-            source in values[rj] and values[rj][source] != vals for source, vals in values[ri].items()
+        # The smaller side is walked and moved, so a merge into a huge group stays cheap.
+        small, large = sorted((values[ra], values[rb]), key=len)
+        if aligner.one_value_per_source and any(
+            source in large and large[source] != vals for source, vals in small.items()
         ):
             continue
-        uf.union(ri, rj)
-        root, other = (ri, rj) if uf.find(ri) == ri else (rj, ri)
-        for source, vals in values.pop(other).items():
-            values[root].setdefault(source, set()).update(vals)
+        uf.union(ra, rb)
+        for source, vals in small.items():
+            large[source].update(vals)
+        del values[ra], values[rb]
+        values[uf.find(ra)] = large
     groups: dict[int, list[Claim]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        groups[uf.find(i)].append(claim)
+    for n, members in enumerate(nodes):
+        groups[uf.find(n)].extend(claims[i] for i in members)
     return list(groups.values())
 
 
 def _value_key(claim: Claim) -> object:
     return frozenset(claim.value) if isinstance(claim.value, tuple) else claim.value
+
+
+def _words_around_first(claim: Claim) -> tuple:
+    """Claims said in the same words around them, whatever their value, side by side."""
+    return (sorted(_local_context(claim)), sorted(_context(claim)), str(claim.value))
 
 
 # --- counts -----------------------------------------------------------------
@@ -247,6 +324,10 @@ def _people_keys(claim: Claim) -> Iterable[str]:
     return key[-1:]
 
 
+def _person_order(claim: Claim) -> tuple:
+    return (len(_person_key(claim).split()), _person_key(claim))
+
+
 # --- quotes -----------------------------------------------------------------
 
 def _quote_norm(claim: Claim) -> str:
@@ -256,10 +337,10 @@ def _quote_norm(claim: Claim) -> str:
 def _quote_score(a: Claim, b: Claim) -> float:
     na, nb = _quote_norm(a), _quote_norm(b)
     shorter, longer = sorted((na, nb), key=len)
-    if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer) >= 90:
+    # score_cutoff lets rapidfuzz stop early; it returns 0 below the cutoff.
+    if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer, score_cutoff=90):
         return 1.0
-    ratio = fuzz.ratio(na, nb) / 100
-    return ratio if ratio >= 0.7 else 0.0
+    return fuzz.ratio(na, nb, score_cutoff=70) / 100
 
 
 def _quote_keys(claim: Claim) -> Iterable[str]:
@@ -268,16 +349,17 @@ def _quote_keys(claim: Claim) -> Iterable[str]:
     return (" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2)))
 
 
-# kind -> (blocking keys, pair score: 0 means "not the same thing", one value per source)
-Aligner = tuple[Callable[[Claim], Iterable[str]], Callable[[Claim, Claim], float], bool]
+def _quote_order(claim: Claim) -> tuple:
+    return (_quote_norm(claim),)
+
 
 ALIGNERS: dict[ClaimKind, Aligner] = {
-    ClaimKind.COUNT: (_count_keys, _count_score, True),
-    ClaimKind.PLACES: (_place_keys, _place_score, True),
-    ClaimKind.DATE: (_date_keys, _date_score, True),
+    ClaimKind.COUNT: Aligner(_count_keys, _count_score, True, _words_around_first),
+    ClaimKind.PLACES: Aligner(_place_keys, _place_score, True, _words_around_first),
+    ClaimKind.DATE: Aligner(_date_keys, _date_score, True, _words_around_first),
     # A person may hold several titles, and be quoted several times.
-    ClaimKind.PERSON: (_people_keys, _person_score, False),
-    ClaimKind.QUOTE: (_quote_keys, _quote_score, False),
+    ClaimKind.PERSON: Aligner(_people_keys, _person_score, False, _person_order),
+    ClaimKind.QUOTE: Aligner(_quote_keys, _quote_score, False, _quote_order),
 }
 
 
@@ -301,37 +383,53 @@ def _counts_these_places(count: Claim, places: Claim) -> bool:
     return head == singular(places.attr("head") or "") or head in LOCALITY_NOUNS
 
 
-def _place_list_for_count(count: Claim, place_groups: list[list[Claim]]) -> int | None:
+# Where a place list sits: (group index, position in the group).
+PlaceAt = tuple[int, int]
+
+
+def _place_list_for_count(
+    count: Claim, lists: dict[PlaceAt, Claim], by_source: dict[str, list[PlaceAt]], by_word: dict[str, list[PlaceAt]],
+) -> int | None:
     """The place group a count of places belongs to, or None.
 
     First choice: a list of the same size and kind of place from the same
     source. Otherwise, if the source gives no such list, a group whose context
     the count shares, so that "piloted in three cities" meets those lists.
     """
+    own = [at for at in by_source.get(count.source, ()) if _counts_these_places(count, lists[at])]
+    for at in own:
+        if len(lists[at].value) == count.value:
+            return at[0]
+    if own:
+        return None
+    # Only lists that share a context word can score: the inverted index finds
+    # them without walking every list of a large story.
+    context = _context(count)
+    shared = Counter(at for word in context for at in by_word.get(word, ()))
     best, best_score = None, 0.25
-    own_list = False
-    for index, members in enumerate(place_groups):
-        for claim in members:
-            if claim.kind is not ClaimKind.PLACES or not _counts_these_places(count, claim):
-                continue
-            if claim.source == count.source:
-                own_list = True
-                if len(claim.value) == count.value:
-                    return index
-                continue
-            score = _jaccard(_context(count), _context(claim))
-            if score > best_score:
-                best, best_score = index, score
-    return None if own_list else best
+    for at in sorted(shared):
+        if not _counts_these_places(count, lists[at]):
+            continue
+        score = shared[at] / (len(context) + len(_context(lists[at])) - shared[at])  # Jaccard
+        if score > best_score:
+            best, best_score = at[0], score
+    return best
 
 
 def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -> list[Claim]:
     """Move counts of places into the place groups they describe; return the rest."""
+    lists = {(index, position): claim for index, members in enumerate(place_groups) for position, claim in enumerate(members)}
+    by_source: dict[str, list[PlaceAt]] = defaultdict(list)
+    by_word: dict[str, list[PlaceAt]] = defaultdict(list)
+    for at, claim in lists.items():
+        by_source[claim.source].append(at)
+        for word in _context(claim):
+            by_word[word].append(at)
     rest = []
     for count in counts:
         target = None
         if isinstance(count.value, int) and is_place_noun(_head(count.subject)):
-            target = _place_list_for_count(count, place_groups)
+            target = _place_list_for_count(count, lists, by_source, by_word)
         if target is None:
             rest.append(count)
         else:
@@ -349,12 +447,12 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     for claim in sorted(claims, key=lambda c: (c.kind.value, c.source, c.start, c.end, c.id)):
         by_kind[claim.kind].append(claim)
     linked: dict[ClaimKind, list[list[Claim]]] = {}
-    linked[ClaimKind.PLACES] = _link(by_kind[ClaimKind.PLACES], *ALIGNERS[ClaimKind.PLACES])
+    linked[ClaimKind.PLACES] = _link(by_kind[ClaimKind.PLACES], ALIGNERS[ClaimKind.PLACES])
     by_kind[ClaimKind.COUNT] = _attach_place_counts(by_kind[ClaimKind.COUNT], linked[ClaimKind.PLACES])
     groups: list[ClaimGroup] = []
     for kind in ClaimKind:
         if kind not in linked:
-            linked[kind] = _link(by_kind[kind], *ALIGNERS[kind])
+            linked[kind] = _link(by_kind[kind], ALIGNERS[kind])
         for members in linked[kind]:
             members.sort(key=lambda c: (c.source, c.start, c.end, c.kind.value))
             lists = [c for c in members if c.kind is kind] or members

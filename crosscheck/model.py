@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Union
 
@@ -111,7 +112,7 @@ class Claim:
     sentence_start: int
     attrs: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property  # sorting and grouping ask for it often; a frozen instance keeps it
     def id(self) -> str:
         return stable_id(self.source, self.kind.value, self.start, self.end, self.subject, self.value)
 

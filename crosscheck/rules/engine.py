@@ -42,21 +42,52 @@ def _format_values(values: Sequence[ValueGroup]) -> str:
     return "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in values)
 
 
+def _content(claim: Claim) -> tuple:
+    """What a comparator reads of a claim: claims of equal content relate alike."""
+    return (claim.kind, claim.subject, claim.value, claim.attrs)
+
+
 def _status(claims: Sequence[Claim], comparator) -> Status:
     """The worst relation between two sources, where two sources relate by
     their closest pair of claims: a source that gives both 5.9 and 6.1 does not
-    conflict with one that gives 6.1, and no source conflicts with itself."""
-    by_source: dict[str, list[Claim]] = defaultdict(list)
+    conflict with one that gives 6.1, and no source conflicts with itself.
+
+    Sources that say the same things (copies of one wire story) relate alike to
+    every other source, so each distinct profile is weighed once, and each
+    distinct pair of claim contents is compared once.
+    """
+    contents: dict[str, dict[tuple, Claim]] = defaultdict(dict)
     for claim in claims:
-        by_source[claim.source].append(claim)
+        contents[claim.source].setdefault(_content(claim), claim)
+    profiles: dict[frozenset, list[Claim]] = {}
+    shared: set[frozenset] = set()  # profiles that two or more sources give
+    for said in contents.values():
+        profile = frozenset(said)
+        if profile in profiles:
+            shared.add(profile)
+        else:
+            profiles[profile] = list(said.values())
+    relations: dict[tuple[tuple, tuple], Status] = {}
+
+    def relate(x: Claim, y: Claim) -> Status:
+        key = (_content(x), _content(y))
+        if key not in relations:
+            relations[key] = comparator.relate(x, y)
+        return relations[key]
+
+    def closest(a: list[Claim], b: list[Claim]) -> Status:
+        return min((relate(x, y) for x in a for y in b), key=_STATUS_RANK.__getitem__)
+
     worst = Status.AGREE
-    for a, b in combinations(sorted(by_source), 2):
-        closest = min(
-            (comparator.relate(x, y) for x in by_source[a] for y in by_source[b]),
-            key=_STATUS_RANK.__getitem__,
-        )
-        if _STATUS_RANK[closest] > _STATUS_RANK[worst]:
-            worst = closest
+    listed = list(profiles.items())
+    for index, (profile, said) in enumerate(listed):
+        others = [b for _, b in listed[index + 1 :]] + ([said] if profile in shared else [])
+        for other in others:
+            status = closest(said, other)
+            if _STATUS_RANK[status] > _STATUS_RANK[worst]:
+                worst = status
+                if worst is Status.CONFLICT:  # nothing is worse
+                    return worst
     return worst
 
 

@@ -1,0 +1,96 @@
+"""Alignment at scale: copies collapse, oversized buckets stay linear, conflicts survive."""
+from __future__ import annotations
+
+from crosscheck import align
+from crosscheck.align import MAX_BUCKET, WINDOW, _candidate_pairs, align_claims
+from crosscheck.extract import extract_claims
+from crosscheck.ingest import build_document, load_sources
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_claims
+from crosscheck.rules.load import load_rules
+
+from .conftest import CORPUS, SEEDS
+
+
+def _seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _copies(text: str, n: int, prefix: str = "copy") -> list:
+    return [build_document(Source(id=f"{prefix}{i:03d}"), text) for i in range(n)]
+
+
+def test_copies_of_one_article_form_one_group_and_a_changed_copy_conflicts():
+    text = _seed_text("001")
+    assert "1,600" in text
+    docs = _copies(text, 40) + [build_document(Source(id="changed"), text.replace("1,600", "1,700"))]
+    report = check_claims([d.source for d in docs], [c for d in docs for c in extract_claims(d)], load_rules())
+    (finding,) = [f for f in report.findings if f.rule == "count-mismatch" and "1,700" in f.message]
+    assert finding.status is Status.CONFLICT
+    by_value = {v.value: v.sources for v in finding.values}
+    assert by_value["1,700"] == ("changed",)
+    assert len(by_value["1,600"]) == 40
+
+
+def test_each_copy_of_a_sentence_is_scored_once(monkeypatch):
+    """Forty copies of one article cost about as many pair scores as one pair of articles."""
+    calls = []
+    score = align.ALIGNERS[ClaimKind.COUNT].score
+
+    def counting(a, b):
+        calls.append(1)
+        return score(a, b)
+
+    monkeypatch.setitem(align.ALIGNERS, ClaimKind.COUNT, align.ALIGNERS[ClaimKind.COUNT]._replace(score=counting))
+    text = _seed_text("001")
+    two = [c for d in _copies(text, 2) for c in extract_claims(d)]
+    align_claims(two)
+    for_two, calls[:] = len(calls), []
+    forty = [c for d in _copies(text, 40) for c in extract_claims(d)]
+    align_claims(forty)
+    assert for_two > 0
+    assert len(calls) <= for_two
+
+
+def test_oversized_bucket_pairs_each_member_with_its_neighbours_only():
+    members = list(range(10 * MAX_BUCKET))
+    pairs = list(_candidate_pairs(members, order=lambda n: (-n,)))
+    assert len(pairs) <= len(members) * WINDOW
+    assert all(a < b for a, b in pairs)
+    assert {(n, n + 1) for n in range(len(members) - 1)} <= set(pairs)
+    assert len(list(_candidate_pairs(members[:MAX_BUCKET], order=lambda n: (n,)))) == MAX_BUCKET * (MAX_BUCKET - 1) // 2
+
+
+def test_a_conflict_is_found_among_hundreds_of_unrelated_articles():
+    """Counts of "people" from 400 real articles fill one bucket far past MAX_BUCKET;
+    a copy of one article with one of those numbers changed still meets its original."""
+    docs = load_sources(sorted(CORPUS.glob("*/*.txt"))[:400])
+    claims = [c for d in docs for c in extract_claims(d)]
+    people = [c for c in claims if c.kind is ClaimKind.COUNT and c.subject == "person"]
+    assert len({(c.sentence, c.start - c.sentence_start) for c in people}) > MAX_BUCKET
+    # From the last articles, past any fixed cut of the bucket: an exact number,
+    # in digits, that its article gives once, so the changed copy says something
+    # else about one thing rather than two things at once.
+    target = next(
+        c for c in reversed(people)
+        if str(c.value) in c.text and not c.attr("approx")
+        and sum(o.source == c.source and o.value == c.value for o in people) == 1
+    )
+    original = next(d for d in docs if d.source.id == target.source)
+    moved = target.value + 1
+    text = original.text[: target.start] + target.text.replace(str(target.value), str(moved)) + original.text[target.end :]
+    changed = build_document(Source(id="changed"), text)
+    report = check_claims([d.source for d in docs + [changed]], claims + extract_claims(changed), load_rules())
+    conflicts = [f for f in report.findings if f.status is Status.CONFLICT]
+    disputed = [{(c.source, c.value) for v in f.values for c in v.claims} for f in conflicts]
+    assert any({(target.source, target.value), ("changed", moved)} <= claims_of for claims_of in disputed)
+
+
+def test_every_claim_lands_in_one_group_in_evidence_order():
+    text = _seed_text("001")
+    claims = [c for d in _copies(text, 3) for c in extract_claims(d)]
+    groups = align_claims(claims)
+    assert sorted(c.id for g in groups for c in g.claims) == sorted(c.id for c in claims)
+    for group in groups:
+        assert list(group.claims) == sorted(group.claims, key=lambda c: (c.source, c.start, c.end, c.kind.value))
