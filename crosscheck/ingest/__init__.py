@@ -110,8 +110,9 @@ def files_in_folder(folder: Path) -> list[tuple[Path, dict]]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES)
-        names = [f for f in names if Path(f).suffix.lower() in READERS]
+        names = [f for f in names if os.path.splitext(f)[1].lower() in READERS]  # no Path per name: it is slow
         if names:
-            manifest = load_manifest(Path(root))
-            found.extend((Path(root) / name, manifest) for name in names)
+            root_path = Path(root)
+            manifest = load_manifest(root_path)
+            found.extend((root_path / name, manifest) for name in names)
     return found

@@ -22,6 +22,7 @@ import re
 
 from .lines import (
     byline_name,
+    contains_any,
     date_line,
     is_banner,
     is_caption,
@@ -136,7 +137,7 @@ def is_debris_line(line: str) -> bool:
 def _is_signup(line: str, ws: tuple[str, ...]) -> bool:
     """Newsletter / sign-in copy; a news sentence about signing up names no reader."""
     low = line.lower()
-    if len(ws) > 20 or not (_contains_any(low, _SIGNUP_PARTS) and _SIGNUP.search(low)):
+    if len(ws) > 20 or not (contains_any(low, _SIGNUP_PARTS) and _SIGNUP.search(low)):
         return False
     page_voice = _QUOTED.sub(" ", line).lower()
     return bool(
@@ -164,16 +165,9 @@ def line_score(line: str, page_voice: str) -> tuple[float, bool]:
     page_voice = page_voice.lower()
     if _ADDRESS.search(page_voice):
         score, structural = score + _ADDRESSES_READER, False
-    if _contains_any(page_voice, _PROMO_PARTS) and _PROMO.search(page_voice):
+    if contains_any(page_voice, _PROMO_PARTS) and _PROMO.search(page_voice):
         score, structural = score + _PROMOTION, False
     return score, structural
-
-
-def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
-    for part in parts:
-        if part in text:
-            return True
-    return False
 
 
 def _best_end(scores: list[tuple[float, bool]]) -> int:

@@ -9,8 +9,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import ftfy
-
 from .boilerplate import strip_boilerplate
 
 
@@ -115,7 +113,7 @@ def repair_thai_mojibake(text: str) -> str:
     return _UPPER_HALF_RUN.sub(_repair_run, text)
 
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+_LINE_BREAK_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -123,12 +121,15 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 @lru_cache(maxsize=4096)
 def _fix_line(line: str) -> str:
-    return ftfy.fix_text(line, _FTFY_CONFIG)
+    import ftfy  # here, not at the top: importing it takes ~60 ms, and ASCII text never needs it
+
+    return ftfy.fix_text(line, uncurl_quotes=False, explain=False)
 
 
 def repair_text(raw: str) -> str:
     """Decoded text -> repaired text: line endings, mojibake, spacing; one paragraph per line."""
-    text = _LINE_BREAKS.sub("\n", raw)
+    # Most texts have only "\n": a scan for each character is much faster than the regex.
+    text = _LINE_BREAKS.sub("\n", raw) if any(char in raw for char in _LINE_BREAK_CHARS) else raw
     text = repair_thai_mojibake(text)
     lines = []
     for line in text.split("\n"):

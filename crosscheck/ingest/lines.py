@@ -80,6 +80,14 @@ def ends_like_sentence(line: str) -> bool:
     return tail.endswith(_TERMINAL_MARKS) or line.endswith(_CLOSING_QUOTES)
 
 
+def contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether any of ``parts`` occurs in ``text``: a cheap test that lets most lines skip a slow regex."""
+    for part in parts:  # a plain loop: any() over a generator costs more than the tests
+        if part in text:
+            return True
+    return False
+
+
 def _is_opening(line: str, at: int) -> bool:
     char = line[at]
     if char != '"':
@@ -188,7 +196,7 @@ def is_caption(line: str) -> bool:
         if opening > 0 and _CREDIT.match(line, opening + 1, len(line) - 1) and len(words(line[:opening])) >= 3:
             return True
     low = line.lower()
-    return any(part in low for part in _CAPTION_END_NEEDS) and _CAPTION_END.search(low) is not None
+    return contains_any(low, _CAPTION_END_NEEDS) and _CAPTION_END.search(low) is not None
 
 
 def is_masthead(line: str, next_line: str | None) -> bool:
@@ -255,6 +263,12 @@ _HEADER_SCAN = 12  # bylines and dates further down belong to the story, not the
 
 
 def parse_header(lines: list[str]) -> Header:
+    return _parse_header(tuple(lines))
+
+
+# Ingest asks twice for the header of the same lines: metadata, then boilerplate removal.
+@lru_cache(maxsize=4)
+def _parse_header(lines: tuple[str, ...]) -> Header:
     body_start = next((i for i, line in enumerate(lines) if is_body(line)), None)
     if body_start is None:  # a very short article: its first sentence starts it
         body_start = next((i for i, line in enumerate(lines) if ends_like_sentence(line)), len(lines))

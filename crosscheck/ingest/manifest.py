@@ -5,8 +5,6 @@ import csv
 import io
 from pathlib import Path
 
-import yaml
-
 from ..errors import SourceError
 from .metadata import FIELDS
 from .raw import read_text_file
@@ -37,6 +35,8 @@ def _read_csv(path: Path) -> list[tuple[int, dict]]:
 
 
 def _read_yaml(path: Path) -> list[tuple[int, dict]]:
+    import yaml  # here, not at the top: few folders have a YAML manifest
+
     try:
         data = yaml.safe_load(read_text_file(path))
     except yaml.YAMLError as exc:

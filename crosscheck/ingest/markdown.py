@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from ..errors import SourceError
 from .metadata import FIELDS
 from .raw import RawSource, read_text_file
@@ -30,6 +28,8 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     closing = _FENCE.search(text, first.end()) if first else None
     if first is None or closing is None:
         raise SourceError(f"{path}: line 1: front matter opened with '---' is never closed")
+    import yaml  # here, not at the top: only front matter needs it
+
     try:
         meta = yaml.safe_load(text[first.end():closing.start()]) or {}
     except yaml.YAMLError as exc:
