@@ -14,11 +14,12 @@ rule are taken for the same one when they share evidence (the same claims).
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from itertools import groupby
+
+from .report.common import to_json
 
 STATUS_RANK = {"agree": 0, "variant": 1, "conflict": 2}
 NEW, RESOLVED, SIDES = "new", "resolved", "sides"
@@ -249,7 +250,7 @@ def render_changes_markdown(changes: ChangeSet, title: str = "crosscheck: what c
 
 
 def render_changes_json(changes: ChangeSet, **extra: object) -> str:
-    return json.dumps({**changes.to_dict(), **extra}, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return to_json({**changes.to_dict(), **extra})
 
 
 def validate_report(data: object) -> None:

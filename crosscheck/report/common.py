@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import orjson
+
 from ..model import Claim, ClaimGroup, Finding, Report, Source
 
 SCHEMA_VERSION = "1.0"
+
+
+def to_json(data: object) -> str:
+    """Indented JSON with sorted keys and a final newline: what ``json.dumps(data,
+    sort_keys=True, indent=2, ensure_ascii=False)`` writes, at a tenth of the cost
+    (a report of a 10,000-source story is over 100 MB)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def source_label(source: Source) -> str:

@@ -4,11 +4,10 @@ The schema is documented in docs/json-schema.md; ``version`` changes when it doe
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from ..model import Report
-from .common import SCHEMA_VERSION, Evidence, days_apart, group_id
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_id, to_json
 
 
 def report_to_dict(report: Report) -> dict:
@@ -57,4 +56,4 @@ def report_to_dict(report: Report) -> dict:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return to_json(report_to_dict(report))
