@@ -240,7 +240,9 @@ def ends_with_abbreviation(name: str) -> bool:
 
 
 
+@lru_cache(maxsize=65536)
 def lookup_place(name: str) -> Place | None:
+    """The gazetteer entry of a name as written; cached, as every capitalized run of a text is looked up."""
     return gazetteer().places.get(place_key(name))
 
 

@@ -13,12 +13,13 @@ Python loop, so a news article costs well under a millisecond.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from nameparser import HumanName
 
 from .gazetteer import lookup_place
+from .scan import capitalized_word_starts, matches_at
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import STOPWORDS
 
@@ -108,9 +109,11 @@ _CONNECTORS = frozenset("of for and the".split()) | _PARTICLES
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One place a person is named. ``full`` is the fullest form of the name in the document."""
+class Mention(NamedTuple):
+    """One place a person is named. ``full`` is the fullest form of the name in the document.
+
+    A named tuple rather than a frozen dataclass: a document has dozens, built on every call.
+    """
 
     name: str  # as written, honorific dropped
     start: int
@@ -171,6 +174,12 @@ def _is_name_word(token: str) -> bool:
     return low not in ORG_WORDS and low not in STOPWORDS
 
 
+@lru_cache(maxsize=16384)
+def _is_single_name(token: str) -> bool:
+    """A lone capitalized word that may be a surname mentioned again ("Lechleitner")."""
+    return _token_kind(token) == "cap" and _is_name_word(token)
+
+
 def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:
     """The part of tokens[lo:hi] that is a person's name, as token indexes; None if it is not one."""
     while lo < hi and tokens[lo][1] == "hon":
@@ -210,14 +219,19 @@ def _affiliation(title_tokens: list) -> str:
     return " ".join(lead)
 
 
-def _split_run(run_text: str, base: int, before_comma: bool) -> list[tuple]:
-    """(name_start, name_end, title_start, title_end, name, title, affiliation) in one run, right to left.
+@lru_cache(maxsize=16384)
+def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
+    """(name_span, title_span, name, title, affiliation) in one run, right to left.
 
+    Spans are (start, end) offsets into ``run_text``, None for a missing name or title.
     ``before_comma``: the run is followed by ", ", so a title ending the run may be
     an appositive to the name after the comma ("Director of the Coast Guard, Jane Doe").
+    Cached: the same runs ("President Barack Obama") recur within and across the sources of a story.
     """
-    tokens = [(m.group(), "", m.start(), m.end()) for m in _RUN_TOKEN.finditer(run_text)]
-    tokens = [(t, _token_kind(t), s, e) for t, _, s, e in tokens]
+    tokens = []
+    for match in _RUN_TOKEN.finditer(run_text):
+        token = match.group()
+        tokens.append((token, _token_kind(token), match.start(), match.end()))
     found = []
     j = len(tokens)
     while j > 0:
@@ -254,18 +268,20 @@ def _split_run(run_text: str, base: int, before_comma: bool) -> list[tuple]:
         span = _name_span(tokens, name_lo, name_hi) if name_lo < name_hi else None
         if span:
             lo, hi = span
-            name = run_text[tokens[lo][2] : tokens[hi - 1][3]]
+            name_span = (tokens[lo][2], tokens[hi - 1][3])
+            name = run_text[name_span[0] : name_span[1]]
             if has_head and title:
-                title_text = _normalize(run_text[title[0][2] : title[-1][3]])
-                found.append((base + tokens[lo][2], base + tokens[hi - 1][3], base + title[0][2],
-                              base + title[-1][3], name, title_text, _affiliation([(x[0], x[1]) for x in title])))
+                title_span = (title[0][2], title[-1][3])
+                title_text = _normalize(run_text[title_span[0] : title_span[1]])
+                found.append((name_span, title_span, name, title_text, _affiliation([(x[0], x[1]) for x in title])))
             else:
-                found.append((base + tokens[lo][2], base + tokens[hi - 1][3], -1, -1, name, "", ""))
+                found.append((name_span, None, name, "", ""))
         elif has_head and title and name_lo == j:
-            found.append((-1, -1, base + title[0][2], base + title[-1][3], "", _normalize(run_text[title[0][2] : title[-1][3]]),
+            title_span = (title[0][2], title[-1][3])
+            found.append((None, title_span, "", _normalize(run_text[title_span[0] : title_span[1]]),
                           _affiliation([(x[0], x[1]) for x in title])))
         j = min(t, name_lo) if t < j else j - 1
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=16384)
@@ -296,15 +312,15 @@ def person_key(name: str) -> str:
 
 def _resolve(names: list[tuple[int, str]]) -> dict[int, str]:
     """Fullest form of each mention's name (by position): same last name, compatible first name."""
-    people: list[tuple[str, str, str, int]] = []  # (first, last, full, position)
+    people: dict[str, list[tuple[str, str, str, int]]] = {}  # last -> (first, last, full, position) in order
     for position, name in sorted(names):
         first, middle, last = _name_parts(name)
         if first:
-            people.append((first, last, name, position))
+            people.setdefault(last, []).append((first, last, name, position))
     full_of: dict[int, str] = {}
     for position, name in names:
         first, middle, last = _name_parts(name)
-        candidates = [p for p in people if p[1] == last and (not first or _same_first(first, p[0]))]
+        candidates = [p for p in people.get(last, ()) if not first or _same_first(first, p[0])]
         if not candidates:
             full_of[position] = name
             continue
@@ -328,17 +344,20 @@ def find_people(text: str) -> tuple[Mention, ...]:
     raw = []  # (name_start, name_end, span_start, span_end, name, title, affiliation)
     bare_titles: dict[int, tuple[int, str, str]] = {}  # end -> (start, title, affiliation) of titles with no name
     singles: list[tuple[int, int, str, bool]] = []  # one-word names, honorific or not
-    for run in _RUN.finditer(text):
-        run_start = _extend_left(text, run.start())
-        run_text = text[run_start : run.end()]
-        if run_start == run.start() and " " not in run_text:
-            if _token_kind(run_text) == "cap" and _is_name_word(run_text):
-                singles.append((run.start(), run.end(), run_text, False))
+    for run in matches_at(_RUN.match, text, capitalized_word_starts(text)):
+        start, end = run.span()
+        run_start = _extend_left(text, start)
+        run_text = text[run_start:end]
+        if run_start == start and " " not in run_text:
+            if _is_single_name(run_text):
+                singles.append((start, end, run_text, False))
             continue
-        for n_start, n_end, t_start, t_end, name, title, affiliation in _split_run(run_text, run_start, text.startswith(", ", run.end())):
+        for name_span, title_span, name, title, affiliation in _split_run(run_text, text.startswith(", ", end)):
+            t_start, t_end = (run_start + title_span[0], run_start + title_span[1]) if title_span else (-1, -1)
             if not name:
                 bare_titles[t_end] = (t_start, title, affiliation)
                 continue
+            n_start, n_end = run_start + name_span[0], run_start + name_span[1]
             has_honorific = text[max(0, n_start - 6) : n_start].rstrip().endswith(_HONORIFIC_ENDINGS)
             if " " not in name and not title:
                 singles.append((n_start, n_end, name, has_honorific))

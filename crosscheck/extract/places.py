@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, singular, words
-from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, gazetteer, is_place_noun, place_key, qualifies
+from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, is_place_noun, lookup_place, place_key, qualifies
+from .scan import capitalized_word_starts, matches_at
 
 # A capitalized word, abbreviations included ("N.J.", "W.Va.", "St."), and runs of
 # them joined by the lower-case particles of place names ("Rio de Janeiro").
@@ -76,21 +77,20 @@ def extract_places(doc: Document) -> list[Claim]:
 
 def _items(text: str, sentence_starts: frozenset[int]) -> list[_Item]:
     """Places found as whole capitalized runs, each with its qualifier if any."""
-    places = gazetteer().places
-    runs = list(_RUN.finditer(text))
+    runs = list(matches_at(_RUN.match, text, capitalized_word_starts(text)))
     items: list[_Item] = []
     skip_until = -1
     for index, run in enumerate(runs):
         if run.start() < skip_until:
             continue
         start, name = run.start(), run.group()
-        place = places.get(place_key(name))
+        place = lookup_place(name)
         if place is None:
             # A capitalized function word is no part of the name: "In Houston", "And Dallas".
             first, _, rest = name.partition(" ")
             if not rest or first.lower() not in _LEADING_WORDS:
                 continue
-            place = places.get(place_key(rest))
+            place = lookup_place(rest)
             if place is None:
                 continue
             start += len(first) + 1
