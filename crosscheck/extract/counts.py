@@ -88,7 +88,8 @@ _NAME_BEFORE_AGE = re.compile(r"\b([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]
 _AGO = re.compile(r"\s+ago\b")
 _PRONOUN_ONE = re.compile(r"\s+(?:of|another)\b")
 _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
-_CLAUSE_END = re.compile(r"[,.;:!?()\"“”\[\]—–]")
+# Everything up to the last clause-ending mark: one greedy match instead of a scan over all marks.
+_UP_TO_CLAUSE_END = re.compile(r".*[,.;:!?()\"“”\[\]—–]", re.S)
 
 # Measures: the word after the number (or after its hyphen) names the unit.
 _UNITS = {
@@ -191,8 +192,11 @@ def _word_value(words: str) -> int | None:
 def _number_value(match: re.Match) -> int | float | None:
     if match.group("words"):
         return _word_value(match.group("words"))
-    number = Decimal(match.group("digits").replace(",", ""))
+    digits = match.group("digits").replace(",", "")
     scale = (match.group("scale") or "").strip(" -").lower()
+    if not scale and digits.isdigit():
+        return int(digits)  # most numbers: no Decimal needed
+    number = Decimal(digits)
     if scale:
         number *= _SCALES.get(scale) or _SCALE_ABBREVIATIONS[scale]
     return int(number) if number == number.to_integral_value() else float(number)
@@ -344,7 +348,8 @@ def _subject_before(before: list[str]) -> str | None:
 def _words_before(text: str, start: int, floor: int) -> list[str]:
     """Up to eight words right before ``start`` in the same clause, nearest first."""
     chunk = text[max(floor, start - 60) : start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(chunk)), default=0)
+    clause_end = _UP_TO_CLAUSE_END.match(chunk)
+    cut = clause_end.end() if clause_end else 0
     return _WORD_BEFORE.findall(chunk[cut:])[::-1][:8]
 
 

@@ -159,10 +159,14 @@ def gazetteer() -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build()
+        tables = _build()
     finally:
         if enabled:
             gc.enable()
+    # The tables live as long as the process: moving them (and what is loaded so far) out of
+    # the collector's generations keeps every later full collection from walking them again.
+    gc.freeze()
+    return tables
 
 
 def _build() -> Gazetteer:

@@ -40,7 +40,12 @@ _AFTER_SPEAKER_FIRST = re.compile(
     rf"[\s,]*(?P<who>{_WHO}{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY})\b"
 )
 # X said, “…  /  X said: "…   (text right before an opening mark)
-_BEFORE = re.compile(rf"(?P<who>{_WHO}{{1,140}}?)\s+(?:{_SAY})\b[^.;:!?“”\"\n]{{0,40}}?[,:]\s*$")
+_SAY_TAIL = rf"(?:{_SAY})\b[^.;:!?“”\"\n]{{0,40}}?[,:]\s*$"
+_BEFORE = re.compile(rf"(?P<who>{_WHO}{{1,140}}?)\s+{_SAY_TAIL}")
+# _BEFORE tries every start with every length of speaker; these two cheap scans rule most
+# texts out first: its say-verb tail must be there, and no [;!?“”":] may lie inside it.
+_BEFORE_TAIL = re.compile(rf"\s{_SAY_TAIL}")
+_LAST_BREAK = re.compile(r".*[;:!?“”\"]", re.S)
 _PRONOUN = re.compile(r"(?i)^(?:he|she|they|i|we)$")
 _ARTICLE_PHRASE = re.compile(r"(?i)^(?:the|a|an|its|his|her|their)\s+[\w’'. -]+$|^[A-Z]{2,}$")
 _TRAIL = re.compile(r"\s+(?:in|on|at|during|who|when|after|before|while|to|of a|from)\b.*$", re.S)
@@ -152,10 +157,22 @@ def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str
             if found:
                 return found
     before = text[max(line_start, start - 200) : start]
-    match = _BEFORE.search(before) if before.rstrip().endswith((",", ":")) else None
+    match = _attribution_before(before)
     if match:
         return _speaker(match.group("who"), start - len(before) + match.start("who"), mentions, start)
     return None
+
+
+def _attribution_before(before: str) -> re.Match | None:
+    """``_BEFORE.search(before)``, searching only from the last character no match may span."""
+    body = before.rstrip()
+    if not body.endswith((",", ":")):
+        return None
+    last_break = _LAST_BREAK.match(before, 0, len(body) - 1)  # the final , or : is the match's own
+    floor = last_break.end() if last_break else 0
+    if not _BEFORE_TAIL.search(before, floor):
+        return None
+    return _BEFORE.search(before, floor)
 
 
 def extract_quotes(doc: Document) -> list[Claim]:

@@ -39,4 +39,4 @@ def capitalized_word_starts(text: str) -> tuple[int, ...]:
 
     Cached for the few documents in flight: the place and people extractors both scan them.
     """
-    return tuple(m.start() for m in _WORD_INITIAL_CAPITAL.finditer(text))
+    return tuple([m.start() for m in _WORD_INITIAL_CAPITAL.finditer(text)])
