@@ -66,6 +66,11 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
     return lines
 
 
+# Up to this many sources, a source-by-source matrix; beyond, a row per source
+# (a matrix of 10,000 sources would be 10^8 cells that nobody reads).
+MATRIX_MAX_SOURCES = 20
+
+
 def _matrix(report: Report) -> list[str]:
     """For each pair of sources: how many findings they agree on / conflict on."""
     agree: Counter = Counter()
@@ -91,6 +96,30 @@ def _matrix(report: Report) -> list[str]:
         "Findings on which two sources give the same value / a different value.",
         "",
         _table(rows, ["source", *ids]),
+        "",
+    ]
+
+
+def _source_standing(report: Report) -> list[str]:
+    """For each source: in how many findings it gives the best-supported value, and
+    in how many another one, so the outlets that most often stand apart come out."""
+    with_most: Counter = Counter()
+    apart: Counter = Counter()
+    for finding in report.findings:
+        if finding.status is Status.AGREE:
+            continue
+        most, *others = finding.values
+        with_most.update(most.sources)
+        apart.update({source for value in others for source in value.sources} - set(most.sources))
+    rows = [[s.id, str(with_most[s.id]), str(apart[s.id])] for s in report.sources]
+    rows.sort(key=lambda row: (-apart[row[0]], row[0]))
+    return [
+        "## Where each source stands",
+        "",
+        "Conflicts and variants in which a source gives the best-supported value / another value,"
+        " sources that stand apart most often first.",
+        "",
+        _table(rows, ["source", "best-supported value", "another value"]),
         "",
     ]
 
@@ -145,5 +174,5 @@ def render_markdown(report: Report) -> str:
         lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
     else:
         lines += ["None.", ""]
-    lines += _matrix(report)
+    lines += _matrix(report) if len(report.sources) <= MATRIX_MAX_SOURCES else _source_standing(report)
     return "\n".join(lines)
