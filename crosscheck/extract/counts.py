@@ -67,12 +67,12 @@ _TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|[ECMP][SD]?T\b)",
 # Glued to something that makes it part of a score, date, time, phone number,
 # ratio, version or list item: "20-13", "3/15", "24/7", "5:40", "2.0.1", "1)", "29-of-34".
 _JOINED_AFTER = re.compile(r"[-/:.]\d|\.[A-Za-z]|\)|-[A-Za-z]+-\d")
-_QUALIFIER = re.compile(
-    r"""\b(?P<q>at\ least|at\ most|more\ than|less\ than|fewer\ than|up\ to|as\ many\ as|as\ much\ as
-    |as\ few\ as|close\ to|upwards\ of|in\ excess\ of|an\ estimated|just\ over|just\ under|nearly|almost
-    |about|around|approximately|roughly|some|over|under|estimated)\s+$""",
-    re.VERBOSE | re.IGNORECASE,
+_QUALIFIERS = (
+    "at least", "at most", "more than", "less than", "fewer than", "up to", "as many as", "as much as",
+    "as few as", "close to", "upwards of", "in excess of", "an estimated", "just over", "just under", "nearly",
+    "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "estimated",
 )
+_QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
 # Ratings written before their number: "magnitude 6.1", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -156,10 +156,9 @@ _NOUNS_IN_LY = frozenset("family rally ally supply assembly anomaly monopoly ita
 # Between a bare number and the noun it is a value of: "the death toll rose to 42".
 _LINKS = frozenset("of to at by is was were are has had have been stood reached hit worth".split())
 _NOT_SUPERLATIVES = frozenset("interest protest test arrest forest west guest request rest chest".split())
-_ID_BEFORE = re.compile(
-    r"(?:\bNo\.|\bno\.|#|\b(?:number|page|chapter|section|article|room|flight|route|highway|interstate))\s*$",
-    re.IGNORECASE,
-)
+_ID_WORDS = ("number", "page", "chapter", "section", "article", "room", "flight", "route", "highway", "interstate")
+_ID_BEFORE = re.compile(rf"(?:\bNo\.|\bno\.|#|\b(?:{'|'.join(_ID_WORDS)}))\s*$", re.IGNORECASE)
+_ID_ENDINGS = ("no.", "#", *_ID_WORDS)
 _OLDEST_AGE = 125
 
 
@@ -353,6 +352,15 @@ def _words_before(text: str, start: int, floor: int) -> list[str]:
     return _WORD_BEFORE.findall(chunk[cut:])[::-1][:8]
 
 
+def _search_before(pattern: re.Pattern, endings: tuple[str, ...], text: str, lo: int, hi: int) -> re.Match | None:
+    """``pattern.search(text, lo, hi)`` for a pattern that ends at ``hi`` with one of ``endings`` (any case)
+    and spaces. An ASCII window that plainly does not end so needs no regex search (a few microseconds)."""
+    window = text[lo:hi]
+    if window.isascii() and not window.rstrip().lower().endswith(endings):
+        return None
+    return pattern.search(text, lo, hi)
+
+
 def _sentence_of(doc: Document, offset: int, starts: list[int]) -> Sentence | None:
     i = bisect_right(starts, offset) - 1
     if i >= 0 and offset < doc.sentences[i].end:
@@ -432,7 +440,7 @@ def _is_part_of_something(text: str, match: re.Match) -> bool:
 
 def _is_identifier_or_name(text: str, match: re.Match, sentence: Sentence, before: list[str]) -> bool:
     """ "No. 5", "Flight 370", "IE 6", "Three Mile Island": a number inside a name."""
-    if _ID_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+    if _search_before(_ID_BEFORE, _ID_ENDINGS, text, max(0, match.start() - 14), match.start()):
         return True
     prev_word = before[0] if before else ""
     if not text[sentence.start : match.start()].strip(" \"'“‘("):
@@ -465,7 +473,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if measure is None:
         return None
     window_start = max(sentence.start, start - 30)
-    qualifier = _QUALIFIER.search(text, window_start, start)
+    qualifier = _search_before(_QUALIFIER, _QUALIFIERS, text, window_start, start)
     rating = _RATING_BEFORE.search(text, window_start, start)
     if rating:
         measure.unit = rating.group(1).lower()

@@ -389,12 +389,18 @@ def _extend_left(text: str, start: int) -> int:
     lo = start
     words_start = start
     while lo > 1 and text[lo - 1] == " " and text[lo - 2].islower():
-        k = lo - 1
-        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "-"):
-            k -= 1
+        k = text.rfind(" ", 0, lo - 1) + 1
         word = text[k : lo - 1]
         if word not in _LEFT_WORDS:
-            break
+            if word.replace("-", "").isalpha():
+                break  # a whole word, and not a title word
+            # Punctuation inside: the word is the letters and hyphens after it ("(former").
+            k = lo - 1
+            while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "-"):
+                k -= 1
+            word = text[k : lo - 1]
+            if word not in _LEFT_WORDS:
+                break
         lo = k
         if word not in ("of", "for", "the", "and"):
             words_start = k
