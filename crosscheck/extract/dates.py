@@ -48,6 +48,8 @@ _MONTH_CONTEXT = _after("in since until till through throughout during early lat
 _YEAR_CONTEXT = _after("in since by until till through during from of before after around circa early late mid mid- fiscal")
 _YEAR_MODIFIES = _after("the a its his her their")  # "the 2022 election"
 
+# A context (many lookbehinds) is checked only where its year or month stands: the
+# lookahead before it fails fast on the many numbers that are no years.
 # Every alternative starts at the date's own first word, so a match is only tried
 # where a trigger stands (see _triggers): trying every offset is too slow. Dates
 # that start with a number and dates that start with a word are separate patterns.
@@ -57,8 +59,8 @@ _NUMERIC_DATE = re.compile(
   | (?P<slash>(?<![\d/.])(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>{_DAY})/(?P<sl_y>{_YEAR})(?![\d/]))
   | (?P<dmy>(?<![\d.,$])(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})(?!\d))
   | (?P<dm>(?<![\d.,$])(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
-  | (?P<yr>{_YEAR_CONTEXT}(?P<yr_y>{_YEAR})(?![\w%'’-]|[.,]\d|\s*[‘'"“]))
-  | (?P<yrd>{_YEAR_MODIFIES}(?P<yrd_y>{_YEAR})(?=\s+[a-z]))
+  | (?P<yr>(?={_YEAR}){_YEAR_CONTEXT}(?P<yr_y>{_YEAR})(?![\w%'’-]|[.,]\d|\s*[‘'"“]))
+  | (?P<yrd>(?={_YEAR}){_YEAR_MODIFIES}(?P<yrd_y>{_YEAR})(?=\s+[a-z]))
     """,
     re.VERBOSE,
 )
@@ -67,7 +69,7 @@ _WORDY_DATE = re.compile(
     (?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,\s*|\s+)(?P<mdy_y>{_YEAR})(?!\d))
   | (?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d%]))
   | (?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s*(?P<md_d>{_DAY})\b(?![:.,]?\d|%|-year))
-  | (?P<mon>{_MONTH_CONTEXT}(?P<mon_m>{_FULL_MONTH})\b(?!\.?,?\s*\d))
+  | (?P<mon>(?={_FULL_MONTH}){_MONTH_CONTEXT}(?P<mon_m>{_FULL_MONTH})\b(?!\.?,?\s*\d))
   | (?P<wdmy>{_WEEKDAY},?\s+(?P<wdmy_d>{_DAY})\s+(?:of\s+)?(?P<wdmy_m>{_MONTH}),?\s+(?P<wdmy_y>{_YEAR})(?!\d))
   | (?P<wd>(?:(?P<wd_mod>(?i:last|this|next))\s+)?(?P<wd_d>{_WEEKDAY})\b(?:['’]s\b)?)
   | (?P<rel>(?i:yesterday|today|tonight|tomorrow|last\s+(?:night|week|month|year)
@@ -132,7 +134,9 @@ COUNT_NOUNS = frozenset(
 )
 # Words that close a dateline or byline besides the date itself.
 DATELINE_WORDS = frozenset("on at by published updated posted created last hrs am pm est gmt edt".split())
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+# A time: 1-2 digits not glued to a word before them, ":" or ".", minutes. It starts with the
+# digit itself (not with \b), so the regex engine skips ahead to digits.
+_TIME = re.compile(r"\d(?<!\w\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
