@@ -145,3 +145,17 @@ class TestSentences:
         (claim,) = _counts("Around 40 houses were damaged by the quake.")
         assert claim.text == "Around 40 houses"
         assert (claim.attr("approx"), claim.attr("event")) == ("around", "damaged")
+
+
+def test_window_searches_before_a_number_match_the_plain_regex_search():
+    from crosscheck.extract.counts import _ID_BEFORE, _ID_ENDINGS, _NUMBER, _QUALIFIER, _QUALIFIERS, _search_before
+    from tests.extract.test_scan import TEXTS
+
+    texts = TEXTS + ["at least 5 ſome 6 about 7", "Über No. 7 and room\t 12", "ÉTÉ roughly\n 40"]
+    for text in texts:
+        for number in _NUMBER.finditer(text):
+            start = number.start()
+            for pattern, endings, width in ((_QUALIFIER, _QUALIFIERS, 30), (_ID_BEFORE, _ID_ENDINGS, 14)):
+                expected = pattern.search(text, max(0, start - width), start)
+                found = _search_before(pattern, endings, text, max(0, start - width), start)
+                assert (found and found.span()) == (expected and expected.span()), text[max(0, start - width) : start]

@@ -90,3 +90,18 @@ def test_single_quoted_titles_are_not_quotes():
 
 def test_quote_norm():
     assert quote_norm("Right now, we can’t do “more”  than THOSE cities.") == "right now we cant do more than those cities"
+
+
+def test_attribution_before_a_quote_is_the_full_regex_search():
+    from crosscheck.extract.quotes import _BEFORE, _attribution_before
+    from tests.extract.test_scan import TEXTS
+
+    windows = [
+        text[max(text.rfind("\n", 0, i) + 1, i - 200) : i]
+        for text in TEXTS for i, mark in enumerate(text) if mark in "“\"‘"
+    ] + ["The senator; a critic, said:", "Officials said Tuesday, ", "(AP) — Police said,"]
+    assert len(windows) > 300
+    for before in windows:
+        expected = _BEFORE.search(before) if before.rstrip().endswith((",", ":")) else None
+        found = _attribution_before(before)
+        assert (found and found.span("who")) == (expected and expected.span("who")), before
