@@ -12,10 +12,8 @@ import click
 from tqdm import tqdm
 
 from .errors import CrosscheckError
-from .extract import extract_claims
-from .ingest import load_sources
-from .model import Claim, Document, Finding, Status
-from .pipeline import check_claims
+from .model import Finding, Status
+from .parallel import PARALLEL_MIN_FILES, check_stories
 from .report import FORMATS, OutputFormat, render
 from .rules.load import Rule, load_rules
 
@@ -42,13 +40,23 @@ def _rules(rule_dirs: Sequence[str], disabled: Sequence[str]) -> list[Rule]:
         raise UserError(str(exc)) from None
 
 
-def _progress(items: Sequence, quiet: bool, label: str) -> Iterable:
-    show = not quiet and len(items) > PROGRESS_MIN_SOURCES and sys.stderr.isatty()
-    return tqdm(items, desc=label, unit="source", disable=not show, file=sys.stderr)
+class ProgressBar:
+    """A parallel.Progress drawn by tqdm on stderr, for runs over
+    PROGRESS_MIN_SOURCES files on a terminal, unless quiet."""
 
+    def __init__(self, quiet: bool, label: str) -> None:
+        self.quiet, self.label = quiet, label
+        self.bar: tqdm | None = None
 
-def extract_all(documents: Sequence[Document], quiet: bool) -> list[Claim]:
-    return [c for doc in _progress(documents, quiet, "extracting") for c in extract_claims(doc)]
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            show = not self.quiet and total > PROGRESS_MIN_SOURCES and sys.stderr.isatty()
+            self.bar = tqdm(total=total, desc=self.label, unit="source", disable=not show, file=sys.stderr)
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def failing(findings: Iterable[Finding], fail_on: str) -> bool:
@@ -93,8 +101,9 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="never", show_default=True,
               help="Exit 1 when a finding of this status (or worse) is found.")
 @quiet_option
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster)."
+                   f" Default: one per core for {PARALLEL_MIN_FILES} files or more, else 1.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -114,16 +123,13 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     rules = _rules(rule_dirs, disable)
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
+    progress = ProgressBar(quiet, "extracting")
     try:
-        if jobs == 1 and engine == "local":
-            documents = load_sources([Path(s) for s in sources])
-            result = check_claims([d.source for d in documents], extract_all(documents, quiet), rules)
-        else:
-            from .parallel import check_stories
-
-            result, = check_stories([sources], rules, jobs=jobs, engine=engine, scheduler=scheduler)
+        result, = check_stories([sources], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
     except CrosscheckError as exc:
         raise UserError(str(exc)) from None
+    finally:
+        progress.close()
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")

@@ -15,7 +15,8 @@ gives a Report equal to the one-process run, and byte-identical rendering.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,12 @@ CHUNKS_PER_WORKER = 4
 MAX_CHUNK_FILES = 64
 # Seconds to wait for a Dask scheduler before saying it is unreachable.
 CONNECT_TIMEOUT = 10
+# With jobs=None, stories of fewer files run in one process: starting a pool
+# (~1 s of imports per worker) costs more than it saves below this.
+PARALLEL_MIN_FILES = 200
+
+# Told (files just done, files in all) as chunks finish.
+Progress = Callable[[int, int], None]
 
 
 class EngineError(CrosscheckError):
@@ -92,37 +99,58 @@ def _chunks(files: list[SourceFile], workers: int) -> list[list[SourceFile]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def check_stories(
-    stories: Sequence[Sequence[str | Path]], rules: Sequence[Rule], jobs: int = 1,
-    engine: str = "local", scheduler: str | None = None,
+    stories: Sequence[Sequence[str | Path]], rules: Sequence[Rule], jobs: int | None = 1,
+    engine: str = "local", scheduler: str | None = None, progress: Progress | None = None,
 ) -> list[Report]:
     """One Report per story (a story is a list of files and folders), in order.
 
-    ``engine="local"`` uses ``jobs`` processes (1: this process only).
+    ``engine="local"`` uses ``jobs`` processes (1: this process only; None: one
+    per usable core when there are PARALLEL_MIN_FILES files or more, else 1).
     ``engine="dask"`` uses the Dask scheduler at ``scheduler`` (e.g.
-    ``tcp://host:8786``), or a local Dask cluster of ``jobs`` processes.
+    ``tcp://host:8786``), or a local Dask cluster of ``jobs`` processes (None:
+    one per usable core). ``progress`` hears of each extracted chunk (local engine).
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         raise EngineError(f"--jobs must be at least 1, not {jobs}")
     plans = [(list(paths), source_files(paths)) for paths in stories]
+    total = sum(len(files) for _, files in plans)
+    if jobs is None:
+        jobs = usable_cores() if total >= PARALLEL_MIN_FILES or engine == "dask" else 1
     if engine == "dask":
         return _check_on_dask(plans, rules, jobs, scheduler)
-    if jobs == 1:
-        return [check_story(paths, files, rules, ingest_and_extract(files)) for paths, files in plans]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _check_in_pool(pool, plans, rules, jobs)
-
-
-def _check_in_pool(pool: Executor, plans: list, rules: Sequence[Rule], jobs: int) -> list[Report]:
     chunked = [_chunks(files, jobs) for _, files in plans]
-    # All stories' chunks go to the pool at once; map keeps the submission order.
-    results = iter(pool.map(ingest_and_extract, [chunk for chunks in chunked for chunk in chunks]))
-    extracted = [[next(results) for _ in chunks] for chunks in chunked]
-    if len(plans) == 1:
-        (paths, files), = plans
-        return [check_story(paths, files, rules, *extracted[0])]
+    # All stories' chunks are extracted first, in submission order.
+    flat = [chunk for chunks in chunked for chunk in chunks]
+    if jobs == 1:
+        return _check_stories_with(map(ingest_and_extract, flat), plans, chunked, rules, progress, total)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return _check_stories_with(pool.map(ingest_and_extract, flat), plans, chunked, rules, progress, total, pool)
+
+
+def _check_stories_with(
+    results, plans: list, chunked: list, rules: Sequence[Rule], progress: Progress | None, total: int,
+    pool: Executor | None = None,
+) -> list[Report]:
+    """Gather each story's extracted chunks from ``results`` (in chunk order), then
+    check the stories: here for one story or without a pool, else in the pool."""
+    results = iter(results)
+    extracted = []
+    for chunks in chunked:
+        story = []
+        for chunk in chunks:
+            story.append(next(results))
+            if progress:
+                progress(len(chunk), total)
+        extracted.append(story)
+    if pool is None or len(plans) == 1:
+        return [check_story(paths, files, rules, *story) for (paths, files), story in zip(plans, extracted)]
     futures = [pool.submit(check_story, paths, files, rules, *story) for (paths, files), story in zip(plans, extracted)]
     return [future.result() for future in futures]
 

@@ -42,6 +42,34 @@ def test_jobs_gives_byte_identical_report(folder):
     assert cli_json(str(folder), "--jobs", "3") == expected
 
 
+def test_default_jobs_use_every_core_for_big_stories_only(monkeypatch):
+    pools = []
+
+    class RecordedPool(parallel.ProcessPoolExecutor):
+        def __init__(self, max_workers):
+            pools.append(max_workers)
+            super().__init__(max_workers)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordedPool)
+    expected = one_process_json(CLUSTER)
+    files = len(parallel.source_files([CLUSTER]))
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", files + 1)
+    assert cli_json(str(CLUSTER)) == expected
+    assert pools == []
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", files)
+    assert cli_json(str(CLUSTER)) == expected
+    cores = parallel.usable_cores()
+    assert pools == ([cores] if cores > 1 else [])
+
+
+def test_progress_hears_of_every_file():
+    heard = []
+    parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), jobs=2, progress=lambda done, total: heard.append((done, total)))
+    total = len(parallel.source_files([SEEDS])) + len(parallel.source_files([CLUSTER]))
+    assert sum(done for done, _ in heard) == total
+    assert {t for _, t in heard} == {total}
+
+
 def test_several_stories_in_a_pool_match_each_alone():
     reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), jobs=2)
     assert [render(r, OutputFormat.JSON) for r in reports] == [one_process_json(SEEDS), one_process_json(CLUSTER)]
