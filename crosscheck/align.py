@@ -229,6 +229,11 @@ def _compact(subject: str) -> str:
     return subject.replace("-", "").replace(" ", "")
 
 
+# How much of their sentences two counts must share (Jaccard of context words).
+COUNT_CONTEXT_SAME = 0.08
+COUNT_CONTEXT_DIFFERENT = 0.2
+
+
 def _count_score(a: Claim, b: Claim) -> float:
     if (a.attr("unit") or "") != (b.attr("unit") or ""):
         return 0.0
@@ -237,26 +242,28 @@ def _count_score(a: Claim, b: Claim) -> float:
     ea, eb = _event(a), _event(b)
     if ea != eb and ea in OUTCOMES and eb in OUTCOMES:
         return 0.0  # five killed and five injured are different counts
+    context = _jaccard(_context(a), _context(b))
+    if ea and ea == eb:
+        context += 0.05
+    same_value = a.value == b.value
+    # The same number for a similar thing in a similar sentence: agreement is
+    # cheap to report and easy to dismiss, so the bar is lower. Different values
+    # must be about the very same thing, said in nearly the same words around
+    # the number: a false conflict costs a fact-checker more than a missed one.
+    # (The context test comes first: it rejects most pairs without rapidfuzz.)
+    if context < (COUNT_CONTEXT_SAME if same_value else COUNT_CONTEXT_DIFFERENT):
+        return 0.0
     subject_score = max(
         fuzz.token_set_ratio(a.subject, b.subject),
         fuzz.partial_ratio(_compact(a.subject), _compact(b.subject)),
     )
-    context = _jaccard(_context(a), _context(b))
-    if ea and ea == eb:
-        context += 0.05
-    if a.value == b.value:
-        # The same number for a similar thing in a similar sentence: agreement
-        # is cheap to report and easy to dismiss, so the bar is lower.
-        linked = subject_score >= 60 and context >= 0.08
+    if same_value:
+        linked = subject_score >= 60
     else:
-        # Different values must be about the very same thing, said in nearly
-        # the same words around the number: a false conflict costs a
-        # fact-checker more than a missed one.
-        local = _jaccard(_local_context(a), _local_context(b))
-        linked = subject_score >= 90 and context >= 0.2 and local >= 0.25
+        linked = subject_score >= 90 and _jaccard(_local_context(a), _local_context(b)) >= 0.25
     # Equal values link first: with one value per source, a source's "6 rifles
     # seized today" then cannot be taken by the group of "14 rifles so far".
-    return subject_score / 100 + context + (a.value == b.value) if linked else 0.0
+    return subject_score / 100 + context + same_value if linked else 0.0
 
 
 def _count_keys(claim: Claim) -> Iterable[str]:
