@@ -9,10 +9,9 @@ number of claims; nothing compares all pairs of a large story.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
-from functools import lru_cache
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -54,35 +53,33 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-# Claims met again and again across pairs: their context word sets are kept,
-# keyed by (sentence, claim span in it), so each is computed about once.
-CONTEXT_CACHE = 1 << 15
-
-
 def _context(claim: Claim) -> frozenset[str]:
     """Content words of the evidence sentence outside the claim's own words."""
-    return _context_words(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-
-
-@lru_cache(maxsize=CONTEXT_CACHE)
-def _context_words(sentence: str, start: int, end: int) -> frozenset[str]:
-    return content_words(sentence[:start] + " " + sentence[end:])
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    return content_words(claim.sentence[:start] + " " + claim.sentence[end:])
 
 
 # How many words on each side of a claim make its local context.
 LOCAL_WIDTH = 5
 
 
+# Characters that surely hold LOCAL_WIDTH words and one more (else the whole side is read).
+LOCAL_CHARS = 120
+
+
 def _local_context(claim: Claim) -> frozenset[str]:
     """Content words right around the claim: "yards rushing" vs "yards passing"."""
-    return _local_words(claim.sentence, claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-
-
-@lru_cache(maxsize=CONTEXT_CACHE)
-def _local_words(sentence: str, start: int, end: int) -> frozenset[str]:
-    before = words(sentence[:start])[-LOCAL_WIDTH:]
-    after = words(sentence[end:])[:LOCAL_WIDTH]
-    return frozenset(singular(w) for w in before + after if w not in STOPWORDS)
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    # Only the words next to the claim are wanted: read a window, not the whole
+    # sentence. A word cut at the window's edge is never among them, since the
+    # window holds more than LOCAL_WIDTH words (or the whole side is read).
+    before = words(claim.sentence[max(0, start - LOCAL_CHARS) : start])
+    if len(before) <= LOCAL_WIDTH:
+        before = words(claim.sentence[:start])
+    after = words(claim.sentence[end : end + LOCAL_CHARS])
+    if len(after) <= LOCAL_WIDTH:
+        after = words(claim.sentence[end:])
+    return frozenset(singular(w) for w in before[-LOCAL_WIDTH:] + after[:LOCAL_WIDTH] if w not in STOPWORDS)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -92,41 +89,54 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 class Aligner(NamedTuple):
-    """How claims of one kind are aligned."""
+    """How claims of one kind are aligned.
 
-    keys: Callable[[Claim], Iterable[str]]  # blocking keys: only claims sharing one are compared
-    score: Callable[[Claim, Claim], float]  # 0 means "not the same thing"
+    ``features`` is what the other functions read of a claim, computed once per
+    distinct claim (a story compares each claim with many others).
+    """
+
+    signature: Callable[[Claim], Hashable]  # claims with one signature have the same features
+    features: Callable[[Claim], Any]
+    keys: Callable[[Any], Iterable[str]]  # blocking keys: only claims sharing one are compared
+    score: Callable[[Any, Any], float]  # 0 means "not the same thing"
     one_value_per_source: bool
-    order: Callable[[Claim], tuple]  # in an oversized bucket, likely partners sort side by side
+    order: Callable[[Any], tuple]  # in an oversized bucket, likely partners sort side by side
 
 
-def _signature(claim: Claim) -> tuple:
-    """Everything a pair score reads: claims with one signature score alike
-    against any other claim (the same words in the same sentence, as in
-    copies of one wire story)."""
+def _claim_in_sentence(claim: Claim) -> tuple:
+    """The signature of a claim scored by its sentence: the same words in the
+    same sentence, as in copies of one wire story."""
     start = claim.start - claim.sentence_start
     return (claim.subject, _value_key(claim), claim.attrs, claim.sentence, start, claim.end - claim.sentence_start)
 
 
-def _nodes(claims: Sequence[Claim], score: Callable[[Claim, Claim], float]) -> list[list[int]]:
-    """Claim indices merged by signature, when such claims link to each other.
+def _nodes(claims: Sequence[Claim], aligner: Aligner) -> tuple[list[list[int]], list]:
+    """Claim indices merged by signature when such claims link to each other,
+    and each node's features.
 
     A story of thousands of sources repeats the same sentences many times; one
     node per sentence keeps the number of scored pairs near the number of
     distinct claims, not the number of copies.
     """
     nodes: list[list[int]] = []
-    node_of: dict[tuple, int] = {}
+    sources: list[set[str]] = []
+    features: list = []
+    node_of: dict[Hashable, int] = {}
     for i, claim in enumerate(claims):
-        signature = _signature(claim)
+        signature = aligner.signature(claim)
         node = node_of.get(signature)
-        if node is not None:
+        # A source saying it twice stays two claims, as it would be unmerged:
+        # the copies link only through another source.
+        if node is not None and claim.source not in sources[node]:
             nodes[node].append(i)
+            sources[node].add(claim.source)
             continue
         nodes.append([i])
-        if score(claim, claim) > 0:
+        sources.append({claim.source})
+        features.append(aligner.features(claim) if node is None else features[node])
+        if aligner.score(features[-1], features[-1]) > 0:
             node_of[signature] = len(nodes) - 1
-    return nodes
+    return nodes, features
 
 
 def _candidate_pairs(members: list[int], order: Callable[[int], tuple]) -> Iterable[tuple[int, int]]:
@@ -156,25 +166,28 @@ def _link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     dead and the 34 injured). Merging the strongest pairs first keeps a weak
     link from taking a claim away from its true partner.
     """
-    nodes = _nodes(claims, aligner.score)
-    first = [claims[members[0]] for members in nodes]
+    nodes, features = _nodes(claims, aligner)
     sources = [{claims[i].source for i in members} for members in nodes]
     buckets: dict[str, list[int]] = defaultdict(list)
-    for n, claim in enumerate(first):
-        for key in set(aligner.keys(claim)):
+    for n, said in enumerate(features):
+        for key in set(aligner.keys(said)):
             buckets[key].append(n)
 
     def order(n: int) -> tuple:
-        return aligner.order(first[n])
+        return aligner.order(features[n])
 
-    seen: set[tuple[int, int]] = set()
+    # A node's one source, or None for a node several sources share: two nodes
+    # of one source alone are never compared (a source does not echo itself).
+    only_source = [next(iter(s)) if len(s) == 1 else None for s in sources]
+    seen: set[int] = set()  # a pair (a, b) as a * len(nodes) + b: keys in many buckets meet again
     pairs: list[tuple[float, int, int]] = []
     for key in sorted(buckets):
         for a, b in _candidate_pairs(buckets[key], order):
-            if (a, b) in seen or (len(sources[a]) == 1 and sources[a] == sources[b]):
+            pair = a * len(nodes) + b
+            if pair in seen or (only_source[a] is not None and only_source[a] == only_source[b]):
                 continue
-            seen.add((a, b))
-            score = aligner.score(first[a], first[b])
+            seen.add(pair)
+            score = aligner.score(features[a], features[b])
             if score > 0:  # only links are kept: memory grows with links, not with pairs
                 pairs.append((-score, a, b))
     pairs.sort()
@@ -209,9 +222,9 @@ def _value_key(claim: Claim) -> object:
     return frozenset(claim.value) if isinstance(claim.value, tuple) else claim.value
 
 
-def _words_around_first(claim: Claim) -> tuple:
+def _words_around_first(said) -> tuple:
     """Claims said in the same words around them, whatever their value, side by side."""
-    return (sorted(_local_context(claim)), sorted(_context(claim)), str(claim.value))
+    return (sorted(said.local), sorted(said.context), str(said.value))
 
 
 # --- counts -----------------------------------------------------------------
@@ -220,13 +233,27 @@ def _head(subject: str) -> str:
     return singular(subject.split()[-1]) if subject else ""
 
 
-def _event(claim: Claim) -> str:
-    event = (claim.attr("event") or "").lower()
-    return EVENT_SYNONYMS.get(event, event)
-
-
 def _compact(subject: str) -> str:
     return subject.replace("-", "").replace(" ", "")
+
+
+class _Count(NamedTuple):
+    subject: str
+    compact: str  # the subject without spaces and hyphens: "bodycams" meets "body cams"
+    value: object
+    unit: str
+    role: str
+    event: str  # the outcome counted, synonyms folded: "dead" is "killed"
+    context: frozenset[str]
+    local: frozenset[str]
+
+
+def _count_features(claim: Claim) -> _Count:
+    event = (claim.attr("event") or "").lower()
+    return _Count(
+        claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
+        EVENT_SYNONYMS.get(event, event), _context(claim), _local_context(claim),
+    )
 
 
 # How much of their sentences two counts must share (Jaccard of context words).
@@ -234,16 +261,13 @@ COUNT_CONTEXT_SAME = 0.08
 COUNT_CONTEXT_DIFFERENT = 0.2
 
 
-def _count_score(a: Claim, b: Claim) -> float:
-    if (a.attr("unit") or "") != (b.attr("unit") or ""):
+def _count_score(a: _Count, b: _Count) -> float:
+    if a.unit != b.unit or a.role != b.role:
         return 0.0
-    if (a.attr("role") or "") != (b.attr("role") or ""):
-        return 0.0
-    ea, eb = _event(a), _event(b)
-    if ea != eb and ea in OUTCOMES and eb in OUTCOMES:
+    if a.event != b.event and a.event in OUTCOMES and b.event in OUTCOMES:
         return 0.0  # five killed and five injured are different counts
-    context = _jaccard(_context(a), _context(b))
-    if ea and ea == eb:
+    context = _jaccard(a.context, b.context)
+    if a.event and a.event == b.event:
         context += 0.05
     same_value = a.value == b.value
     # The same number for a similar thing in a similar sentence: agreement is
@@ -253,63 +277,87 @@ def _count_score(a: Claim, b: Claim) -> float:
     # (The context test comes first: it rejects most pairs without rapidfuzz.)
     if context < (COUNT_CONTEXT_SAME if same_value else COUNT_CONTEXT_DIFFERENT):
         return 0.0
-    subject_score = max(
-        fuzz.token_set_ratio(a.subject, b.subject),
-        fuzz.partial_ratio(_compact(a.subject), _compact(b.subject)),
-    )
+    subject_score = max(fuzz.token_set_ratio(a.subject, b.subject), fuzz.partial_ratio(a.compact, b.compact))
     if same_value:
         linked = subject_score >= 60
     else:
-        linked = subject_score >= 90 and _jaccard(_local_context(a), _local_context(b)) >= 0.25
+        linked = subject_score >= 90 and _jaccard(a.local, b.local) >= 0.25
     # Equal values link first: with one value per source, a source's "6 rifles
     # seized today" then cannot be taken by the group of "14 rifles so far".
     return subject_score / 100 + context + same_value if linked else 0.0
 
 
-def _count_keys(claim: Claim) -> Iterable[str]:
-    yield f"{claim.attr('unit') or ''}|{_head(claim.subject)}"
+def _count_keys(said: _Count) -> Iterable[str]:
+    yield f"{said.unit}|{_head(said.subject)}"
     # "bodycams" and "body-worn cameras": the first four letters of each
     # subject word also block, so compounds written differently can meet.
-    for word in claim.subject.replace("-", " ").split():
+    for word in said.subject.replace("-", " ").split():
         if len(word) >= 4:
-            yield f"{claim.attr('unit') or ''}|~{word[:4]}"
+            yield f"{said.unit}|~{word[:4]}"
 
 
 # --- places -----------------------------------------------------------------
 
-def _place_score(a: Claim, b: Claim) -> float:
-    overlap = _jaccard(frozenset(a.value), frozenset(b.value))
+class _Places(NamedTuple):
+    subject: str
+    value: tuple[str, ...]
+    items: frozenset[str]
+    context: frozenset[str]
+    local: frozenset[str]
+
+
+def _place_features(claim: Claim) -> _Places:
+    return _Places(claim.subject, claim.value, frozenset(claim.value), _context(claim), _local_context(claim))
+
+
+def _place_score(a: _Places, b: _Places) -> float:
+    overlap = _jaccard(a.items, b.items)
     if overlap >= 0.5 or (overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80):
-        return overlap + _jaccard(_context(a), _context(b))
+        return overlap + _jaccard(a.context, b.context)
     return 0.0
 
 
-def _place_keys(claim: Claim) -> Iterable[str]:
-    return claim.value
+def _place_keys(said: _Places) -> Iterable[str]:
+    return said.value
 
 
 # --- dates ------------------------------------------------------------------
 
-def _date_score(a: Claim, b: Claim) -> float:
-    context = _jaccard(_context(a), _context(b))
-    if (a.attr("resolved") == "no") != (b.attr("resolved") == "no"):
+class _Date(NamedTuple):
+    subject: str
+    value: object
+    unresolved: bool  # "on Tuesday" with no publication date to place it
+    event: str
+    context: frozenset[str]
+    local: frozenset[str]
+
+
+def _date_features(claim: Claim) -> _Date:
+    return _Date(
+        claim.subject, claim.value, claim.attr("resolved") == "no", singular(claim.attr("event") or ""),
+        _context(claim), _local_context(claim),
+    )
+
+
+def _date_score(a: _Date, b: _Date) -> float:
+    context = _jaccard(a.context, b.context)
+    if a.unresolved != b.unresolved:
         # "on Tuesday" with no known publication date says little: it is
         # aligned with a full date only when the sentences are nearly the same.
         return context if context >= 0.35 else 0.0
-    event_a, event_b = singular(a.attr("event") or ""), singular(b.attr("event") or "")
     subject_score = fuzz.token_set_ratio(a.subject, b.subject) / 100
-    same_event = bool(event_a) and event_a == event_b
+    same_event = bool(a.event) and a.event == b.event
     linked = (same_event and context >= 0.1) or (subject_score >= 0.6 and context >= 0.15) or context >= 0.3
     if linked and a.value != b.value:
         # As for counts: two different dates must belong to the same event or
         # sit in nearly the same words.
-        linked = context >= 0.2 and (same_event or _jaccard(_local_context(a), _local_context(b)) >= 0.25)
+        linked = context >= 0.2 and (same_event or _jaccard(a.local, b.local) >= 0.25)
     return context + subject_score + same_event + (a.value == b.value) if linked else 0.0
 
 
-def _date_keys(claim: Claim) -> Iterable[str]:
+def _date_keys(said: _Date) -> Iterable[str]:
     # Dates of one event share subject words more often than the same verb.
-    return sorted(content_words(claim.subject)) or [""]
+    return sorted(content_words(said.subject)) or [""]
 
 
 # --- people -----------------------------------------------------------------
@@ -318,21 +366,23 @@ def _person_key(claim: Claim) -> str:
     return claim.attr("key") or claim.subject.lower()
 
 
-def _person_score(a: Claim, b: Claim) -> float:
-    ka, kb = _person_key(a).split(), _person_key(b).split()
-    if ka == kb:
+def _person_names(claim: Claim) -> tuple[str, ...]:
+    return tuple(_person_key(claim).split())
+
+
+def _person_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if a == b:
         return 1.0
     # "Lechleitner" alone and "Patrick Lechleitner": same surname, no clash of first names.
-    return 0.5 if ka and kb and ka[-1] == kb[-1] and (len(ka) == 1 or len(kb) == 1) else 0.0
+    return 0.5 if a and b and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1) else 0.0
 
 
-def _people_keys(claim: Claim) -> Iterable[str]:
-    key = _person_key(claim).split()
-    return key[-1:]
+def _people_keys(names: tuple[str, ...]) -> Iterable[str]:
+    return names[-1:]
 
 
-def _person_order(claim: Claim) -> tuple:
-    return (len(_person_key(claim).split()), _person_key(claim))
+def _person_order(names: tuple[str, ...]) -> tuple:
+    return (len(names), " ".join(names))
 
 
 # --- quotes -----------------------------------------------------------------
@@ -341,32 +391,31 @@ def _quote_norm(claim: Claim) -> str:
     return claim.attr("norm") or str(claim.value).lower()
 
 
-def _quote_score(a: Claim, b: Claim) -> float:
-    na, nb = _quote_norm(a), _quote_norm(b)
-    shorter, longer = sorted((na, nb), key=len)
+def _quote_score(a: str, b: str) -> float:
+    shorter, longer = sorted((a, b), key=len)
     # score_cutoff lets rapidfuzz stop early; it returns 0 below the cutoff.
     if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer, score_cutoff=90):
         return 1.0
-    return fuzz.ratio(na, nb, score_cutoff=70) / 100
+    return fuzz.ratio(a, b, score_cutoff=70) / 100
 
 
-def _quote_keys(claim: Claim) -> Iterable[str]:
-    tokens = _quote_norm(claim).split()
+def _quote_keys(norm: str) -> Iterable[str]:
+    tokens = norm.split()
     # Word trigrams: a wording variant keeps most of them.
     return (" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2)))
 
 
-def _quote_order(claim: Claim) -> tuple:
-    return (_quote_norm(claim),)
+def _quote_order(norm: str) -> tuple:
+    return (norm,)
 
 
 ALIGNERS: dict[ClaimKind, Aligner] = {
-    ClaimKind.COUNT: Aligner(_count_keys, _count_score, True, _words_around_first),
-    ClaimKind.PLACES: Aligner(_place_keys, _place_score, True, _words_around_first),
-    ClaimKind.DATE: Aligner(_date_keys, _date_score, True, _words_around_first),
+    ClaimKind.COUNT: Aligner(_claim_in_sentence, _count_features, _count_keys, _count_score, True, _words_around_first),
+    ClaimKind.PLACES: Aligner(_claim_in_sentence, _place_features, _place_keys, _place_score, True, _words_around_first),
+    ClaimKind.DATE: Aligner(_claim_in_sentence, _date_features, _date_keys, _date_score, True, _words_around_first),
     # A person may hold several titles, and be quoted several times.
-    ClaimKind.PERSON: Aligner(_people_keys, _person_score, False, _person_order),
-    ClaimKind.QUOTE: Aligner(_quote_keys, _quote_score, False, _quote_order),
+    ClaimKind.PERSON: Aligner(_person_key, _person_names, _people_keys, _person_score, False, _person_order),
+    ClaimKind.QUOTE: Aligner(_quote_norm, _quote_norm, _quote_keys, _quote_score, False, _quote_order),
 }
 
 
