@@ -3,14 +3,16 @@
     python bench/run.py            # full run (~10 min on 2 cores; the 100,000-source store is built once, cached)
     python bench/run.py --quick    # smaller: stories of 100 and 1,000 sources, a 10,000-source store, fewer runs
 
-Options: --sizes 100,1000,10000  --runs 5  --jobs 2  --store-sources 100000
+Options: --sizes 100,1000,10000  --reworded 10000  --runs 5  --jobs 2  --store-sources 100000
          --baseline-docs 40  --cache DIR (default: $TMPDIR/crosscheck-bench)
 
 Data: the ECB+ articles in ../shared/corpora/ecbplus (Cybulska & Vossen, LREC
 2014, CC BY 3.0). A synthetic story of N sources cycles through all of them in
 a fixed order; every copy after the first is lightly changed (a number moved
 by one, a sentence dropped, two sentences swapped, chosen by a seeded RNG), so
-the aligner meets near-duplicates, real conflicts and growing buckets.
+the aligner meets near-duplicates, real conflicts and growing buckets. A
+"reworded" story also puts a word into every line of every copy, so no two
+sources share a sentence: the worst case for alignment.
 """
 from __future__ import annotations
 
@@ -50,14 +52,21 @@ def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*/*.txt"))
 
 
-def light_change(text: str, rng: random.Random) -> str:
-    """A copy as another outlet might print it: a number off by one, a line dropped or moved."""
+def light_change(text: str, rng: random.Random, reword: bool = False) -> str:
+    """A copy as another outlet might print it: a number off by one, a line dropped or moved.
+
+    With ``reword``, every line also gets a word put in somewhere ("also", "now", ...),
+    so no sentence is shared with another copy: the worst case for alignment, which
+    otherwise merges the copies of a sentence into one node.
+    """
     lines = text.splitlines()
     if len(lines) > 2 and rng.random() < 0.5:
         del lines[rng.randrange(1, len(lines))]
     if len(lines) > 3 and rng.random() < 0.2:
         i = rng.randrange(1, len(lines) - 1)
         lines[i], lines[i + 1] = lines[i + 1], lines[i]
+    if reword:
+        lines = [_put_in_a_word(line, rng) for line in lines]
     text = "\n".join(lines) + "\n"
     numbers = list(_DIGITS.finditer(text))
     if numbers and rng.random() < 0.3:
@@ -66,7 +75,18 @@ def light_change(text: str, rng: random.Random) -> str:
     return text
 
 
-def write_story(folder: Path, size: int, originals: list[str]) -> Path:
+_FILLERS = ("also", "now", "then", "reportedly", "still", "already")
+
+
+def _put_in_a_word(line: str, rng: random.Random) -> str:
+    spaces = [m.start() for m in re.finditer(" ", line)]
+    if len(spaces) < 2:
+        return line
+    at = rng.choice(spaces[1:])  # not before the first word: it may be a dateline or a name
+    return f"{line[:at]} {rng.choice(_FILLERS)}{line[at:]}"
+
+
+def write_story(folder: Path, size: int, originals: list[str], reword: bool = False) -> Path:
     """``size`` source files in ``folder`` (re-used when already there)."""
     if folder.is_dir() and len(list(folder.glob("*.txt"))) == size:
         return folder
@@ -76,7 +96,7 @@ def write_story(folder: Path, size: int, originals: list[str]) -> Path:
     for i in range(size):
         text = originals[i % len(originals)]
         if i >= len(originals):
-            text = light_change(text, rng)
+            text = light_change(text, rng, reword)
         (folder / f"s{i:05d}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -167,16 +187,16 @@ def e2e_child(folder: str, jobs: int) -> None:
     }))
 
 
-def bench_story(size: int, folder: Path, jobs: int) -> dict:
+def bench_story(size: int, folder: Path, jobs: int, label: str = "") -> dict:
     t = time.perf_counter()
     out = subprocess.run(
         [sys.executable, __file__, "--e2e-child", str(folder), "--jobs", str(jobs)],
         capture_output=True, text=True, check=True,
     )
     wall = time.perf_counter() - t
-    result = {"sources": size, "wall_s": wall, **json.loads(out.stdout.strip().splitlines()[-1])}
+    result = {"sources": size, "story": label or "copies", "wall_s": wall, **json.loads(out.stdout.strip().splitlines()[-1])}
     result["ms_per_source"] = 1000 * wall / size
-    say(f"story of {size:>6} sources, --jobs {jobs}: {wall:6.1f} s wall ({result['ms_per_source']:.2f} ms/source; "
+    say(f"story of {size:>6} sources{label}, --jobs {jobs}: {wall:6.1f} s wall ({result['ms_per_source']:.2f} ms/source; "
         f"ingest+extract+align+rules {result['check_s']:.1f} s), {result['claims']} claims, "
         f"peak RSS main {result['peak_rss_mib']:.0f} MiB, largest worker {result['worker_peak_rss_mib']:.0f} MiB")
     return result
@@ -299,6 +319,8 @@ def main() -> None:
     parser.add_argument("--store-sources", type=int, default=None)
     parser.add_argument("--baseline-docs", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "crosscheck-bench")
+    parser.add_argument("--reworded", default=None,
+                        help="sizes of stories whose every sentence is reworded (no shared sentence); default: the largest size")
     parser.add_argument("--skip", default="", help="comma-separated sections to skip: extraction,stories,store,baseline")
     parser.add_argument("--e2e-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -315,11 +337,15 @@ def main() -> None:
         f"Python {platform.python_version()}; cache {args.cache}")
     originals = [p.read_text(encoding="utf-8") for p in corpus_files()]
     stories = {size: write_story(args.cache / f"story-{size}", size, originals) for size in sizes}
+    reworded_sizes = [int(s) for s in args.reworded.split(",") if s] if args.reworded is not None else [max(sizes)]
+    reworded = {size: write_story(args.cache / f"reworded-{size}", size, originals, reword=True) for size in reworded_sizes}
     results: dict = {"sizes": sizes}
     if "extraction" not in skip:
         results["extraction"] = bench_extraction(runs, args.jobs, stories[min(max(sizes), 1000)])
     if "stories" not in skip:
-        results["stories"] = [bench_story(size, stories[size], args.jobs) for size in sizes]
+        results["stories"] = [bench_story(size, stories[size], args.jobs) for size in sizes] + [
+            bench_story(size, reworded[size], args.jobs, ", every sentence reworded") for size in reworded_sizes
+        ]
     if "store" not in skip:
         docs = load_sources([CORPUS])
         results["store"] = bench_store(args.cache, store_sources, docs, stories[min(sizes)])

@@ -391,12 +391,27 @@ def _quote_norm(claim: Claim) -> str:
     return claim.attr("norm") or str(claim.value).lower()
 
 
+# A partial ratio of 90 means a window of the longer quote shares 0.818 of the
+# shorter's characters in order, which gives a full ratio of at least 70 unless
+# the longer is over 1.337 times as long; below this the partial cannot link.
+PARTIAL_NEEDS_LENGTH = 1.3
+
+
 def _quote_score(a: str, b: str) -> float:
-    shorter, longer = sorted((a, b), key=len)
+    """Linked when nearly the same wording, or one nearly inside the other.
+
+    Quotes are grouped without the one-value-per-source check, so groups do not
+    depend on the order pairs link in, only on which do: the cheap full ratio
+    is tried first, the slow partial ratio only when it fails.
+    """
     # score_cutoff lets rapidfuzz stop early; it returns 0 below the cutoff.
-    if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer, score_cutoff=90):
-        return 1.0
-    return fuzz.ratio(a, b, score_cutoff=70) / 100
+    ratio = fuzz.ratio(a, b, score_cutoff=70)
+    if ratio:
+        return ratio / 100
+    shorter, longer = sorted((a, b), key=len)
+    if len(longer) <= PARTIAL_NEEDS_LENGTH * len(shorter):
+        return 0.0  # too alike in length for a partial ratio of 90 beside a full ratio under 70
+    return 1.0 if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer, score_cutoff=90) else 0.0
 
 
 def _quote_keys(norm: str) -> Iterable[str]:
