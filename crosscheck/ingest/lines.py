@@ -66,7 +66,7 @@ def words(line: str) -> tuple[str, ...]:
 
 
 def ends_like_sentence(line: str) -> bool:
-    """A terminal mark followed only by closing quotes, brackets and spaces, or a closing quote.
+    r"""A terminal mark followed only by closing quotes, brackets and spaces, or a closing quote.
 
     The regex ``[.!?…:;]["'“”‘’)\]\s]*$|["”]$`` says the same, but a search
     for it tries every position of the line; stripping from the end does not.
