@@ -1,10 +1,12 @@
 """Align: group claims from different sources that are about the same thing.
 
 Each claim kind has its own notion of "the same thing" (ALIGNERS). All of them
-work the same way: a cheap blocking key puts candidate claims in buckets, a
-similarity score decides which pairs inside a bucket are linked, and linked
-claims are merged with union-find. Blocking keeps the cost near-linear in the
-number of claims; nothing compares all pairs of a large story.
+work the same way: identical claims (copies of one sentence) become one node,
+a cheap blocking key puts nodes in buckets, a similarity score decides which
+pairs inside a bucket are linked, and linked nodes are merged with union-find.
+Blocking, and sorted neighbours in oversized buckets, keep the cost near-linear
+in the number of distinct claims; nothing compares all pairs of a large story
+(docs/performance.md).
 """
 from __future__ import annotations
 
