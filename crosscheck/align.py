@@ -461,7 +461,8 @@ PlaceAt = tuple[int, int]
 
 
 def _place_list_for_count(
-    count: Claim, lists: dict[PlaceAt, Claim], by_source: dict[str, list[PlaceAt]], by_word: dict[str, list[PlaceAt]],
+    count: Claim, lists: dict[PlaceAt, Claim], by_source: dict[str, list[PlaceAt]],
+    by_word: dict[str, list[PlaceAt]], context_size: dict[PlaceAt, int],
 ) -> int | None:
     """The place group a count of places belongs to, or None.
 
@@ -483,7 +484,7 @@ def _place_list_for_count(
     for at in sorted(shared):
         if not _counts_these_places(count, lists[at]):
             continue
-        score = shared[at] / (len(context) + len(_context(lists[at])) - shared[at])  # Jaccard
+        score = shared[at] / (len(context) + context_size[at] - shared[at])  # Jaccard
         if score > best_score:
             best, best_score = at[0], score
     return best
@@ -494,15 +495,18 @@ def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -
     lists = {(index, position): claim for index, members in enumerate(place_groups) for position, claim in enumerate(members)}
     by_source: dict[str, list[PlaceAt]] = defaultdict(list)
     by_word: dict[str, list[PlaceAt]] = defaultdict(list)
+    context_size: dict[PlaceAt, int] = {}
     for at, claim in lists.items():
         by_source[claim.source].append(at)
-        for word in _context(claim):
+        context = _context(claim)
+        context_size[at] = len(context)
+        for word in context:
             by_word[word].append(at)
     rest = []
     for count in counts:
         target = None
         if isinstance(count.value, int) and is_place_noun(_head(count.subject)):
-            target = _place_list_for_count(count, lists, by_source, by_word)
+            target = _place_list_for_count(count, lists, by_source, by_word, context_size)
         if target is None:
             rest.append(count)
         else:

@@ -165,7 +165,8 @@ def list_rules(rule_dirs, disable) -> None:
               help="How to print the change set.")
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds to wait while another run holds the store, then exit 2.")
-def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait) -> None:
+@quiet_option
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -182,11 +183,14 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait) ->
 
     rules = _rules(rule_dirs, disable)
     story = story or default_story_name(sources)
+    progress = ProgressBar(quiet, "extracting new files")
     try:
         with Store(store_path, timeout=wait) as store:
-            result = update_story(store, story, sources, rules)
+            result = update_story(store, story, sources, rules, progress=progress)
     except CrosscheckError as exc:
         raise UserError(str(exc)) from None
+    finally:
+        progress.close()
     counts = {"story": story, "run": result.run_id, "extracted": result.extracted, "reused": result.reused}
     if fmt == "json":
         click.echo(render_changes_json(result.changes, **counts), nl=False)

@@ -136,6 +136,22 @@ def test_changed_source_is_extracted_again(tmp_path):
     assert changes["sources_changed"] == [ID["001"]] and changes["extracted"] == 1 and changes["reused"] == 2
 
 
+def test_progress_hears_only_of_files_read_again(tmp_path):
+    from crosscheck.rules.load import load_rules
+    from crosscheck.store import update_story
+
+    folder, rules = story_folder(tmp_path), load_rules()
+    heard: list[tuple[int, int]] = []
+    with Store(tmp_path / "store.db") as store:
+        update_story(store, "ice", [folder], rules, progress=lambda done, total: heard.append((done, total)))
+        assert heard == [(1, 3)] * 3
+        heard.clear()
+        changed = folder / SEED["001"].name
+        changed.write_bytes(changed.read_bytes() + b"\nThe agency said more cameras would follow.\n")
+        update_story(store, "ice", [folder], rules, progress=lambda done, total: heard.append((done, total)))
+        assert heard == [(1, 1)]
+
+
 def test_stories_share_a_store_and_default_to_the_folder_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     a = story_folder(tmp_path, ("000", "002"), name="alpha")

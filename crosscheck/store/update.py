@@ -21,6 +21,7 @@ from ..errors import SourceError
 from ..extract import extract_claims
 from ..ingest import load_document, source_paths
 from ..model import Claim, Document, Report
+from ..parallel import Progress
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
 from ..rules.load import Rule
@@ -92,8 +93,9 @@ def compact_report(report: Report) -> dict:
 
 def update_story(
     store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
-    extract: Callable[[Document], list[Claim]] = extract_claims,
+    extract: Callable[[Document], list[Claim]] = extract_claims, progress: Progress | None = None,
 ) -> UpdateResult:
+    """Check the story's files against its last stored run; ``progress`` hears of each file read."""
     files = source_files(paths)
     extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
     for _ in range(REPLANS):
@@ -102,17 +104,23 @@ def update_story(
         stored_by_path: dict[str, list] = defaultdict(list)
         for entry in stored.values():
             stored_by_path[entry.source.path].append(entry)
+        unchanged = {
+            file.path for file in files
+            if (known := stored_by_path.get(str(file.path))) and all(entry.hash == file.hash for entry in known)
+        }
+        to_read = [file for file in files if file.path not in unchanged and file.path not in extracted]
+        for file in to_read:
+            documents = load_document(file.path, {file.path.name: file.declared})
+            extracted[file.path] = [(doc, extract(doc)) for doc in documents]
+            if progress:
+                progress(1, len(to_read))
         reused: list[str] = []
         fresh: list[tuple[SourceFile, Document, list[Claim]]] = []
         for file in files:
-            known = stored_by_path.get(str(file.path), [])
-            if known and all(entry.hash == file.hash for entry in known):
-                reused += [entry.source.id for entry in known]
-                continue
-            if file.path not in extracted:
-                documents = load_document(file.path, {file.path.name: file.declared})
-                extracted[file.path] = [(doc, extract(doc)) for doc in documents]
-            fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
+            if file.path in unchanged:
+                reused += [entry.source.id for entry in stored_by_path[str(file.path)]]
+            else:
+                fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
         _check_unique_ids(stored, reused, [doc for _, doc, _ in fresh])
         sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
         claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
