@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
-from .extract.gazetteer import is_place_noun
-from .model import Claim, ClaimGroup, ClaimKind
-from .text import STOPWORDS, content_words, singular, words
+from ..extract.gazetteer import is_place_noun
+from ..model import Claim, ClaimGroup, ClaimKind
+from ..text import STOPWORDS, content_words, singular, words
 
 # A bucket with more distinct claims than this is a key too common to say much
 # (e.g. "person" counts in a 10,000-source story): see _candidate_pairs.

@@ -1,0 +1,31 @@
+"""Vocabularies as data: the word lists that extraction and alignment read.
+
+Each ``<name>.yaml`` in this folder is one vocabulary. Its header comment says
+what it is for and what belongs in it; every entry is general news English,
+never a word one story under test happened to use. ``load(name)`` reads a file
+once per process and returns its ``entries`` mapping or list.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def load(name: str) -> Any:
+    """The ``entries`` of ``crosscheck/vocab/<name>.yaml`` (read once, then shared)."""
+    text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)["entries"]
+
+
+@cache
+def word_classes(name: str) -> dict[str, str]:
+    """A vocabulary of classes -> words, turned around: each word -> its class.
+
+    The file maps a class to ``{doc: ..., words: [...]}``; a word in two classes
+    is a mistake in the file and fails the vocabulary tests.
+    """
+    return {word: cls for cls, entry in load(name).items() for word in entry["words"]}
