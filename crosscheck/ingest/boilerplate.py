@@ -22,6 +22,7 @@ import re
 
 from .lines import (
     byline_name,
+    chrome_words,
     contains_any,
     date_line,
     is_banner,
@@ -30,41 +31,34 @@ from .lines import (
     is_nav,
     is_sentence,
     is_title_case,
-    parse_header,
     page_voices,
+    parse_header,
+    phrase_alternation,
+    phrase_parts,
     words,
 )
 
+# The word lists are data: crosscheck/vocab/boilerplate.yaml. The shapes are here.
+# An end marker is a short heading ("Related Articles", "12 Comments", "More from Sports").
 _END_MARKER = re.compile(
-    r"^(?:related(?:\s+[\w-]+){0,2}|(?:most\s+)?popular(?:\s+[\w-]+){0,2}|most\s+(?:read|viewed|shared)"
-    r"|trending(?:\s+now|\s+stories)?|recommended(?:\s+for\s+you|\s+stories|\s+reading)?"
-    r"|you\s+(?:may|might)\s+also\s+like|more\s+(?:stories|news|from\s+[\w ]{1,30})|read\s+(?:more|next)"
-    r"|see\s+also|(?:\d+\s+)?comments?(?:\s+are\s+closed|\s+\(\d+\))?|leave\s+a\s+(?:comment|reply)"
-    r"|join\s+the\s+(?:discussion|conversation)|share\s+this(?:\s+\w+)?|tags|filed\s+under"
-    r"|about\s+the\s+author|access\s+this\s+article.*|already\s+have\s+an\s+account.*)\W*$",
+    r"^(?:(?:\d+\s+)?" + phrase_alternation(chrome_words("end_markers")) + r"(?:\s+\(\d+\))?"
+    r"|" + phrase_alternation(chrome_words("end_marker_openings")) + r"(?:\s+[\w-]+){0,3})\W*$",
     re.IGNORECASE,
 )
-_SIGNUP = re.compile(
-    r"\b(?:sign(?:ing)?[ -]?up|subscri(?:be|ption|ber)s?|newsletters?|regist(?:er|ering|ration)"
-    r"|log[ -]?in|sign[ -]?in|privacy\s+policy|terms\s+of\s+(?:use|service)|cookies?|inbox|e-?mail)\b",
-)
+# These run on lower-cased text: case-insensitive alternations are slow in re.
+_SIGNUP = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up")) + r"\b")
 # A piece of every _SIGNUP alternative: a line without any of them cannot match,
 # and substring tests are much faster than searching the alternation at every position.
-_SIGNUP_PARTS = ("sign", "subscri", "newsletter", "regist", "log", "privacy", "terms", "cookie", "inbox", "mail")
-# These run on lower-cased text: case-insensitive alternations are slow in re.
-_SIGNUP_STRONG = re.compile(r"\b(?:newsletters?|privacy\s+policy|terms\s+of\s+(?:use|service))\b")
-_SIGNUP_IMPERATIVE = re.compile(r"^(?:sign|subscribe|register|join|get|stay|follow|log)\b")
+_SIGNUP_PARTS = phrase_parts(chrome_words("sign_up"))
+_SIGNUP_STRONG = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up_strong")) + r"\b")
+_SIGNUP_IMPERATIVE = re.compile(r"^" + phrase_alternation(chrome_words("sign_up_imperatives")) + r"\b")
 _YOU = re.compile(r"\b(?:you|your|yours)\b")
 _ADDRESS = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b")
+# Contact addresses, links and the copyright sign by their shape; promotional words from the vocabulary.
 _PROMO = re.compile(
-    r"[\w.+-]@[\w-]+\.\w|https?:|www\.|\b(?:readers?|readership|sponsor\w*|advertis\w+"
-    r"|courtesy\s+of|for\s+more\s+information|please\s+contact|learn\s+more|click\s+here|begin\s+here"
-    r"|all\s+rights\s+reserved|copyright)\b|©",
+    r"[\w.+-]@[\w-]+\.\w|https?:|www\.|\b" + phrase_alternation(chrome_words("promotion")) + r"\b|©"
 )
-_PROMO_PARTS = (  # as _SIGNUP_PARTS, for _PROMO
-    "@", "http", "www.", "reader", "sponsor", "advertis", "courtesy", "information", "contact", "learn", "click",
-    "begin", "rights", "copyright", "©",
-)
+_PROMO_PARTS = ("@", "http", "www.", "©", *phrase_parts(chrome_words("promotion")))  # as _SIGNUP_PARTS
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _SEPARATOR = re.compile(r"^[\W_]+$")
 
@@ -92,7 +86,7 @@ def strip_boilerplate(text: str) -> str:
     body = _cut_at_end_marker(lines[header.body_start:])
     debris = _debris_flags(body, header.author, kept)
     # Debris still counts in the tail pass: a newsletter block at the end drags
-    # the prose line stuck inside it ("Stay informed with news you can trust.") out too.
+    # the prose line stuck inside it ("Never miss a story from our newsroom.") out too.
     scores = [
         (_NOT_PROSE, True) if is_debris else line_score(line, voice)
         for line, voice, is_debris in zip(body, page_voices(body), debris)
@@ -187,7 +181,7 @@ def _best_end(scores: list[tuple[float, bool]]) -> int:
 
 
 # --- anchor text glued into a sentence ---------------------------------------
-# "secretary of DHS. Jane doeJane DoeSome Headline Here Another One in a report."
+# "said the mayor of Millbrook. Jane doeJane DoeSome Headline Here Another One in a report."
 # A lower-case word run straight into a capitalised one is where a link's text
 # was pasted without a space; the capitalised run after it is a list of linked
 # headlines, which ends where plain lower-case prose resumes.

@@ -11,6 +11,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import MONTHS, STOPWORDS
+from ..vocab import load as load_vocab
+
+
+def chrome_words(section: str) -> list[str]:
+    """One list of ``crosscheck/vocab/boilerplate.yaml`` (page chrome of English news sites)."""
+    return load_vocab("boilerplate")[section]
+
+
+def phrase_alternation(phrases: list[str]) -> str:
+    """Lower-case phrases -> a regex alternation (longest first) in which a space
+    between words also matches a hyphen or nothing: "sign up", "sign-up", "signup"."""
+    alternatives = (r"(?:\s+|-)?".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def phrase_parts(phrases: list[str]) -> tuple[str, ...]:
+    """The longest word of each phrase, minus words that contain another: a line
+    without any of them cannot hold a phrase, and substring tests are much
+    faster than searching a long alternation at every position."""
+    longest = {max(p.split(), key=len) for p in phrases}
+    return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
 _TERMINAL_MARKS = tuple(".!?…:;")
@@ -34,8 +55,8 @@ _DATE_LINE_FILLER = re.compile(
     r"|updated|published|posted|last|modified|on|at|" + _WEEKDAY_NAMES + r")\b",
     re.IGNORECASE,
 )
-# "Today: March 16, 2025" is the date the page was fetched, not when the story ran.
-_BANNER = re.compile(r"^(?:today|current date|accessed|retrieved)\b", re.IGNORECASE)
+# "Today: June 2, 2031" is the date the page was fetched, not when the story ran.
+_BANNER = re.compile(r"^" + phrase_alternation(chrome_words("date_banners")) + r"\b", re.IGNORECASE)
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|st\.?))"
 _BYLINE = re.compile(
@@ -43,19 +64,19 @@ _BYLINE = re.compile(
     rf"(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}})?)\s*(?:$|[,|/•·–—-])",
 )
 # The last word of a newspaper or broadcaster name (a generic English lexicon).
-_MASTHEAD_NOUNS = frozenset(
-    """post times news herald journal tribune gazette chronicle review daily press star sun observer
-    guardian telegraph standard mail record register examiner bulletin courier dispatch inquirer monitor
-    reporter sentinel wire online network magazine radio tv today weekly independent express mirror
-    leader voice globe world insider beacon""".split()
-)
+_MASTHEAD_NOUNS = frozenset(chrome_words("masthead_words"))
 _NAV_SEPARATORS = re.compile(r"\s*[|•·»›]\s*")
 _NAV_MARK = re.compile(r"[|•·»›]")  # found fast, unlike _NAV_SEPARATORS, which starts with \s*
-# A photo caption ends with its credit: "(ICE)", "(AP Photo/Jane Doe)", "Getty Images".
-_CREDIT = re.compile(r"[A-Z][A-Z.&/-]{1,12}$|(?i:.*\b(?:photo|image|credit|file|courtesy|getty|reuters|afp|ap)\b)")
-_CAPTION_END = re.compile(r"(?:photo|image|photograph)s?\s*(?:credit)?:\s*\S.*$|getty images$|shutterstock$")
+# A photo caption ends with its credit: "(AP)", "(AP Photo/Jane Doe)", "Getty Images".
+_CREDIT = re.compile(
+    r"[A-Z][A-Z.&/-]{1,12}$|(?i:.*\b" + phrase_alternation(chrome_words("credit_words")) + r"\b)"
+)
+_CAPTION_END = re.compile(
+    phrase_alternation(chrome_words("caption_labels")) + r"\s*(?:credit)?:\s*\S.*$"
+    r"|" + phrase_alternation(chrome_words("credit_endings")) + r"$"
+)
 # What a line needs to hold for _CAPTION_END to match: a cheap test that skips most lines.
-_CAPTION_END_NEEDS = (":", "getty images", "shutterstock")
+_CAPTION_END_NEEDS = (":", *chrome_words("credit_endings"))
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 
 
@@ -141,7 +162,7 @@ _DATE_LINE_MAX = 100  # characters; longer lines are prose that mentions a date
 
 
 def date_line(line: str) -> str | None:
-    """The ISO date when the line is a standalone date line ("March 15, 2024US News" too)."""
+    """The ISO date when the line is a standalone date line ("June 4, 2031World News" too)."""
     if len(line) > _DATE_LINE_MAX or not _YEAR.search(line):
         return None
     match = _DATE.search(line)
@@ -173,14 +194,12 @@ def is_nav(line: str) -> bool:
 
 
 _FURNITURE_LINE = re.compile(
-    r"^(?:advertisement|sponsored(?:\s+content)?|story\s+continues\s+below.*|continue\s+reading.*"
-    r"|click\s+here.*|(?:read|see|watch|listen|also\s+read|related)\s*:.*|skip\s+to\s+.*|back\s+to\s+top)\W*$",
+    r"^(?:" + phrase_alternation(chrome_words("furniture_lines"))
+    + r"|" + phrase_alternation(chrome_words("furniture_openings")) + r"\b.*"
+    + r"|" + phrase_alternation(chrome_words("link_labels")) + r"\s*:.*)\W*$",
     re.IGNORECASE,
 )
-_SOCIAL_WORDS = frozenset(
-    "share shares tweet email e-mail print facebook twitter x linkedin whatsapp pinterest reddit "
-    "copy link save comment comments flipboard telegram via on this article story".split()
-)
+_SOCIAL_WORDS = frozenset(chrome_words("social_words"))
 
 
 def is_furniture(line: str) -> bool:
@@ -200,7 +219,7 @@ def is_caption(line: str) -> bool:
 
 
 def is_masthead(line: str, next_line: str | None) -> bool:
-    """A newspaper's name on the first line: "The Los Angeles Post"."""
+    """A newspaper's name on the first line: "The Millbrook Gazette"."""
     ws = words(line)
     if not 1 <= len(ws) <= 6 or ends_like_sentence(line) or not all(w[0].isupper() for w in ws[:1]):
         return False
@@ -214,7 +233,7 @@ def is_page_chrome(line: str) -> bool:
 
 
 def _is_menu_row(line: str) -> bool:
-    """A row of capitalised section labels with no sentence in it: "U.S. World Business Lifestyle"."""
+    """A row of capitalised section labels with no sentence in it: "Local World Sports Opinion"."""
     ws = words(line)
     return (
         2 <= len(ws) <= 8
@@ -239,7 +258,7 @@ def is_sentence(line: str) -> bool:
     ws = words(line)
     if len(ws) < 2 or (len(ws) > 5 and STOPWORDS.isdisjoint(map(str.lower, ws))):
         return False
-    # Text cut off mid-sentence still reads as prose: "... in Rancho Mirage, Calif,".
+    # Text cut off mid-sentence still reads as prose: "... was taken to a clinic in Dunmore, Pa,".
     return ends_like_sentence(line) or line.endswith((",", ";")) or len(ws) >= 25
 
 
