@@ -1,11 +1,11 @@
-"""People and their titles: "Acting ICE Director Tae D. Johnson" -> PERSON claims.
+"""People and their titles: "Acting TRA Director Dana R. Ortiz" -> PERSON claims.
 
 A person is found as a run of capitalized words; a generic lexicon of title
 words (director, secretary, sheriff, ...) separates the title from the name.
-Titles come before the name ("DHS Secretary Alejandro Mayorkas"), as an
-appositive before it ("the secretary of DHS, Alejandro Mayorkas") or after it
-("Tae Johnson, acting director of ICE,"). Within a document, short forms
-("Mr. Lechleitner", "Lechleitner") resolve to the fullest form given.
+Titles come before the name ("Parks Commissioner Maria Okafor"), as an
+appositive before it ("the commissioner of parks, Maria Okafor") or after it
+("Dana Ortiz, acting director of TRA,"). Within a document, short forms
+("Ms. Okafor", "Okafor") resolve to the fullest form given.
 
 Everything works on regex matches over the whole text, never on a per-word
 Python loop, so a news article costs well under a millisecond.
@@ -22,68 +22,25 @@ from .gazetteer import lookup_place
 from .scan import capitalized_word_starts, matches_at
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import STOPWORDS
+from ..vocab import load, word_classes
 
-# Words that head a title: the person *is* one of these.
-TITLE_HEADS = frozenset(
-    """
-    director secretary president minister chief spokesman spokeswoman spokesperson commissioner
-    governor senator mayor sheriff officer official judge attorney coach ceo cfo coo cto chairman
-    chairwoman chairperson chair administrator manager superintendent inspector detective sergeant
-    lieutenant captain commander general admiral colonel corporal trooper agent prosecutor lawyer
-    counsel representative congressman congresswoman lawmaker councilman councilwoman councillor
-    councilor assemblyman assemblywoman ambassador envoy consul premier chancellor king queen prince
-    princess pope bishop archbishop cardinal rabbi imam pastor priest founder owner head leader dean
-    provost professor principal surgeon coroner examiner marshal warden chaplain editor publisher
-    analyst economist adviser advisor aide deputy nominee candidate treasurer auditor comptroller
-    clerk justice magistrate speaker president-elect vice-president trustee partner actor actress
-    singer rapper player quarterback pitcher striker midfielder goalkeeper boxer champion author
-    spokespeople executive lady
-    """.split()
-)
-# Abbreviated title heads; they end with a period.
-TITLE_ABBREVIATIONS = frozenset(
-    "Gov Sen Rep Sgt Lt Capt Gen Col Maj Cpl Det Insp Supt Cmdr Adm Atty Pres Prof Amb Sec Pvt Ofc Rev".split()
-)
-# Words that qualify a title without heading it.
-TITLE_MODIFIERS = frozenset(
-    """
-    acting deputy former interim senior vice assistant associate executive chief principal special
-    lead top incoming outgoing retired late current designate prime co managing presiding ranking
-    majority minority first then longtime veteran
-    """.split()
-)
-# Lower-case words that may sit inside a title ("state police spokesman") but never in a name.
-TITLE_DOMAINS = frozenset(
-    """
-    police fire state county city town federal district school health defense defence foreign
-    interior homeland security national public press communications campaign team club party union
-    board medical financial operating technology information marketing legal army navy military
-    government agency company department court border immigration customs intelligence tribal
-    regional local international general attorney surgeon affairs treasury commerce labor energy
-    education transportation corrections emergency management operations
-    """.split()
-)
+# The word lists are data (crosscheck/vocab/titles.yaml, title_abbreviations.yaml,
+# organization_words.yaml); the shapes of names and titles are here.
+_TITLE_WORDS = word_classes("titles")
+TITLE_HEADS = frozenset(w for w, cls in _TITLE_WORDS.items() if cls == "head")
+TITLE_MODIFIERS = frozenset(w for w, cls in _TITLE_WORDS.items() if cls == "modifier")
+TITLE_DOMAINS = frozenset(w for w, cls in _TITLE_WORDS.items() if cls == "domain")
+# Abbreviated title heads as written before a name, without their period: "Sgt", "Gov".
+TITLE_ABBREVIATIONS = frozenset(load("title_abbreviations"))
 HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady".split())
 NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 # Capitalized words that mark an organization, place or event rather than a person.
-ORG_WORDS = frozenset(
-    """
-    department agency university college company inc corp corporation group association council
-    committee commission center centre hospital church court house senate congress parliament
-    assembly office bureau ministry service services news times post airport station street avenue
-    road park county city state states united republic kingdom island islands river lake mountain
-    valley beach bay north south east west northern southern international national american federal
-    police enforcement customs immigration security homeland investigations operations removal award
-    awards program pilot day week month today yesterday tomorrow monday tuesday wednesday thursday
-    friday saturday sunday january february march april may june july august september october
-    november december god christmas easter world cup league team club party union foundation
-    institute school academy fund bank market network systems software solutions media press daily
-    magazine journal tv radio hotel restaurant hall tower bridge square prison jail guard corps
-    """.split()
-) | TITLE_DOMAINS
+ORG_WORDS = frozenset(word_classes("organization_words")) | TITLE_DOMAINS
 
 _LEXICON = sorted(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS, key=len, reverse=True)
-_ABBR = r"(?:%s)\." % "|".join(sorted(TITLE_ABBREVIATIONS | HONORIFICS | {"Jr", "Sr", "St"}))
+# Words written with a period inside a name or title ("Sgt. Jo Doe Jr.", "St. Paul"), period left off.
+ABBREVIATED_WORDS = TITLE_ABBREVIATIONS | HONORIFICS | {"Jr", "Sr", "St"}
+_ABBR = r"(?:%s)\." % "|".join(sorted(ABBREVIATED_WORDS))
 _TOKEN = (
     rf"(?:{_ABBR}"
     r"|[A-Z]\.(?:[A-Z]\.)+"  # U.S., N.J.
@@ -97,7 +54,7 @@ _CONNECTOR = r"(?:of|for|and|the|de|van|von|der|da|di|del|la|le|bin)"
 # (lower-case title words before it are added by _extend_left: "police spokesman John Smith").
 _RUN = re.compile(rf"(?<![\w’'.-])(?=[A-Z]){_TOKEN}(?: (?:{_CONNECTOR} ){{0,2}}{_TOKEN})*")
 _RUN_TOKEN = re.compile(rf"{_TOKEN}|{_CONNECTOR}(?![\w-])")
-# ", acting director of ICE," / ", a spokeswoman for the agency." after a name.
+# ", acting director of TRA," / ", a spokeswoman for the agency." after a name.
 _POST_TITLE = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,8}?)(?=\s*[,;.)]|\s+(?:said|says|told)\b)"
 )
@@ -176,7 +133,7 @@ def _is_name_word(token: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _is_single_name(token: str) -> bool:
-    """A lone capitalized word that may be a surname mentioned again ("Lechleitner")."""
+    """A lone capitalized word that may be a surname mentioned again ("Okafor")."""
     return _token_kind(token) == "cap" and _is_name_word(token)
 
 
@@ -190,7 +147,7 @@ def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:
     if not all(_is_name_word(t) for t in caps):
         return None
     if len(caps) == 1 and hi - lo == 1 and caps[0].endswith("s"):
-        return None  # "Premier Sponsors": a plural noun, not a surname
+        return None  # "Premier Partners": a plural noun, not a surname
     return lo, hi
 
 
@@ -199,10 +156,10 @@ def _normalize(text: str) -> str:
 
 
 def _affiliation(title_tokens: list) -> str:
-    """The organization named inside a title: "Acting ICE Director" -> "ICE", "Director of ICE" -> "ICE"."""
+    """The organization named inside a title: "Acting TRA Director" -> "TRA", "Director of TRA" -> "TRA"."""
     kinds = [k for _, k in title_tokens]
     linkers = [i for i, (token, _) in enumerate(title_tokens) if token in ("of", "for")]
-    if linkers:  # "Secretary of Homeland Security": what follows of/for
+    if linkers:  # "Secretary of Transportation": what follows of/for
         rest = [(t, k) for t, k in title_tokens[linkers[-1] + 1 :] if t != "the"]
         if rest and all(k in ("acr", "cap", "domain") for _, k in rest):
             return " ".join(t for t, _ in rest)
@@ -226,7 +183,7 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
     Spans are (start, end) offsets into ``run_text``, None for a missing name or title.
     ``before_comma``: the run is followed by ", ", so a title ending the run may be
     an appositive to the name after the comma ("Director of the Coast Guard, Jane Doe").
-    Cached: the same runs ("President Barack Obama") recur within and across the sources of a story.
+    Cached: the same runs ("Governor Ana Ruiz") recur within and across the sources of a story.
     """
     tokens = []
     for match in _RUN_TOKEN.finditer(run_text):
@@ -305,7 +262,7 @@ def _parsed(name: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=8192)
 def person_key(name: str) -> str:
-    """Lower-case "first last" of a name, middle names and honorifics dropped: "Tae D. Johnson" -> "tae johnson"."""
+    """Lower-case "first last" of a name, middle names and honorifics dropped: "Dana R. Ortiz" -> "dana ortiz"."""
     first, _, last = _name_parts(name.strip())
     return " ".join(p for p in (first.lower(), last.lower().replace("’", "'")) if p)
 
@@ -375,7 +332,7 @@ def find_people(text: str) -> tuple[Mention, ...]:
     for n_start, n_end, s_start, s_end, name, title, affiliation in sorted(raw):
         full = full_of[n_start]
         if lookup_place(full):
-            continue  # "Banda Aceh said" names a place, not a person
+            continue  # "Baton Rouge said" names a place, not a person
         mentions.append(Mention(name, n_start, n_end, full, person_key(full), title, affiliation, s_start, s_end))
     return tuple(mentions)
 

@@ -3,7 +3,7 @@
 Quote marks are paired by their context (an opening mark follows a space, a
 closing mark precedes one), so straight quotes work as well as curly ones and a
 quote may run over the line breaks of one-sentence-per-line text. Short
-borrowings (“specific training”) are skipped; partial quotes of four words or
+borrowings (“fair share”) are skipped; partial quotes of four words or
 more are kept. The speaker comes from the attribution around the quote
 (“…,” said X / X said, “…” / “…,” he said / “…,” the agency said), else from
 the previous quote of the same paragraph or of the paragraph just before.
@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..model import Claim, ClaimKind, Document, make_attrs
-from .people import TITLE_HEADS, Mention, find_people
+from .people import ABBREVIATED_WORDS, TITLE_HEADS, Mention, find_people
 
 MIN_WORDS = 4
 MAX_QUOTE_CHARS = 1500
@@ -31,9 +31,12 @@ _SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
 # Opening marks: a curly open, or a straight/single one after a space or line start.
 _MARK = re.compile(r"[“”\"‘’]")
 # One character of an attribution phrase: no sentence end, but the periods of "Mr." and "J." are fine.
-_WHO = (
-    r"(?:[^.;:!?“”\"\n]|(?<=[\s(][A-Z])\.|(?<=Mr|Ms|Dr|Jr|Sr|St|Lt)\.|(?<=Mrs|Gov|Sen|Rep|Sgt|Col|Gen|Det)\.|(?<=Capt|Supt)\.)"
+# A lookbehind has one width, so the abbreviations go in one lookbehind per length.
+_AFTER_ABBREVIATION = "|".join(
+    r"(?<=%s)\." % "|".join(sorted(w for w in ABBREVIATED_WORDS if len(w) == n))
+    for n in sorted({len(w) for w in ABBREVIATED_WORDS})
 )
+_WHO = rf"(?:[^.;:!?“”\"\n]|(?<=[\s(][A-Z])\.|{_AFTER_ABBREVIATION})"
 # ,” said X ... / ,” X said   (text right after a closing mark)
 _AFTER_VERB_FIRST = re.compile(rf"[\s,]*(?:{_SAY})\b\s*(?P<who>{_WHO}{{1,120}})")
 _AFTER_SPEAKER_FIRST = re.compile(

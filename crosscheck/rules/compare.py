@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Claim, ClaimKind, Status
+from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _TITLE_FILLER = frozenset({"of", "the", "for", "and", "at", "to", "a", "an", "in"})
@@ -166,13 +167,9 @@ class DatePrecision:
 
 # --- titles -------------------------------------------------------------------
 
-# Abbreviated titles as news style writes them ("Gov.", "Lt."), spelled out.
-TITLE_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "sgt": "sergeant",
-    "const": "constable", "capt": "captain", "cpt": "captain", "gen": "general", "det": "detective",
-    "supt": "superintendent", "insp": "inspector", "col": "colonel", "adm": "admiral", "cmdr": "commander",
-    "pres": "president", "atty": "attorney", "asst": "assistant", "dep": "deputy", "sec": "secretary",
-}
+# Abbreviated titles as news style writes them ("Gov.", "Lt."), spelled out: one list in
+# crosscheck/vocab/title_abbreviations.yaml, which the people extractor reads too.
+TITLE_ABBREVIATIONS = {short.lower(): word for short, word in load_vocab("title_abbreviations").items()}
 
 
 def _title_words(title: str) -> str:
