@@ -21,10 +21,13 @@ from itertools import groupby
 
 from .report.common import to_json
 
-STATUS_RANK = {"agree": 0, "variant": 1, "conflict": 2}
+STATUS_RANK = {"agree": 0, "variant": 1, "update": 2, "conflict": 3}
 NEW, RESOLVED, SIDES = "new", "resolved", "sides"
 _CHANGE_ORDER = {NEW: 0, RESOLVED: 1, SIDES: 2}
-_PLURAL = {"conflict": "conflicts", "variant": "wording variants or omissions", "agree": "agreements"}
+_PLURAL = {
+    "conflict": "conflicts", "update": "updates over time", "variant": "wording variants or omissions",
+    "agree": "agreements",
+}
 
 # One side of a finding: a value and the sources that give it.
 Side = tuple[str, tuple[str, ...]]

@@ -21,8 +21,9 @@ from .rules.load import Rule, load_rules
 PROGRESS_MIN_SOURCES = 5
 FAIL_ON = {
     "conflict": {Status.CONFLICT},
-    "variant": {Status.CONFLICT, Status.VARIANT},
-    "any": {Status.CONFLICT, Status.VARIANT, Status.AGREE},
+    "update": {Status.CONFLICT, Status.UPDATE},
+    "variant": {Status.CONFLICT, Status.UPDATE, Status.VARIANT},
+    "any": {Status.CONFLICT, Status.UPDATE, Status.VARIANT, Status.AGREE},
     "never": set(),
 }
 

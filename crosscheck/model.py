@@ -20,6 +20,7 @@ class ClaimKind(str, Enum):
     DATE = "date"
     PERSON = "person"
     QUOTE = "quote"
+    TIME = "time"
 
 
 class Severity(str, Enum):
@@ -30,12 +31,14 @@ class Severity(str, Enum):
 
 class Status(str, Enum):
     CONFLICT = "conflict"
+    UPDATE = "update"  # sources differ, but each later report gives the newer figure
     VARIANT = "variant"
     AGREE = "agree"
 
 
 # A claim's value: a number (count), an ISO date string at its precision, a
-# title or quote text, or a sorted tuple of canonical place names.
+# title or quote text, a time of day as text (its interval is in its attrs), or
+# a sorted tuple of canonical place names.
 ClaimValue = Union[int, float, str, tuple]
 
 
@@ -178,6 +181,8 @@ class ValueGroup:
 
     value: str
     claims: tuple[Claim, ...]
+    # In an update, when this value was first published (values come in time order).
+    first_published: str | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -194,6 +199,7 @@ class Finding:
     message: str
     values: tuple[ValueGroup, ...]
     confidence: float = 1.0
+    note: str = ""  # e.g. that a conflict between undated sources may be a change over time
     # Stable across runs and across unrelated additions: it depends on the rule
     # and on what is disputed, not on which sources took part (see rules.engine).
     id: str = ""

@@ -32,8 +32,8 @@ def check_claims(sources: Sequence[Source], claims: Iterable[Claim], rules: Sequ
     """Align stored or fresh claims and run the rules over them."""
     claims = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.end, c.kind.value, c.id)))
     groups = tuple(align_claims(claims))
-    findings = tuple(evaluate(rules, groups))
     sources = tuple(sorted(sources, key=lambda s: s.id))
+    findings = tuple(evaluate(rules, groups, {s.id: s.published for s in sources if s.published}))
     notes = tuple(n for n in (time_apart_note(sources),) if n)
     return Report(sources=sources, claims=claims, groups=groups, findings=findings, notes=notes)
 

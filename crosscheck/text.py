@@ -35,7 +35,7 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     token = text[start:dot]
     if not token:
         return False
-    if len(token) == 1 and token.isupper():  # an initial: "Tae D. Johnson"
+    if len(token) == 1 and token.isupper():  # an initial: "Dana R. Ortiz"
         return True
     if "." in token:  # U.S., N.J., a.m.
         return True
@@ -126,6 +126,14 @@ def singular(word: str) -> str:
     if w.endswith("s"):
         return w[:-1]
     return w
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of an English word: "killed" -> "kill", "injuries" -> "injury"."""
+    import simplemma  # its tables load on first use, not at import (start-up stays fast)
+
+    return simplemma.lemmatize(word.lower(), lang="en").lower()
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from crosscheck import align
-from crosscheck.align import MAX_BUCKET, WINDOW, _candidate_pairs, align_claims
+from crosscheck.align import align_claims
+from crosscheck.align.core import MAX_BUCKET, WINDOW, _candidate_pairs
 from crosscheck.extract import extract_claims
 from crosscheck.ingest import build_document, load_sources
 from crosscheck.model import ClaimKind, Source, Status

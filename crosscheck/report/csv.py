@@ -8,7 +8,7 @@ COLUMNS = [
     "claim_id", "source", "outlet", "kind", "subject", "value", "text", "start", "end",
     "group", "status", "findings", "rules", "sentence",
 ]
-_RANK = {"conflict": 2, "variant": 1, "agree": 0}
+_RANK = {"conflict": 3, "update": 2, "variant": 1, "agree": 0}
 
 
 def render_csv(report: Report) -> str:

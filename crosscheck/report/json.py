@@ -25,10 +25,12 @@ def report_to_dict(report: Report) -> dict:
             "message": finding.message,
             "confidence": finding.confidence,
             "days_apart": days_apart(finding, sources),
+            "note": finding.note,
             "values": [
                 {
                     "value": v.value,
                     "sources": list(v.sources),
+                    "first_published": v.first_published,
                     "evidence": [Evidence.of(c).__dict__ for c in v.claims],
                 }
                 for v in finding.values
@@ -45,6 +47,7 @@ def report_to_dict(report: Report) -> dict:
             "sources": len(report.sources),
             "claims": len(report.claims),
             "conflict": statuses.get("conflict", 0),
+            "update": statuses.get("update", 0),
             "variant": statuses.get("variant", 0),
             "agree": statuses.get("agree", 0),
             "single_source_claims": sum(1 for g in report.groups if len(g.sources) == 1),

@@ -14,7 +14,13 @@ from tabulate import tabulate
 from ..model import Claim, Finding, Report, Source, Status
 from .common import days_apart, single_source_groups, source_label
 
-_TITLES = {Status.CONFLICT: "Conflicts", Status.VARIANT: "Wording variants and omissions", Status.AGREE: "Agreements"}
+_TITLES = {
+    Status.CONFLICT: "Conflicts", Status.UPDATE: "Updates over time", Status.VARIANT: "Wording variants and omissions",
+    Status.AGREE: "Agreements",
+}
+_INTROS = {
+    Status.UPDATE: "Figures that later reports revised: each value with the date it was first published, oldest first.",
+}
 
 
 def _table(rows: list[list], headers: list[str]) -> str:
@@ -48,12 +54,11 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
         "",
         f"Rule `{finding.rule}` · {finding.severity.value} · confidence {finding.confidence:.2f} · id `{finding.id}`",
         "",
-        _table(
-            [[_cell(v.value), _outlets(v.sources, sources)] for v in finding.values],
-            ["value", "sources"],
-        ),
+        _values_table(finding, sources),
         "",
     ]
+    if finding.note:
+        lines += [f"> {finding.note}", ""]
     apart = days_apart(finding, sources)
     if apart is not None and apart > 30:
         lines += [f"> These sources were published {apart} days apart: the difference may be a change over time.", ""]
@@ -64,6 +69,13 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
             lines.append(f"- {claim.source}: {_marked_sentence(claim)}")
     lines.append("")
     return lines
+
+
+def _values_table(finding: Finding, sources: dict[str, Source]) -> str:
+    if finding.status is Status.UPDATE:
+        rows = [[v.first_published or "", _cell(v.value), _outlets(v.sources, sources)] for v in finding.values]
+        return _table(rows, ["first published", "value", "sources"])
+    return _table([[_cell(v.value), _outlets(v.sources, sources)] for v in finding.values], ["value", "sources"])
 
 
 # Up to this many sources, a source-by-source matrix; beyond, a row per source
@@ -141,15 +153,18 @@ def render_markdown(report: Report) -> str:
         "## Summary",
         "",
         f"{len(report.sources)} sources, {len(report.claims)} claims: "
-        f"{counts[Status.CONFLICT]} conflicts, {counts[Status.VARIANT]} wording variants or omissions, "
+        f"{counts[Status.CONFLICT]} conflicts, {counts[Status.UPDATE]} updates over time, "
+        f"{counts[Status.VARIANT]} wording variants or omissions, "
         f"{counts[Status.AGREE]} agreements, {len(single)} single-source claims.",
         "",
     ]
     for note in report.notes:
         lines += [f"> {note}", ""]
-    for status in (Status.CONFLICT, Status.VARIANT):
+    for status in (Status.CONFLICT, Status.UPDATE, Status.VARIANT):
         chosen = [f for f in report.findings if f.status is status]
         lines += [f"## {_TITLES[status]}", ""]
+        if chosen and status in _INTROS:
+            lines += [_INTROS[status], ""]
         if not chosen:
             lines += ["None found.", ""]
         for number, finding in enumerate(chosen, 1):

@@ -9,6 +9,7 @@ the rest the same way for every kind.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..model import Claim, ClaimKind, Status
+from ..vocab import is_evolving
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -31,24 +33,49 @@ def format_number(value: float | int) -> str:
 
 # --- numbers ------------------------------------------------------------------
 
-# How a qualifier widens what a number claims: (low factor, high factor).
-_APPROX_FACTORS = {
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "roughly": (0.9, 1.1), "approximately": (0.9, 1.1),
-    "some": (0.9, 1.1), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0),
-}
+# Qualifiers that make a number a bound rather than a value.
+_AT_LEAST = frozenset({"at least", "upwards of", "no fewer than", "in excess of"})
+_MORE_THAN = frozenset({"more than", "over", "just over"})
+_AT_MOST = frozenset({"up to", "as many as", "as much as", "no more than", "at most"})
+_LESS_THAN = frozenset({"fewer than", "less than", "under", "just under"})
+_NEARLY = frozenset({"nearly", "almost", "close to"})
+# Anything else before a number ("about", "some", "an estimated") means it is rounded.
 
 
-def _number_range(claim: Claim, tolerance: float) -> tuple[float, float]:
+def _rounding(value: float) -> float:
+    """How far a rounded number may be from the truth: half the step of its last
+    significant digit, at most a tenth of it, at least a half ("about 24" is
+    23.5-24.5, "about 1,300" 1,250-1,350, "about 100" 90-110)."""
+    number = abs(value)
+    if number == 0:
+        return 0.5
+    step = 1.0
+    if float(number).is_integer():
+        while number % (step * 10) == 0:
+            step *= 10
+    else:
+        decimals = len(repr(float(number)).split(".")[1])
+        step = 10.0 ** -decimals
+    return max(0.5 if float(value).is_integer() else step / 2, min(step / 2, number / 10))
+
+
+def number_interval(claim: Claim, tolerance: float = 0.0) -> tuple[float, float]:
+    """What a number claims, as an interval: "at least 5" is [5, inf), "about 40" [36, 44]."""
     value = float(claim.value)
     approx = (claim.attr("approx") or "").lower()
     low, high = value * (1 - tolerance), value * (1 + tolerance)
-    if approx in ("at least", "more than", "over", "upwards of", "no fewer than"):
-        return low, float("inf")
-    if approx in ("up to", "fewer than", "less than", "under", "no more than", "at most"):
-        return float("-inf"), high
-    if approx in _APPROX_FACTORS:
-        lo_f, hi_f = _APPROX_FACTORS[approx]
-        return value * lo_f - 0.5, value * hi_f + 0.5
+    if approx in _AT_LEAST:
+        return low, math.inf
+    if approx in _MORE_THAN:
+        return math.nextafter(value, math.inf), math.inf
+    if approx in _AT_MOST:
+        return -math.inf, high
+    if approx in _LESS_THAN:
+        return -math.inf, math.nextafter(value, -math.inf)
+    if approx in _NEARLY:
+        return value - 2 * _rounding(value), value
+    if approx:
+        return min(low, value - _rounding(value)), max(high, value + _rounding(value))
     return low, high
 
 
@@ -73,9 +100,22 @@ class Numeric:
         return _show_number(claim)
 
     def relate(self, a: Claim, b: Claim) -> Status:
-        la, ha = _number_range(a, self.tolerance)
-        lb, hb = _number_range(b, self.tolerance)
+        la, ha = number_interval(a, self.tolerance)
+        lb, hb = number_interval(b, self.tolerance)
         return Status.AGREE if la <= hb and lb <= ha else Status.CONFLICT
+
+    @staticmethod
+    def narrow(claims: list[Claim]) -> list[Claim]:
+        """What one source says, at its most precise: its exact figures when it
+        gives any. A source's "at least 1" beside its own "24" must not make
+        its 24 agree with another source's 1."""
+        exact = [c for c in claims if not c.attr("approx")]
+        return exact or claims
+
+    @staticmethod
+    def can_change(claims: list[Claim]) -> bool:
+        """Tallies (killed, injured, arrested ...) are revised as a story unfolds."""
+        return any(is_evolving(c.attr("event") or "") for c in claims if c.kind is ClaimKind.COUNT)
 
 
 # --- places -------------------------------------------------------------------
@@ -118,7 +158,7 @@ class PlaceSet:
         size = len(places.value)
         if places.attr("complete", "yes") != "yes":
             return Status.AGREE if size <= float(count.value) else Status.CONFLICT
-        low, high = _number_range(count, 0.0)
+        low, high = number_interval(count)
         return Status.AGREE if low <= size <= high else Status.CONFLICT
 
 
@@ -144,8 +184,8 @@ def _weekday(claim: Claim) -> str | None:
 
 @dataclass(frozen=True)
 class DatePrecision:
-    """Dates compared at the coarser precision of the two: "March 2024" and
-    "March 13, 2024" agree; "2024-03-13" and "2024-03-15" conflict. A bare
+    """Dates compared at the coarser precision of the two: "March 2031" and
+    "March 13, 2031" agree; "2031-03-13" and "2031-03-15" conflict. A bare
     weekday is compared only with full dates."""
 
     def show(self, claim: Claim) -> str:
@@ -180,7 +220,7 @@ def _title_words(title: str) -> str:
 @dataclass(frozen=True)
 class FuzzyTitle:
     """Titles equal up to word order, filler words and omissions
-    ("Acting ICE Director" = "Acting Director of ICE"), else different."""
+    ("Acting TRA Director" = "Acting Director of TRA"), else different."""
 
     threshold: float = 85
 
@@ -195,7 +235,7 @@ class FuzzyTitle:
 # --- quotes -------------------------------------------------------------------
 
 def quote_words(claim: Claim) -> list[str]:
-    """A quote's words, lower-case, without punctuation: "body-worn" is "body worn"."""
+    """A quote's words, lower-case, without punctuation: "well-known" is "well known"."""
     return _NOT_WORD.sub(" ", str(claim.value).lower().replace("’", "'")).split()
 
 
@@ -240,7 +280,7 @@ class QuoteSpeaker:
             return Status.AGREE
         ka, kb = _speaker_key(a).split(), _speaker_key(b).split()
         shorter, longer = sorted((ka, kb), key=len)
-        # "Tim Fanning" is "Constable Tim Fanning" and "Fanning": one name ends the other.
+        # "Lee Hart" is "Constable Lee Hart" and "Hart": one name ends the other.
         return Status.AGREE if shorter and longer[-len(shorter):] == shorter else Status.CONFLICT
 
 

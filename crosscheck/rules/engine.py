@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from ..model import Claim, ClaimGroup, ClaimKind, Finding, Status, ValueGroup, stable_id
 from .load import Rule
 
-_STATUS_RANK = {Status.AGREE: 0, Status.VARIANT: 1, Status.CONFLICT: 2}
+_STATUS_RANK = {Status.AGREE: 0, Status.VARIANT: 1, Status.UPDATE: 2, Status.CONFLICT: 3}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 # Which claim kinds a rule of each kind reads from a group: a place-list rule
@@ -56,9 +56,14 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
     every other source, so each distinct profile is weighed once, and each
     distinct pair of claim contents is compared once.
     """
-    contents: dict[str, dict[tuple, Claim]] = defaultdict(dict)
+    by_source: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        contents[claim.source].setdefault(_content(claim), claim)
+        by_source[claim.source].append(claim)
+    narrow = getattr(comparator, "narrow", None)
+    contents: dict[str, dict[tuple, Claim]] = defaultdict(dict)
+    for source, said in by_source.items():
+        for claim in narrow(said) if narrow else said:
+            contents[source].setdefault(_content(claim), claim)
     profiles: dict[frozenset, list[Claim]] = {}
     shared: set[frozenset] = set()  # profiles that two or more sources give
     for said in contents.values():
@@ -91,24 +96,59 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
     return worst
 
 
-def evaluate_group(rule: Rule, group: ClaimGroup) -> Finding | None:
-    """The finding ``rule`` makes of ``group``, or None when it has nothing to say."""
+# Said of a conflict that could be an update, when publication dates cannot tell.
+UNDATED_NOTE = "Some of these sources are undated: the difference may be a change over time."
+
+
+def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]) -> tuple[Status, str]:
+    """A conflict between reports of a tally that changes as a story unfolds
+    ("1 dead" in the morning, "24 dead" the next day) is an update when every
+    source is dated and no two sources of one day disagree: each value then
+    stands for its time. With undated sources it stays a conflict, noted."""
+    if not getattr(comparator, "can_change", lambda _: False)(list(claims)):
+        return Status.CONFLICT, ""
+    if any(not published.get(c.source) for c in claims):
+        return Status.CONFLICT, UNDATED_NOTE
+    by_day: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_day[published[claim.source][:10]].append(claim)
+    if len(by_day) < 2 or any(_status(same_day, comparator) is Status.CONFLICT for same_day in by_day.values()):
+        return Status.CONFLICT, ""
+    return Status.UPDATE, ""
+
+
+def _in_time_order(values: list[ValueGroup], published: Mapping[str, str]) -> list[ValueGroup]:
+    dated = [replace(v, first_published=min(published[s] for s in v.sources)) for v in values]
+    return sorted(dated, key=lambda v: (v.first_published, v.value))
+
+
+def evaluate_group(rule: Rule, group: ClaimGroup, published: Mapping[str, str] | None = None) -> Finding | None:
+    """The finding ``rule`` makes of ``group``, or None when it has nothing to say.
+
+    ``published`` maps source ids to their publication dates, where known.
+    """
     if group.kind is not rule.kind or len(group.sources) < 2:
         return None
     kinds = _KINDS_READ.get(rule.kind, (rule.kind,))
     claims = [c for c in group.claims if c.kind in kinds]
     comparator = rule.comparator()
     status = _status(claims, comparator)
+    note = ""
+    if status is Status.CONFLICT and Status.UPDATE in rule.report:
+        status, note = _over_time(claims, comparator, published or {})
     if status not in rule.report:
         return None
-    values = tuple(_value_groups(claims, comparator.show))
+    values = _value_groups(claims, comparator.show)
+    if status is Status.UPDATE:
+        values = _in_time_order(values, published or {})
+    values = tuple(values)
     message = rule.message.format(
         subject=group.subject, values=_format_values(values), sources=", ".join(group.sources),
         kind=group.kind.value, status=status.value,
     )
     return Finding(
         rule=rule.id, severity=rule.severity, status=status, kind=group.kind, subject=group.subject,
-        message=message, values=values, confidence=_confidence(group),
+        message=message, values=values, confidence=_confidence(group), note=note,
     )
 
 
@@ -132,6 +172,8 @@ def _with_ids(pairs: list[tuple[Finding, ClaimGroup]]) -> list[Finding]:
     ]
 
 
-def evaluate(rules: Sequence[Rule], groups: Sequence[ClaimGroup]) -> list[Finding]:
-    pairs = [(f, group) for rule in rules for group in groups if (f := evaluate_group(rule, group))]
+def evaluate(
+    rules: Sequence[Rule], groups: Sequence[ClaimGroup], published: Mapping[str, str] | None = None
+) -> list[Finding]:
+    pairs = [(f, group) for rule in rules for group in groups if (f := evaluate_group(rule, group, published))]
     return sorted(_with_ids(pairs), key=sort_key)

@@ -22,6 +22,25 @@ def load(name: str) -> Any:
 
 
 @cache
+def event_class(word: str) -> str:
+    """The event class of an event word ("slain" -> "killed") from events.yaml;
+    an event word in no class is its own class (its lemma); "" for none."""
+    if not word:
+        return ""
+    from ..text import lemma
+
+    classes = word_classes("events")
+    low = word.lower()
+    return classes.get(low) or classes.get(lemma(low)) or lemma(low)
+
+
+def is_evolving(word: str) -> bool:
+    """Whether counts of this event are tallies that grow or get revised (events.yaml)."""
+    entry = load("events").get(event_class(word))
+    return bool(entry and entry.get("evolving"))
+
+
+@cache
 def word_classes(name: str) -> dict[str, str]:
     """A vocabulary of classes -> words, turned around: each word -> its class.
 

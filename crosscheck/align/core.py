@@ -1,0 +1,209 @@
+"""The core of alignment, the same for every kind: nodes of identical claims,
+blocking buckets, scored pairs merged strongest first with union-find."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import combinations
+from typing import Any, NamedTuple
+
+from ..model import Claim
+from ..text import STOPWORDS, content_words, singular, words
+
+# A bucket with more distinct claims than this is a key too common to say much
+# (e.g. "person" counts in a 10,000-source story): see _candidate_pairs.
+MAX_BUCKET = 100
+# In an oversized bucket, each claim is compared with this many neighbours.
+WINDOW = 20
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def context_of(claim: Claim) -> frozenset[str]:
+    """Content words of the evidence sentence outside the claim's own words."""
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    return content_words(claim.sentence[:start] + " " + claim.sentence[end:])
+
+
+# How many words on each side of a claim make its local context.
+LOCAL_WIDTH = 5
+
+
+# Characters that surely hold LOCAL_WIDTH words and one more (else the whole side is read).
+LOCAL_CHARS = 120
+
+
+def local_context(claim: Claim) -> frozenset[str]:
+    """Content words right around the claim: "yards rushing" vs "yards passing"."""
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    # Only the words next to the claim are wanted: read a window, not the whole
+    # sentence. A word cut at the window's edge is never among them, since the
+    # window holds more than LOCAL_WIDTH words (or the whole side is read).
+    before = words(claim.sentence[max(0, start - LOCAL_CHARS) : start])
+    if len(before) <= LOCAL_WIDTH:
+        before = words(claim.sentence[:start])
+    after = words(claim.sentence[end : end + LOCAL_CHARS])
+    if len(after) <= LOCAL_WIDTH:
+        after = words(claim.sentence[end:])
+    return frozenset(singular(w) for w in before[-LOCAL_WIDTH:] + after[:LOCAL_WIDTH] if w not in STOPWORDS)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+class Aligner(NamedTuple):
+    """How claims of one kind are aligned.
+
+    ``features`` is what the other functions read of a claim, computed once per
+    distinct claim (a story compares each claim with many others).
+    """
+
+    signature: Callable[[Claim], Hashable]  # claims with one signature have the same features
+    features: Callable[[Claim], Any]
+    keys: Callable[[Any], Iterable[str]]  # blocking keys: only claims sharing one are compared
+    score: Callable[[Any, Any], float]  # 0 means "not the same thing"
+    one_value_per_source: bool
+    order: Callable[[Any], tuple]  # in an oversized bucket, likely partners sort side by side
+
+
+def claim_in_sentence(claim: Claim) -> tuple:
+    """The signature of a claim scored by its sentence: the same words in the
+    same sentence, as in copies of one wire story."""
+    start = claim.start - claim.sentence_start
+    return (claim.subject, value_key(claim), claim.attrs, claim.sentence, start, claim.end - claim.sentence_start)
+
+
+def _nodes(claims: Sequence[Claim], aligner: Aligner) -> tuple[list[list[int]], list]:
+    """Claim indices merged by signature when such claims link to each other,
+    and each node's features.
+
+    A story of thousands of sources repeats the same sentences many times; one
+    node per sentence keeps the number of scored pairs near the number of
+    distinct claims, not the number of copies.
+    """
+    nodes: list[list[int]] = []
+    sources: list[set[str]] = []
+    features: list = []
+    node_of: dict[Hashable, int] = {}
+    for i, claim in enumerate(claims):
+        signature = aligner.signature(claim)
+        node = node_of.get(signature)
+        # A source saying it twice stays two claims, as it would be unmerged:
+        # the copies link only through another source.
+        if node is not None and claim.source not in sources[node]:
+            nodes[node].append(i)
+            sources[node].add(claim.source)
+            continue
+        nodes.append([i])
+        sources.append({claim.source})
+        features.append(aligner.features(claim) if node is None else features[node])
+        if aligner.score(features[-1], features[-1]) > 0:
+            node_of[signature] = len(nodes) - 1
+    return nodes, features
+
+
+def _candidate_pairs(members: list[int], order: Callable[[int], tuple]) -> Iterable[tuple[int, int]]:
+    """Pairs of a blocking bucket worth scoring, ``(smaller, larger)``.
+
+    A bucket up to MAX_BUCKET gives all its pairs. A bigger one is a key too
+    common to say much (the "people" counts of a huge story): its members are
+    sorted so that likely partners sit side by side, and each is paired with
+    the next WINDOW (the sorted-neighbourhood method), so cost grows linearly.
+    """
+    if len(members) <= MAX_BUCKET:
+        return combinations(members, 2)
+    ranked = sorted(members, key=order)
+    return (
+        (min(a, b), max(a, b))
+        for p, a in enumerate(ranked)
+        for b in ranked[p + 1 : p + 1 + WINDOW]
+    )
+
+
+def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
+    """Group claims: best-scoring pairs first, merged with union-find.
+
+    With ``one_value_per_source``, two groups are not merged when a source
+    would then give two different values in one group: a source does not
+    contradict itself, so such a merge joins two different things (the 6
+    dead and the 34 injured). Merging the strongest pairs first keeps a weak
+    link from taking a claim away from its true partner.
+    """
+    nodes, features = _nodes(claims, aligner)
+    sources = [{claims[i].source for i in members} for members in nodes]
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for n, said in enumerate(features):
+        for key in set(aligner.keys(said)):
+            buckets[key].append(n)
+
+    def order(n: int) -> tuple:
+        return aligner.order(features[n])
+
+    # A node's one source, or None for a node several sources share: two nodes
+    # of one source alone are never compared (a source does not echo itself).
+    only_source = [next(iter(s)) if len(s) == 1 else None for s in sources]
+    seen: set[int] = set()  # a pair (a, b) as a * len(nodes) + b: keys in many buckets meet again
+    pairs: list[tuple[float, int, int]] = []
+    for key in sorted(buckets):
+        for a, b in _candidate_pairs(buckets[key], order):
+            pair = a * len(nodes) + b
+            if pair in seen or (only_source[a] is not None and only_source[a] == only_source[b]):
+                continue
+            seen.add(pair)
+            score = aligner.score(features[a], features[b])
+            if score > 0:  # only links are kept: memory grows with links, not with pairs
+                pairs.append((-score, a, b))
+    pairs.sort()
+    uf = _UnionFind(len(nodes))
+    values: dict[int, dict[str, set]] = {}
+    for n, members in enumerate(nodes):
+        values[n] = defaultdict(set)
+        for i in members:
+            values[n][claims[i].source].add(value_key(claims[i]))
+    for _, a, b in pairs:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
+        # The smaller side is walked and moved, so a merge into a huge group stays cheap.
+        small, large = sorted((values[ra], values[rb]), key=len)
+        if aligner.one_value_per_source and any(
+            source in large and large[source] != vals for source, vals in small.items()
+        ):
+            continue
+        uf.union(ra, rb)
+        for source, vals in small.items():
+            large[source].update(vals)
+        del values[ra], values[rb]
+        values[uf.find(ra)] = large
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for n, members in enumerate(nodes):
+        groups[uf.find(n)].extend(claims[i] for i in members)
+    return list(groups.values())
+
+
+def value_key(claim: Claim) -> object:
+    return frozenset(claim.value) if isinstance(claim.value, tuple) else claim.value
+
+
+def words_around_first(said) -> tuple:
+    """Claims said in the same words around them, whatever their value, side by side."""
+    return (sorted(said.local), sorted(said.context), str(said.value))
+
+

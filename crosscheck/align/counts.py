@@ -1,0 +1,179 @@
+"""When two counts are about the same thing: their frames.
+
+A count's frame is what happened (an event class: killed, injured, arrested,
+destroyed ...), what is counted (a class of thing: "people", "victims" and
+"others" are all people; "dashcams" are dashboard cameras), how (critically,
+fatally), and its anchor (the main event, or a background one such as an
+earlier year). Outlets word one fact differently ("12 dead", "a death toll of
+12", "killing 12 people"), so counts are aligned on frames rather than on the
+words around them; the words around them only break ties and vouch for counts
+whose frame says little (a bare "40 minutes").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from ..model import Claim
+from ..text import STOPWORDS, lemma, singular
+from ..vocab import event_class, load, word_classes
+from .core import context_of, jaccard, local_context
+
+
+def head(subject: str) -> str:
+    return singular(subject.split()[-1]) if subject else ""
+
+
+def _compact(subject: str) -> str:
+    return subject.replace("-", "").replace(" ", "")
+
+
+@lru_cache(maxsize=4096)
+def _thing_word(word: str) -> str:
+    """A counted noun in its class: "victims" -> "person", "cams" -> "camera"."""
+    things = load("things")
+    spelled = things["abbreviations"]["words"]
+    low = word.lower()
+    base = spelled.get(low) or lemma(low)
+    base = spelled.get(base, base)
+    for cls, entry in things["classes"].items():
+        if low in entry["words"] or base in entry["words"]:
+            return cls
+    return base
+
+
+@lru_cache(maxsize=4096)
+def thing(subject: str) -> tuple[str, frozenset[str]]:
+    """The counted thing's class and the words that narrow it.
+
+    A compound written as one word ends with a clipped form ("dashcam"): it is
+    split, so it meets "dash camera" (head "camera", narrowed by "dash").
+    """
+    words = [w for w in subject.replace("-", " ").split() if w not in STOPWORDS]
+    if not words:
+        return "", frozenset()
+    last = words[-1]
+    spelled = load("things")["abbreviations"]["words"]
+    for clip in sorted(spelled, key=len, reverse=True):
+        if last.endswith(clip) and len(last) - len(clip) >= 3:
+            words[-1:] = [last[: -len(clip)], clip]
+            break
+    return _thing_word(words[-1]), frozenset(lemma(w) for w in words[:-1])
+
+
+class CountFrame(NamedTuple):
+    subject: str
+    compact: str  # the subject without spaces and hyphens
+    value: object
+    unit: str
+    role: str
+    event: str  # the event class, "" when the sentence names none
+    thing: str  # the counted thing's class
+    narrowed: frozenset[str]  # words that narrow the thing: "school" in "school buses"
+    manner: str  # "critically" in "critically wounded": a subset of the wounded
+    anchor: str  # "" for the main event, else what sets it apart ("2004": a background year)
+    person: str  # for an age, whose age it is, lower case ("" when not named)
+    context: frozenset[str]
+    local: frozenset[str]
+
+
+def count_frame(claim: Claim) -> CountFrame:
+    event = event_class(claim.attr("event") or "")
+    counted, narrowed = thing(claim.subject)
+    if not event and counted in word_classes("events"):  # "12 deaths", "three casualties": the noun is the event
+        event, counted = event_class(counted), "person"
+    return CountFrame(
+        claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
+        event, counted, narrowed, claim.attr("manner") or "", claim.attr("anchor") or "",
+        (claim.attr("person") or "").lower(), context_of(claim), local_context(claim),
+    )
+
+
+def same_person(a: str, b: str) -> bool:
+    """"Deshawn Cole", "DeShawn Cole", "Cole" are one name; "Tom Reyes" and
+    "Ann Walsh" are not. The surnames agree, and each first name the other
+    gives starts the same way."""
+    na, nb = a.split(), b.split()
+    if not na or not nb or na[-1] != nb[-1]:
+        return False
+    if len(na) == 1 or len(nb) == 1:
+        return True
+    return na[0][0] == nb[0][0]
+
+
+# How much of their sentences two counts must share (Jaccard of context words).
+COUNT_CONTEXT_SAME = 0.08
+COUNT_CONTEXT_DIFFERENT = 0.2
+# A count whose frame names no event links to another value only with this much
+# of its nearest words shared.
+LOCAL_DIFFERENT = 0.25
+
+
+def _age_score(a: CountFrame, b: CountFrame) -> float:
+    """Ages align by whose age they are: a named person's age with that person's."""
+    if a.person and b.person:
+        return 2.0 + (a.value == b.value) if same_person(a.person, b.person) else 0.0
+    if a.person or b.person:
+        return 0.0
+    return _words_score(a, b)
+
+
+def _words_score(a: CountFrame, b: CountFrame) -> float:
+    """Counts with no frame to go on: the same words around the same thing."""
+    context = jaccard(a.context, b.context)
+    same_value = a.value == b.value
+    if context < (COUNT_CONTEXT_SAME if same_value else COUNT_CONTEXT_DIFFERENT):
+        return 0.0
+    subject_score = max(fuzz.token_set_ratio(a.subject, b.subject), fuzz.partial_ratio(a.compact, b.compact))
+    if same_value:
+        linked = subject_score >= 60
+    else:
+        linked = subject_score >= 90 and jaccard(a.local, b.local) >= LOCAL_DIFFERENT
+    return subject_score / 100 + context + same_value if linked else 0.0
+
+
+def count_score(a: CountFrame, b: CountFrame) -> float:
+    """How surely two counts are about one thing; 0 when they are not."""
+    if a.unit != b.unit or a.role != b.role or a.anchor != b.anchor:
+        return 0.0
+    if a.role == "age":
+        return _age_score(a, b)
+    if a.event and b.event and a.event != b.event:
+        return 0.0  # five killed and five injured are different counts
+    if a.manner != b.manner:
+        return 0.0  # "two critically wounded" is a part of "three wounded"
+    same_thing = bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+    if not same_thing or a.thing == a.unit:
+        # A bare measure ("40 minutes") or two things of other names: only the
+        # words around them can say they are one fact.
+        return _words_score(a, b)
+    context = jaccard(a.context, b.context)
+    same_value = a.value == b.value
+    same_event = bool(a.event) and a.event == b.event
+    # Equal values link first: with one value per source, a source's "6 rifles
+    # seized today" then cannot be taken by the group of "14 rifles so far".
+    if same_value:
+        return 2.0 + same_event + context
+    if same_event:
+        return 1.0 + context  # the same thing happened to the same kind of thing: one fact
+    # One side names no event: the words near the number must vouch for it.
+    if jaccard(a.local, b.local) >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_DIFFERENT:
+        return 0.5 + context
+    return 0.0
+
+
+def count_keys(frame: CountFrame) -> Iterable[str]:
+    if frame.role == "age" and frame.person:
+        yield f"age|{frame.person.split()[-1]}"
+        return
+    yield f"{frame.unit}|{head(frame.subject)}"
+    if frame.thing:
+        yield f"{frame.unit}|={frame.thing}"
+    # "dashcams" and "dashboard cameras": the first four letters of each
+    # subject word also block, so compounds written differently can meet.
+    for word in frame.subject.replace("-", " ").split():
+        if len(word) >= 4:
+            yield f"{frame.unit}|~{word[:4]}"
