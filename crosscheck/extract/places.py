@@ -1,4 +1,4 @@
-"""Place lists: "in Houston, New York and Newark, N.J." -> one PLACES claim.
+"""Place lists: "in Tulsa, Omaha and Trenton, N.J." -> one PLACES claim.
 
 A list is two or more gazetteer places joined by commas, semicolons, "and" or
 "or". Each item must be a whole run of capitalized words ("New York Times" is
@@ -20,7 +20,7 @@ from .scan import capitalized_word_starts, matches_at
 
 # A capitalized word, abbreviations included ("N.J.", "W.Va.", "St."), and runs of
 # them joined by the lower-case particles of place names ("Rio de Janeiro").
-# Only "St."-like abbreviations go on to a next word: after "Detroit." a new sentence starts.
+# Only "St."-like abbreviations go on to a next word: after "Omaha." a new sentence starts.
 _CAPWORD = r"[A-Z][A-Za-z'’-]*(?:\.(?:[A-Za-z]{1,2}\.)*)?"
 _INNER_WORD = r"(?:[A-Z][A-Za-z'’-]*|St\.|Ft\.|Mt\.)"
 _PARTICLE = r"(?:de|del|da|do|dos|das|la|las|los|el|al|au|aux|upon|sur)"
@@ -86,7 +86,7 @@ def _items(text: str, sentence_starts: frozenset[int]) -> list[_Item]:
         start, name = run.start(), run.group()
         place = lookup_place(name)
         if place is None:
-            # A capitalized function word is no part of the name: "In Houston", "And Dallas".
+            # A capitalized function word is no part of the name: "In Tulsa", "And Dallas".
             first, _, rest = name.partition(" ")
             if not rest or first.lower() not in _LEADING_WORDS:
                 continue
@@ -109,7 +109,7 @@ def _items(text: str, sentence_starts: frozenset[int]) -> list[_Item]:
 
 
 def _name_end(run: re.Match) -> int:
-    """Where a name ends: the period of "N.J." is its own, that of "Detroit." ends the sentence."""
+    """Where a name ends: the period of "N.J." is its own, that of "Omaha." ends the sentence."""
     name = run.group()
     return run.end() - 1 if name.endswith(".") and not ends_with_abbreviation(name) else run.end()
 
@@ -150,7 +150,7 @@ def _claim(doc: Document, sentence: Sentence, members: list[_Item], clause_floor
     start, end = members[0].start, members[-1].end
     before = text[clause_floor:start]
     # The governing clause: the nearest piece before the list that has content
-    # words ("It connects 12 countries: Pakistan, ..." -> "connects country").
+    # words ("It borders four countries: Chad, ..." -> "borders country").
     clause = next((piece for piece in reversed(_CLAUSE_BREAK.split(before)) if _content(piece)), "")
     after = text[end:sentence.end]
     partial = _PARTIAL_BEFORE.search(before) or _PARTIAL_AFTER.match(after)
