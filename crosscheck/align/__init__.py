@@ -21,6 +21,7 @@ from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import content_words, singular
 from .core import Aligner, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_frame, count_keys, count_score, head
+from .times import TIME_ALIGNER
 
 
 # --- places -----------------------------------------------------------------
@@ -158,6 +159,7 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
     # A person may hold several titles, and be quoted several times.
     ClaimKind.PERSON: Aligner(_person_key, _person_names, _people_keys, _person_score, False, _person_order),
     ClaimKind.QUOTE: Aligner(_quote_norm, _quote_norm, _quote_keys, _quote_score, False, _quote_order),
+    ClaimKind.TIME: TIME_ALIGNER,
 }
 
 

@@ -13,6 +13,7 @@ from .dates import extract_dates
 from .people import extract_people
 from .places import extract_places
 from .quotes import extract_quotes
+from .times import extract_times
 
 EXTRACTORS: dict[ClaimKind, Callable[[Document], list[Claim]]] = {
     ClaimKind.COUNT: extract_counts,
@@ -20,6 +21,7 @@ EXTRACTORS: dict[ClaimKind, Callable[[Document], list[Claim]]] = {
     ClaimKind.DATE: extract_dates,
     ClaimKind.PERSON: extract_people,
     ClaimKind.QUOTE: extract_quotes,
+    ClaimKind.TIME: extract_times,
 }
 
 

@@ -1,0 +1,81 @@
+"""When two times of day are about the same thing: the same event, phase and day.
+
+A time's event is a class of timed events (the incident itself, the call that
+reported it, the responders' arrival, an arrest, a briefing ...), read by the
+extractor from the words next to it (crosscheck/vocab/times.yaml). The start
+and the end of one event are two facts ("the shooting began at 6:12", "the
+gunfire ended at 7:02"); a time that names no phase may be either's start.
+Clock times are aligned with clock times and parts of the day with parts of
+the day: a source that says both "early Monday" and "6:12 a.m." would
+otherwise be judged by its vaguer words.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from ..model import Claim
+from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context, words_around_first
+
+# Without a day on both sides, two times of one event class must share this
+# much of their sentences (Jaccard of context words), or say the same phase.
+TIME_CONTEXT = 0.1
+
+
+class _Time(NamedTuple):
+    event: str
+    phase: str
+    day: str | None  # an ISO date, a weekday name, or None
+    family: str  # "clock" or "part"
+    value: tuple[str | None, str | None]
+    context: frozenset[str]
+    local: frozenset[str]
+
+
+def _time_features(claim: Claim) -> _Time:
+    return _Time(
+        claim.attr("event") or "", claim.attr("phase") or "", claim.attr("day"),
+        "part" if claim.attr("precision") == "part" else "clock", (claim.attr("from"), claim.attr("to")),
+        context_of(claim), local_context(claim),
+    )
+
+
+def weekday_of(day: str) -> str:
+    """The weekday name of an ISO date, or the name itself."""
+    return date.fromisoformat(day).strftime("%A") if day[0].isdigit() else day
+
+
+def same_day(a: str | None, b: str | None) -> bool | None:
+    """Whether two days are one, or None when either is unknown."""
+    if a is None or b is None:
+        return None
+    if a[0].isdigit() and b[0].isdigit():
+        return a == b
+    return weekday_of(a) == weekday_of(b)
+
+
+def _phases_fit(a: str, b: str) -> bool:
+    return a == b or "end" not in (a, b)
+
+
+def _time_score(a: _Time, b: _Time) -> float:
+    if not a.event or a.event != b.event or a.family != b.family or not _phases_fit(a.phase, b.phase):
+        return 0.0
+    day = same_day(a.day, b.day)
+    if day is False:
+        return 0.0
+    context = jaccard(a.context, b.context)
+    same_phase = bool(a.phase) and a.phase == b.phase
+    # One event class on one named day is most likely one event; otherwise
+    # the sentences or the phase must vouch for it.
+    if not day and not same_phase and context < TIME_CONTEXT:
+        return 0.0
+    return 1 + context + bool(day) + same_phase + (a.value == b.value)
+
+
+def _time_keys(said: _Time) -> Iterable[str]:
+    return [f"{said.family}|{said.event}"]
+
+
+TIME_ALIGNER = Aligner(claim_in_sentence, _time_features, _time_keys, _time_score, True, words_around_first)

@@ -1,0 +1,297 @@
+"""Times of day a source gives, as intervals, with the day and the event each belongs to.
+
+Three forms are read: clock times ("2:17 a.m.", "about 5 p.m.", "noon",
+"0737 GMT", "7:37 local time"), which need an a.m./p.m. or a zone so that a
+score ("3-2"), a verse ("3:16") or a year is never read as one; parts of the
+day tied to a day ("Sunday night", "early Saturday morning", "late Friday",
+"this morning"); and "between 1 and 2 a.m.". The vocabulary (spans of the
+parts of the day, qualifiers, zones, event words) is crosscheck/vocab/times.yaml.
+
+A claim's value is the time as it reads in a report ("about 06:12, Monday
+2016-09-26"); its interval is in the attrs ``from`` and ``to``, minutes after
+midnight of ``day`` (``to`` past 1440 runs into the next day, ``from`` below
+0 into the day before). Days are weekdays or dates next to the time, resolved
+against the publication date as dates.py resolves them.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
+from ..text import singular
+from ..vocab import load
+from .dates import (
+    DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _nearest, normalize,
+)
+
+DAY_MINUTES = 24 * 60
+# How far around a time a day that belongs to it may stand ("Monday, at about 6:12 a.m.").
+DAY_WINDOW = 40
+_DAY_BEFORE_GAP = re.compile(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
+_DAY_AFTER_GAP = re.compile(r"[,\s]*(?:on\s+)?")
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces as any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> dict:
+    """The vocabulary, with its regexes compiled (once per process)."""
+    entries = load("times")
+    weekday = "|".join(w.capitalize() for w in WEEKDAYS)
+    parts = "|".join(sorted({name.split()[-1] for name in entries["parts"]}, key=len, reverse=True))
+    zones = _alternation(entries["zones"])
+    qualifier = {w: kind for kind, words in entries["qualifiers"].items() for w in words}
+    zone = rf"\s*(?:{zones})\b|\s+local\s+time\b"
+    meridiem = r"[aApP]\.?\s?[mM]\b\.?"
+    meridiem_part = r"in\s+the\s+(?:morning|afternoon|evening)|this\s+(?:morning|afternoon|evening)|at\s+night|tonight|last\s+night"
+    # A number is a time only with an a.m./p.m., a zone, or a part of the day after it.
+    clock = re.compile(
+        rf"""
+        (?<![\w$.,:/-])
+        (?: (?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?(?![\d:]|\.\d)
+            (?: \s*(?P<mer>{meridiem}) | (?=\s+(?P<merpart>{meridiem_part})\b) | (?={zone}) )
+          | (?P<h24>[01]\d|2[0-3]):?(?P<m24>[0-5]\d)(?={zone})
+          | (?P<named>[Nn]oon|[Mm]idnight)\b )
+        (?:\s*(?P<zone>{zones})\b|\s+local\s+time\b)?
+        """,
+        re.VERBOSE,
+    )
+    part = re.compile(
+        rf"""
+        \b(?: (?:(?P<edge>[Ee]arly|[Ll]ate)\s+)?(?:(?P<wdmod>last|this|next)\s+)?(?P<wd>{weekday})
+              (?:\s+(?:(?P<pmod>early|late)\s+)?(?P<part>{parts}))?
+            | (?:(?P<edge2>[Ee]arly|[Ll]ate)\s+)?(?:in\s+)?(?:the\s+)?(?:(?P<pmod2>early|late)\s+)?(?P<part2>{parts})
+              (?:\s+hours)?\s+(?:of\s+|on\s+)?(?P<wd2>{weekday})
+            | (?P<rel>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|[Tt]onight) )
+        (?:['’]?s)?\b
+        """,
+        re.VERBOSE,
+    )
+    events = {w: cls for cls, entry in entries["events"].items() for w in entry["words"]}
+    phases = {w: phase for phase, words in entries["phases"].items() for w in words}
+    return {
+        "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
+        "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{_alternation(qualifier)})\s+$", re.IGNORECASE),
+        "between": re.compile(r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s+and\s+$"),
+    }
+
+
+def _clock_minutes(match: re.Match) -> tuple[int, str] | None:
+    """(minutes after midnight, precision) of a clock match, or None for no such time."""
+    g = match.group
+    if g("named"):
+        return _minutes(load("times")["named"][g("named").lower()]), "hour"
+    if g("h24"):
+        return int(g("h24")) * 60 + int(g("m24")), "minute"
+    hour, minute = int(g("h")), int(g("m") or 0)
+    if g("mer") or g("merpart"):
+        if not 1 <= hour <= 12:
+            return None
+        pm = g("mer")[0].lower() == "p" if g("mer") else not g("merpart").endswith("morning") and not (
+            g("merpart").endswith("night") and hour < 6
+        )
+        hour = hour % 12 + (12 if pm else 0)
+    elif hour > 23:
+        return None
+    return hour * 60 + minute, "minute" if g("m") and minute else "hour"
+
+
+def _interval(minutes: int, precision: str, qualifier: str) -> tuple[int, int]:
+    entries = load("times")
+    if qualifier == "about":
+        widen = entries["about_minutes"][precision]
+        return minutes - widen, minutes + widen
+    reach = entries["reach"].get(qualifier)
+    if qualifier.endswith("before"):
+        return minutes - reach, minutes
+    if qualifier.endswith("after"):
+        return minutes, minutes + reach
+    return minutes, minutes
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def _day_of(value: str, precision: str) -> str | None:
+    """The day a normalized date names: an ISO date, or a weekday name not yet placed."""
+    if precision == "day" and value[0].isdigit():
+        return value
+    return value if precision == "weekday" else None
+
+
+def _date_next_to(text: str, start: int, end: int, sentence: Sentence, published: str | None) -> tuple[str | None, int, int]:
+    """(day, start, end): a date standing right before or after ``text[start:end]``
+    ("Monday, about 6:12 a.m.", "2:38 a.m. Monday", "6:30 a.m. on September 26"),
+    with the claim's span widened over it; (None, start, end) when there is none."""
+    after = _DAY_AFTER_GAP.match(text, end, sentence.end).end()
+    for match in _candidates(text[after : min(sentence.end, after + DAY_WINDOW)]):
+        if match.start() == 0:
+            day = _resolve(match, published)
+            if day:
+                return day, start, after + match.end()
+        break
+    window_start = max(sentence.start, start - DAY_WINDOW)
+    window = text[window_start:start]
+    gap = _DAY_BEFORE_GAP.search(window)
+    for match in _candidates(window[: gap.start()] if gap else window):
+        if match.end() == (gap.start() if gap else len(window)):
+            day = _resolve(match, published)
+            if day:
+                return day, window_start + match.start(), end
+    return None, start, end
+
+
+def _resolve(match: re.Match, published: str | None) -> str | None:
+    form, parts, _ = _form(match)
+    normal = normalize(form, parts, published)
+    return _day_of(normal[0], normal[1]) if normal else None
+
+
+def _weekday_day(name: str, modifier: str, published: str | None) -> str | None:
+    value, precision, _, _ = normalize("wd", (WEEKDAYS.index(name.lower()), modifier), published)
+    return _day_of(value, precision)
+
+
+def _show(frm: int, to: int, shown: str, zone: str, day: str | None) -> str:
+    """A time as reports show it: "about 06:12 CDT, Monday 2016-09-26"."""
+    text = f"{shown} {zone}" if zone else shown
+    if not day:
+        return text
+    if day[0].isdigit():
+        return f"{text}, {date.fromisoformat(day).strftime('%A')} {day}"
+    return f"{text}, {day}"
+
+
+def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
+    """(class, phase, subject) of the event the time at token ``at`` belongs to.
+
+    The event word is found as dates.py finds a date's verb: left in the same
+    clause, else right, else anywhere; a start or end word next to it or
+    between it and the time gives the phase ("the shooting began at ...").
+    """
+    vocab = _vocab()
+    events, phases = vocab["events"], vocab["phases"]
+    before = at - 1
+    if before >= 0 and tokens[before].lower() in DATE_PREPOSITIONS:
+        before -= 1
+    found = _nearest(tokens, before, at, lambda t, i: t[i].lower() in events)
+    if found is None:
+        return "", "", ""
+    low, high = (found - 2, at) if found < at else (at, found + 1)
+    phase_at = next(
+        (i for i in range(max(low, 0), high) if tokens[i].lower() in phases and tokens[i] not in _CLAUSE_BREAK), None
+    )
+    word = singular(tokens[found].lower())
+    if phase_at is None:
+        return events[tokens[found].lower()], "", word
+    phase = phases[tokens[phase_at].lower()]
+    pair = (tokens[phase_at].lower(), word) if phase_at < found else (word, tokens[phase_at].lower())
+    return events[tokens[found].lower()], phase, " ".join(pair)
+
+
+def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to: int, shown: str,
+           precision: str, qualifier: str, zone: str, day: str | None) -> Claim:
+    text = doc.text
+    tokens_left = _TOKEN.findall(text, sentence.start, start)
+    tokens = tokens_left + _TOKEN.findall(text, end, sentence.end)
+    event, phase, subject = _event(tokens, len(tokens_left))
+    return doc.claim(
+        ClaimKind.TIME, subject, _show(frm, to, shown, zone, day), start, end, sentence=sentence,
+        attrs=make_attrs(
+            **{"from": frm, "to": to}, precision=precision, qualifier=qualifier, zone=zone, day=day,
+            resolved="no" if day and not day[0].isdigit() else None, event=event, phase=phase,
+        ),
+    )
+
+
+def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
+    vocab = _vocab()
+    text, published = doc.text, doc.source.published
+    claims = []
+    previous_end = -1
+    for match in vocab["clock"].finditer(text, sentence.start, sentence.end):
+        read = _clock_minutes(match)
+        # "6:30 p.m. local time (7:30 p.m. ET)": the second is the first in another zone.
+        converted = re.fullmatch(r"\s*\(\s*", text[previous_end : match.start()]) is not None
+        previous_end = match.end()
+        if read is None or converted:
+            continue
+        minutes, precision = read
+        start, end = match.start(), match.end()
+        head = text[max(sentence.start, start - 30) : start]
+        between = vocab["between"].search(head)
+        qualified = vocab["qualifier_re"].search(head)
+        if between:
+            first = int(between["h"]) % 12 * 60 + int(between["m"] or 0)
+            # "between 11 and 1 a.m.": the first hour is on the other side of noon or midnight.
+            first += (minutes // 720) * 720 if first <= minutes % 720 else (minutes // 720 - 1) * 720
+            frm, to, qualifier = first, minutes, ""
+            start -= len(head) - between.start()
+            shown = f"{_hhmm(frm)}-{_hhmm(to)}"
+        else:
+            qualifier = vocab["qualifier"][" ".join(qualified["q"].lower().split())] if qualified else ""
+            if qualified:
+                start -= len(head) - qualified.start()
+            frm, to = _interval(minutes, precision, qualifier)
+            shown = f"{qualifier} {_hhmm(minutes)}".strip()
+        zone = match["zone"] or ""
+        day, start, end = _date_next_to(text, start, end, sentence, published)
+        if match["named"] and match["named"].lower() == "midnight":
+            day = None  # "midnight Saturday" may open or close Saturday: no day is safer than a wrong one
+        claims.append(_claim(doc, sentence, start, end, frm, to, shown, precision, qualifier, zone, day))
+    return claims
+
+
+def _part_claims(doc: Document, sentence: Sentence, taken: list[tuple[int, int]]) -> list[Claim]:
+    entries = _vocab()["entries"]
+    text, published = doc.text, doc.source.published
+    claims = []
+    for match in _vocab()["part"].finditer(text, sentence.start, sentence.end):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue  # "6:12 this morning": the part only says a.m.
+        g = match.group
+        if g("rel"):
+            phrase = " ".join(g("rel").lower().split())
+            value, precision, _, _ = normalize("rel", (phrase,), published)
+            day = _day_of(value, precision)
+            part, edge = phrase.split()[-1] if phrase != "tonight" else "night", ""
+        else:
+            day = _weekday_day(g("wd") or g("wd2"), g("wdmod") or "", published)
+            part = g("part") or g("part2")
+            edge = (g("edge") or g("edge2") or g("pmod") or g("pmod2") or "").lower()
+            if not part and not edge:
+                continue  # a bare weekday is a date, not a time of day
+        if part:
+            name = f"{edge} {part}" if f"{edge} {part}" in entries["parts"] else part
+            span = entries["parts"][name]
+        else:
+            name, span = edge, entries["day_edges"][edge]
+        frm, to = _minutes(span[0]), _minutes(span[1])
+        if to <= frm:
+            to += DAY_MINUTES
+        shown = f"{name} ({span[0]}-{span[1]})"
+        claims.append(_claim(doc, sentence, match.start(), match.end(), frm, to, shown, "part", "", "", day))
+    return claims
+
+
+def extract_times(doc: Document) -> list[Claim]:
+    """Time-of-day claims of ``doc`` in text order (see the module docstring)."""
+    claims: list[Claim] = []
+    for sentence in doc.sentences:
+        found = _clock_claims(doc, sentence)
+        found += _part_claims(doc, sentence, [(c.start, c.end) for c in found])
+        if found and not _is_dateline(sentence, [(c.start, c.end) for c in found]):
+            claims.extend(found)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
