@@ -28,7 +28,7 @@ def infer_metadata(text: str) -> dict[str, str | None]:
 
 
 def normalize_published(value: object) -> str:
-    """A declared date (YAML date, ISO string, "March 15, 2024") as YYYY-MM-DD; ValueError if unreadable."""
+    """A declared date (YAML date, ISO string, "June 4, 2031") as YYYY-MM-DD; ValueError if unreadable."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     text = str(value).strip()
