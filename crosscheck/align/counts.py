@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from ..text import STOPWORDS, lemma, singular
-from ..vocab import event_class, load, word_classes
+from ..vocab import event_class, load
 from .core import context_of, jaccard, local_context
 
 
@@ -64,6 +64,11 @@ def thing(subject: str) -> tuple[str, frozenset[str]]:
     return _thing_word(words[-1]), frozenset(lemma(w) for w in words[:-1])
 
 
+def _of_words(phrase: str) -> frozenset[str]:
+    """ "counts of attempted murder": what the counted thing is of narrows it too."""
+    return frozenset(lemma(w) for w in phrase.replace("-", " ").split() if w not in STOPWORDS)
+
+
 class CountFrame(NamedTuple):
     subject: str
     compact: str  # the subject without spaces and hyphens
@@ -83,8 +88,10 @@ class CountFrame(NamedTuple):
 def count_frame(claim: Claim) -> CountFrame:
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
-    if not event and counted in word_classes("events"):  # "12 deaths", "three casualties": the noun is the event
-        event, counted = event_class(counted), "person"
+    event_nouns = load("things")["event_nouns"]["words"]
+    if not event and counted in event_nouns:  # "12 deaths", "three injuries": the noun is the event
+        event, counted = event_nouns[counted], "person"
+    narrowed |= _of_words(claim.attr("of") or "")
     return CountFrame(
         claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
         event, counted, narrowed, claim.attr("manner") or "", claim.attr("anchor") or "",
@@ -159,10 +166,15 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 2.0 + same_event + context
     if same_event:
         return 1.0 + context  # the same thing happened to the same kind of thing: one fact
-    # One side names no event: the words near the number must vouch for it.
-    if jaccard(a.local, b.local) >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_DIFFERENT:
-        return 0.5 + context
-    return 0.0
+    local = jaccard(a.local, b.local)
+    if not a.event and not b.event and a.thing != "person":
+        # Neither names an event, and the thing is a named kind ("cameras"), not
+        # people at large: some shared words suffice.
+        linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME
+    else:
+        # One side names no event: the words near the number and the sentence must vouch for it.
+        linked = local >= LOCAL_DIFFERENT and context >= COUNT_CONTEXT_DIFFERENT
+    return 0.5 + context if linked else 0.0
 
 
 def count_keys(frame: CountFrame) -> Iterable[str]:

@@ -22,7 +22,13 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import singular
+from ..text import lemma, singular
+from ..vocab import load
+
+_SCOPE = load("scope")
+_MANNER = frozenset(_SCOPE["manner"]["words"])
+_PERPETRATORS = frozenset(_SCOPE["perpetrators"]["words"])
+_BACKGROUND = tuple(_SCOPE["background"]["words"])
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -73,6 +79,8 @@ _QUALIFIERS = (
     "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "estimated",
 )
 _QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
+# The low end of a range before its number: "three- to four-page", "10 to 12 shots".
+_RANGE_BEFORE = re.compile(rf"(?<![\w.,])(?P<low>\d+(?:\.\d+)?|{_WORD_NUMBER})-?\s+(?:to|or)\s+$")
 # Ratings written before their number: "magnitude 5.2", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -288,20 +296,57 @@ def _subject(words: list[str], plural: bool = True) -> tuple[str, str | None]:
     return " ".join(kept), casualty
 
 
-def _event_after(text: str, pos: int, limit: int) -> str | None:
-    """The participle or verb the counted noun is the subject of: "... were killed"."""
+def _is_participle(low: str) -> bool:
+    """An irregular past form ("struck", "taken", "held"): its lemma is another word."""
+    return not low.endswith("s") and lemma(low) != low
+
+
+def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
+    """The participle or verb the counted noun is the subject of ("... were killed"),
+    the adverb that narrows it ("critically wounded"), and where it ends."""
+    manner = None
     for _ in range(6):
         match = _WORD_AFTER.match(text, pos, limit)
         if not match:
-            return None
+            break
         low = match.group(1).lower()
         pos = match.end()
         if low in _EVENT_SKIP or _is_adverb(low):
+            manner = low if low in _MANNER else manner
             continue
-        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low):
-            return _EVENT_FORMS.get(low, low)
-        return None
-    return None
+        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low):
+            return _EVENT_FORMS.get(low, low), manner, pos
+        break
+    return None, None, pos
+
+
+# ", including the gunman": the count takes in whoever carried out the attack.
+_INCLUDING_PERPETRATOR = re.compile(
+    r"[^.;]{0,40}?,?\s+(?:including|counting|among them)\s+(?:the|a|one|two)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _scope(text: str, end: int, limit: int) -> str | None:
+    """ "including the suspect" after a count: it counts the perpetrator too."""
+    found = _INCLUDING_PERPETRATOR.match(text, end, limit)
+    return "with perpetrator" if found and found.group(1).lower() in _PERPETRATORS else None
+
+
+def _anchor(sentence: str, published: str | None) -> str | None:
+    """What sets a sentence in another time than the story's event: a year before
+    the publication year ("background 2005"), or a phrase such as "three years
+    ago". Background counts align only with counts of the same background."""
+    years = sorted({y for y in _YEAR.findall(sentence) if published and y < published[:4]})
+    if years:
+        return "background " + " ".join(years)
+    low = sentence.lower()
+    phrase = next((p for p in _BACKGROUND if p in low), None)
+    return f"background {phrase}" if phrase else None
+
+
+# "counts of attempted murder", "rounds of ammunition": what a counted noun is of.
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
 def _event_before(before: list[str]) -> str | None:
@@ -474,6 +519,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         return None
     window_start = max(sentence.start, start - 30)
     qualifier = _search_before(_QUALIFIER, _QUALIFIERS, text, window_start, start)
+    low_end = _RANGE_BEFORE.search(text, window_start, start) if not qualifier else None
+    range_low = _number_value(_NUMBER.match(low_end.group("low"))) if low_end else None
     rating = _RATING_BEFORE.search(text, window_start, start)
     if rating:
         measure.unit = rating.group(1).lower()
@@ -497,10 +544,12 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if not phrase:
         end = measure.phrase_at
     subject, casualty = _subject(phrase, measure.plural)
+    event, manner, event_end = _event_after(text, end, limit)
     event = (
-        _event_after(text, end, limit) or casualty
+        event or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)
     )
+    person = name or _age_of_whom(text, phrase, end, limit, measure, sentence)
     if subject == "other" and event in _CASUALTIES:
         subject = "person"  # "nine others trapped"
     if name:
@@ -516,6 +565,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
 
     if qualifier:
         start = qualifier.start("q")
+    elif range_low is not None:
+        start = low_end.start("low")
     elif rating:
         start = rating.start()
     return doc.claim(
@@ -528,11 +579,44 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         attrs=make_attrs(
             noun=" ".join(phrase),
             unit=measure.unit,
-            approx=qualifier.group("q").lower() if qualifier else None,
+            approx=qualifier.group("q").lower() if qualifier else ("range" if range_low is not None else None),
+            low=range_low,
             event=event,
             role=measure.role,
+            manner=manner or (_scope(text, event_end, limit) if event else None),
+            person=person,
+            of=_of_phrase(text, end, limit) if phrase else None,
+            anchor=None if measure.role == "age" else _anchor(sentence.text, doc.source.published),
         ),
     )
+
+
+def _of_phrase(text: str, end: int, limit: int) -> str | None:
+    found = _OF_PHRASE.match(text, end, limit)
+    if not found:
+        return None
+    kept = []
+    for word in found.group(1).split():
+        if word in _BREAK:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+# "The 45-year-old driver, Ann Lee, ...": the name set off after an age's noun.
+_NAME_AFTER = re.compile(r",\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}),")
+
+
+def _age_of_whom(
+    text: str, phrase: list[str], end: int, limit: int, measure: _Measure, sentence: Sentence
+) -> str | None:
+    """Whose age this is, when a name says: "25-year-old Ann Lee", "the 45-year-old driver, Ann Lee,"."""
+    if measure.role != "age":
+        return None
+    if len(phrase) >= 2 and all(w[:1].isupper() for w in phrase):
+        return " ".join(phrase)
+    found = _NAME_AFTER.match(text, end, limit)
+    return found.group(1) if found and phrase else None
 
 
 def _appositive_name(text: str, match: re.Match, measure: _Measure, floor: int) -> str | None:

@@ -1,0 +1,93 @@
+"""Counts aligned by meaning: outlets that word one fact differently meet; different facts stay apart.
+
+Every text here is invented for the test.
+"""
+from __future__ import annotations
+
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_documents
+from crosscheck.rules.load import load_rules
+
+RULES = load_rules()
+
+
+def _check(texts: dict[str, str], published: dict[str, str] | None = None):
+    published = published or {}
+    docs = [build_document(Source(id=sid, published=published.get(sid)), text) for sid, text in texts.items()]
+    return check_documents(docs, RULES)
+
+
+def _count_findings(report, status: Status | None = None):
+    return [f for f in report.findings if f.kind is ClaimKind.COUNT and (status is None or f.status is status)]
+
+
+def test_a_clipped_compound_meets_the_spelled_out_noun():
+    report = _check({
+        "a": "The county will issue 300 bodycams to its deputies next spring.",
+        "b": "Under the plan the county will issue 450 body-worn cameras to deputies.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"300", "450"}
+
+
+def test_dead_killed_and_a_death_toll_word_are_one_event():
+    report = _check({
+        "a": "Four people were killed when the ferry capsized off Port Lenn on Sunday.",
+        "b": "The ferry accident left six dead, the harbour master said.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert [v.value for v in finding.values] == ["4", "6"] or [v.value for v in finding.values] == ["6", "4"]
+
+
+def test_killed_and_injured_are_different_counts():
+    report = _check({
+        "a": "Three people were killed in the blast at the depot.",
+        "b": "Five people were injured in the blast at the depot.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_critically_wounded_is_a_part_of_the_wounded_not_a_rival_figure():
+    report = _check({
+        "a": "Three people were wounded in the attack, police said.",
+        "b": "Two people were critically wounded in the attack, police said.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_toll_that_counts_the_gunman_is_not_set_against_one_that_does_not():
+    report = _check({
+        "a": "Four people were killed, including the gunman, at the plant in Dorval.",
+        "b": "Three people were killed at the plant in Dorval on Thursday.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_toll_from_another_year_is_background_not_the_story():
+    report = _check(
+        {
+            "a": "Two people were killed in the fire at the warehouse on Monday.",
+            "b": "In 2009, eleven people were killed in a fire at the same warehouse.",
+        },
+        {"a": "2024-03-05", "b": "2024-03-05"},
+    )
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_ages_align_by_whose_age_they_are():
+    report = _check({
+        "a": "Marta Quell, 34, was taken to hospital. Her neighbour Ivo Brandt, 61, called police.",
+        "b": "Police said 35-year-old Marta Quell was hurt. Ivo Brandt, 61, made the call.",
+    })
+    (conflict,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in conflict.values} == {"34 year-old", "35 year-old"}
+    assert any(f.status is Status.AGREE and "61" in f.message for f in _count_findings(report))
+
+
+def test_a_range_agrees_with_a_figure_inside_it():
+    report = _check({
+        "a": "Neighbours heard 10 to 12 shots before the car sped away down Elm Street.",
+        "b": "Neighbours heard 11 shots before the car sped away, a resident said.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
