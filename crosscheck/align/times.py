@@ -3,10 +3,10 @@
 A time's event is a class of timed events (the incident itself, the call that
 reported it, the responders' arrival, an arrest, a briefing ...), read by the
 extractor from the words next to it (crosscheck/vocab/times.yaml). The start
-and the end of one event are two facts ("the shooting began at 6:12", "the
-gunfire ended at 7:02"); a time that names no phase may be either's start.
+and the end of one event are two facts ("the shooting began at 4:50", "the
+gunfire ended at 5:31"); a time that names no phase may be either's start.
 Clock times are aligned with clock times and parts of the day with parts of
-the day: a source that says both "early Monday" and "6:12 a.m." would
+the day: a source that says both "early Monday" and "4:50 a.m." would
 otherwise be judged by its vaguer words.
 """
 from __future__ import annotations

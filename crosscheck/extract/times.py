@@ -1,14 +1,14 @@
 """Times of day a source gives, as intervals, with the day and the event each belongs to.
 
-Three forms are read: clock times ("2:17 a.m.", "about 5 p.m.", "noon",
-"0737 GMT", "7:37 local time"), which need an a.m./p.m. or a zone so that a
+Three forms are read: clock times ("3:25 a.m.", "about 5 p.m.", "noon",
+"0915 GMT", "9:15 local time"), which need an a.m./p.m. or a zone so that a
 score ("3-2"), a verse ("3:16") or a year is never read as one; parts of the
 day tied to a day ("Sunday night", "early Saturday morning", "late Friday",
 "this morning"); and "between 1 and 2 a.m.". The vocabulary (spans of the
 parts of the day, qualifiers, zones, event words) is crosscheck/vocab/times.yaml.
 
-A claim's value is the time as it reads in a report ("about 06:12, Monday
-2016-09-26"); its interval is in the attrs ``from`` and ``to``, minutes after
+A claim's value is the time as it reads in a report ("about 04:50, Monday
+2031-03-10"); its interval is in the attrs ``from`` and ``to``, minutes after
 midnight of ``day`` (``to`` past 1440 runs into the next day, ``from`` below
 0 into the day before). Days are weekdays or dates next to the time, resolved
 against the publication date as dates.py resolves them.
@@ -27,7 +27,7 @@ from .dates import (
 )
 
 DAY_MINUTES = 24 * 60
-# How far around a time a day that belongs to it may stand ("Monday, at about 6:12 a.m.").
+# How far around a time a day that belongs to it may stand ("Monday, at about 4:50 a.m.").
 DAY_WINDOW = 40
 _DAY_BEFORE_GAP = re.compile(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
 _DAY_AFTER_GAP = re.compile(r"[,\s]*(?:on\s+)?")
@@ -132,7 +132,7 @@ def _day_of(value: str, precision: str) -> str | None:
 
 def _date_next_to(text: str, start: int, end: int, sentence: Sentence, published: str | None) -> tuple[str | None, int, int]:
     """(day, start, end): a date standing right before or after ``text[start:end]``
-    ("Monday, about 6:12 a.m.", "2:38 a.m. Monday", "6:30 a.m. on September 26"),
+    ("Monday, about 4:50 a.m.", "3:25 a.m. Monday", "4:50 a.m. on March 10"),
     with the claim's span widened over it; (None, start, end) when there is none."""
     after = _DAY_AFTER_GAP.match(text, end, sentence.end).end()
     for match in _candidates(text[after : min(sentence.end, after + DAY_WINDOW)]):
@@ -164,7 +164,7 @@ def _weekday_day(name: str, modifier: str, published: str | None) -> str | None:
 
 
 def _show(frm: int, to: int, shown: str, zone: str, day: str | None) -> str:
-    """A time as reports show it: "about 06:12 CDT, Monday 2016-09-26"."""
+    """A time as reports show it: "about 04:50 CDT, Monday 2031-03-10"."""
     text = f"{shown} {zone}" if zone else shown
     if not day:
         return text
@@ -222,7 +222,7 @@ def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
     previous_end = -1
     for match in vocab["clock"].finditer(text, sentence.start, sentence.end):
         read = _clock_minutes(match)
-        # "6:30 p.m. local time (7:30 p.m. ET)": the second is the first in another zone.
+        # "5:45 p.m. local time (6:45 p.m. ET)": the second is the first in another zone.
         converted = re.fullmatch(r"\s*\(\s*", text[previous_end : match.start()]) is not None
         previous_end = match.end()
         if read is None or converted:
@@ -259,7 +259,7 @@ def _part_claims(doc: Document, sentence: Sentence, taken: list[tuple[int, int]]
     claims = []
     for match in _vocab()["part"].finditer(text, sentence.start, sentence.end):
         if any(s < match.end() and match.start() < e for s, e in taken):
-            continue  # "6:12 this morning": the part only says a.m.
+            continue  # "4:50 this morning": the part only says a.m.
         g = match.group
         if g("rel"):
             phrase = " ".join(g("rel").lower().split())
