@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..vocab import is_evolving
 from ..vocab import load as load_vocab
@@ -284,7 +285,52 @@ class QuoteSpeaker:
         return Status.AGREE if shorter and longer[-len(shorter):] == shorter else Status.CONFLICT
 
 
-Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker
+# --- times of day -------------------------------------------------------------
+
+def _zone_shift(a: Claim, b: Claim) -> int | None:
+    """Minutes that put ``b``'s time in ``a``'s zone; None when they cannot be compared
+    ("7:30 p.m. ET" and a time with no zone, or "ET", which is EST or EDT)."""
+    za, zb = a.attr("zone") or "", b.attr("zone") or ""
+    if za == zb:
+        return 0
+    zones = load_vocab("times")["zones"]
+    if za and zb and zones[za] is not None and zones[zb] is not None:
+        return zones[za] - zones[zb]
+    return None
+
+
+def _interval_relation(la: int, ha: int, lb: int, hb: int) -> Status:
+    if hb < la or ha < lb:
+        return Status.CONFLICT
+    if (lb <= la and ha <= hb) or (la <= lb and hb <= ha):
+        return Status.AGREE  # one says less than the other, nothing against it
+    return Status.VARIANT
+
+
+@dataclass(frozen=True)
+class TimeOfDay:
+    """Times of day as intervals on one timeline: disjoint intervals conflict
+    (on the same day when both days are known, so another day conflicts too),
+    one inside the other agree ("about 3 a.m." and "3:10 a.m."), overlapping
+    ones are a variant ("about 3:25" and "about 3:28"). Without both days, the
+    times are compared as times of any day."""
+
+    def show(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        shift = _zone_shift(a, b)
+        if shift is None:
+            return Status.AGREE
+        la, ha = int(a.attr("from")), int(a.attr("to"))
+        lb, hb = int(b.attr("from")) + shift, int(b.attr("to")) + shift
+        days = day_offset(a.attr("day"), b.attr("day"))
+        offsets = (days,) if days is not None else (-1, 0, 1)
+        found = {_interval_relation(la, ha, lb + d * DAY_MINUTES, hb + d * DAY_MINUTES) for d in offsets}
+        return next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
+
+
+Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker | TimeOfDay
 
 # compare.using -> comparator class; its dataclass fields are the allowed options.
 COMPARATORS: dict[str, Callable[..., Comparator]] = {
@@ -294,4 +340,5 @@ COMPARATORS: dict[str, Callable[..., Comparator]] = {
     "fuzzy-title": FuzzyTitle,
     "quote-wording": QuoteWording,
     "quote-speaker": QuoteSpeaker,
+    "time-of-day": TimeOfDay,
 }

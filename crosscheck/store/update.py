@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
-from ..extract import extract_claims
+from ..extract import EXTRACTORS, extract_claims
 from ..ingest import load_document, source_paths
 from ..model import Claim, Document, Report
 from ..parallel import Progress
@@ -57,8 +57,9 @@ def _crosscheck_version() -> str:
 
 
 def file_hash(path: Path, declared: dict) -> str:
-    """The file's bytes, what its manifest declares, and the crosscheck version:
-    a change to any of them means its stored claims are out of date."""
+    """The file's bytes, what its manifest declares, the crosscheck version and
+    the claim kinds it extracts: a change to any of them means its stored claims
+    are out of date (a source stored before a kind was added lacks its claims)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -66,6 +67,7 @@ def file_hash(path: Path, declared: dict) -> str:
     digest = hashlib.sha256(data)
     digest.update(json.dumps(declared, sort_keys=True, default=str).encode("utf-8"))
     digest.update(_crosscheck_version().encode("utf-8"))
+    digest.update(",".join(kind.value for kind in EXTRACTORS).encode("utf-8"))
     return digest.hexdigest()
 
 

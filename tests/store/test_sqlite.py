@@ -8,7 +8,8 @@ import pytest
 
 from crosscheck.errors import StoreError
 from crosscheck.extract import extract_claims
-from crosscheck.ingest import load_sources
+from crosscheck.ingest import ingest_text, load_sources
+from crosscheck.model import ClaimKind
 from crosscheck.store import sqlite as store_sqlite
 from crosscheck.store.sqlite import APPLICATION_ID, SCHEMA_VERSION, StaleRunError, SourceUpdate, Store
 
@@ -41,6 +42,15 @@ def test_sources_and_claims_round_trip(tmp_path, seed_updates):
         assert store.claims("story") == [c for u in seed_updates for c in u.claims]
         assert store.claims("story")  # the seeds do make claims
         assert store.last_run("story").id == run and store.stories() == ["story"]
+
+
+def test_time_claims_round_trip(tmp_path):
+    document = ingest_text("a", "The storm hit the harbour at about 4:05 a.m. Monday, and again Monday night.")
+    times = tuple(c for c in extract_claims(document) if c.kind is ClaimKind.TIME)
+    assert len(times) == 2
+    with Store(tmp_path / "store.db") as store:
+        _record(store, "story", [SourceUpdate(document.source, "hash-a", times)])
+        assert store.claims("story") == list(times)
 
 
 def test_stories_are_kept_apart(tmp_path, seed_updates):
