@@ -12,9 +12,9 @@ otherwise be judged by its vaguer words.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import NamedTuple
 
+from ..extract.times import day_offset
 from ..model import Claim
 from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context, words_around_first
 
@@ -41,20 +41,6 @@ def _time_features(claim: Claim) -> _Time:
     )
 
 
-def weekday_of(day: str) -> str:
-    """The weekday name of an ISO date, or the name itself."""
-    return date.fromisoformat(day).strftime("%A") if day[0].isdigit() else day
-
-
-def same_day(a: str | None, b: str | None) -> bool | None:
-    """Whether two days are one, or None when either is unknown."""
-    if a is None or b is None:
-        return None
-    if a[0].isdigit() and b[0].isdigit():
-        return a == b
-    return weekday_of(a) == weekday_of(b)
-
-
 def _phases_fit(a: str, b: str) -> bool:
     return a == b or "end" not in (a, b)
 
@@ -62,9 +48,10 @@ def _phases_fit(a: str, b: str) -> bool:
 def _time_score(a: _Time, b: _Time) -> float:
     if not a.event or a.event != b.event or a.family != b.family or not _phases_fit(a.phase, b.phase):
         return 0.0
-    day = same_day(a.day, b.day)
-    if day is False:
+    offset = day_offset(a.day, b.day)
+    if offset:
         return 0.0
+    day = offset == 0
     context = jaccard(a.context, b.context)
     same_phase = bool(a.phase) and a.phase == b.phase
     # One event class on one named day is most likely one event; otherwise

@@ -4,8 +4,10 @@ Three forms are read: clock times ("3:25 a.m.", "about 5 p.m.", "noon",
 "0915 GMT", "9:15 local time"), which need an a.m./p.m. or a zone so that a
 score ("3-2"), a verse ("3:16") or a year is never read as one; parts of the
 day tied to a day ("Sunday night", "early Saturday morning", "late Friday",
-"this morning"); and "between 1 and 2 a.m.". The vocabulary (spans of the
-parts of the day, qualifiers, zones, event words) is crosscheck/vocab/times.yaml.
+"this morning"); and "between 1 and 2 a.m.". "Tonight" is not read: without
+the hour of publication it may be the night that ends or the one that begins
+that day. The vocabulary (spans of the parts of the day, qualifiers, zones,
+event words) is crosscheck/vocab/times.yaml.
 
 A claim's value is the time as it reads in a report ("about 04:50, Monday
 2031-03-10"); its interval is in the attrs ``from`` and ``to``, minutes after
@@ -72,7 +74,7 @@ def _vocab() -> dict:
               (?:\s+(?:(?P<pmod>early|late)\s+)?(?P<part>{parts}))?
             | (?:(?P<edge2>[Ee]arly|[Ll]ate)\s+)?(?:in\s+)?(?:the\s+)?(?:(?P<pmod2>early|late)\s+)?(?P<part2>{parts})
               (?:\s+hours)?\s+(?:of\s+|on\s+)?(?P<wd2>{weekday})
-            | (?P<rel>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night|[Tt]onight) )
+            | (?P<rel>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night) )
         (?:['’]?s)?\b
         """,
         re.VERBOSE,
@@ -82,6 +84,7 @@ def _vocab() -> dict:
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
         "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{_alternation(qualifier)})\s+$", re.IGNORECASE),
+        "offset": re.compile(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
         "between": re.compile(r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s+and\s+$"),
     }
 
@@ -150,6 +153,24 @@ def _date_next_to(text: str, start: int, end: int, sentence: Sentence, published
             if day:
                 return day, window_start + match.start(), end
     return None, start, end
+
+
+def day_offset(a: str | None, b: str | None) -> int | None:
+    """Days from day ``a`` to day ``b`` (ISO dates or weekday names), or None when either is unknown.
+
+    Between weekday names, or a name and a date, the nearest such day is meant:
+    "Sunday" to "Monday" is 1, "Sunday" to "Saturday" is -1.
+    """
+    if a is None or b is None:
+        return None
+    if a[0].isdigit() and b[0].isdigit():
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days
+    steps = (_weekday_index(b) - _weekday_index(a)) % 7
+    return steps - 7 if steps > 3 else steps
+
+
+def _weekday_index(day: str) -> int:
+    return date.fromisoformat(day).weekday() if day[0].isdigit() else WEEKDAYS.index(day.lower())
 
 
 def _resolve(match: re.Match, published: str | None) -> str | None:
@@ -232,6 +253,8 @@ def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
         head = text[max(sentence.start, start - 30) : start]
         between = vocab["between"].search(head)
         qualified = vocab["qualifier_re"].search(head)
+        if vocab["offset"].search(head):
+            continue  # "20 minutes after midnight": a time counted from this one
         if between:
             first = int(between["h"]) % 12 * 60 + int(between["m"] or 0)
             # "between 11 and 1 a.m.": the first hour is on the other side of noon or midnight.
@@ -253,6 +276,12 @@ def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
     return claims
 
 
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` stands inside a quotation that opened after ``start``."""
+    before = text[start:offset]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
 def _part_claims(doc: Document, sentence: Sentence, taken: list[tuple[int, int]]) -> list[Claim]:
     entries = _vocab()["entries"]
     text, published = doc.text, doc.source.published
@@ -261,11 +290,13 @@ def _part_claims(doc: Document, sentence: Sentence, taken: list[tuple[int, int]]
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue  # "4:50 this morning": the part only says a.m.
         g = match.group
+        if g("rel") and _quoted(text, sentence.start, match.start()):
+            continue  # "last night" in a quotation is the night before it was said, not before publication
         if g("rel"):
             phrase = " ".join(g("rel").lower().split())
             value, precision, _, _ = normalize("rel", (phrase,), published)
             day = _day_of(value, precision)
-            part, edge = phrase.split()[-1] if phrase != "tonight" else "night", ""
+            part, edge = phrase.split()[-1], ""
         else:
             day = _weekday_day(g("wd") or g("wd2"), g("wdmod") or "", published)
             part = g("part") or g("part2")
