@@ -1,0 +1,47 @@
+"""Score crosscheck on the hand-labelled gva stories of eval/gva/, one split at a time.
+
+    .venv/bin/python eval/gva.py tune|score [--why]
+
+The articles stay in ../shared/corpora/gva; this builds a scratch corpus root
+whose story folders link to them and to the key written here, then runs the
+corpus's own score.py on it (its last line is the figure to quote).
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS = REPO.parent / "shared" / "corpora" / "gva"
+
+
+def scratch_root(stories: list[str], root: Path) -> None:
+    for story in stories:
+        folder = root / story
+        folder.mkdir()
+        for article in (CORPUS / story).glob("*.md"):
+            (folder / article.name).symlink_to(article)
+        (folder / "answer-key.yaml").symlink_to(HERE / "gva" / story / "answer-key.yaml")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", choices=["tune", "score"])
+    parser.add_argument("--why", action="store_true", help="say why each item was missed")
+    args = parser.parse_args()
+    stories = yaml.safe_load((HERE / "gva" / "split.yaml").read_text())[args.split]
+    crosscheck = Path(sys.executable).parent / "crosscheck"
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch_root(stories, Path(tmp))
+        command = [sys.executable, str(CORPUS / "score.py"), str(crosscheck), "--root", tmp]
+        return subprocess.run(command + (["--why"] if args.why else [])).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
