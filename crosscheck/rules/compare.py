@@ -35,8 +35,9 @@ def format_number(value: float | int) -> str:
 # --- numbers ------------------------------------------------------------------
 
 # Qualifiers that make a number a bound rather than a value.
-_AT_LEAST = frozenset({"at least", "upwards of", "no fewer than", "in excess of"})
-_MORE_THAN = frozenset({"more than", "over", "just over"})
+# "More than 10 years" is read as at least 10: news writes it of round figures
+# ("for more than 10 years" beside "for 10 years" is no contradiction).
+_AT_LEAST = frozenset({"at least", "upwards of", "no fewer than", "in excess of", "more than", "over", "just over"})
 _AT_MOST = frozenset({"up to", "as many as", "as much as", "no more than", "at most"})
 _LESS_THAN = frozenset({"fewer than", "less than", "under", "just under"})
 _NEARLY = frozenset({"nearly", "almost", "close to"})
@@ -67,12 +68,12 @@ def number_interval(claim: Claim, tolerance: float = 0.0) -> tuple[float, float]
     low, high = value * (1 - tolerance), value * (1 + tolerance)
     if approx in _AT_LEAST:
         return low, math.inf
-    if approx in _MORE_THAN:
-        return math.nextafter(value, math.inf), math.inf
     if approx in _AT_MOST:
         return -math.inf, high
     if approx in _LESS_THAN:
         return -math.inf, math.nextafter(value, -math.inf)
+    if approx == "range":  # "10 to 12": the extractor keeps the low end
+        return float(claim.attr("low") or value), high
     if approx in _NEARLY:
         return value - 2 * _rounding(value), value
     if approx:
@@ -86,6 +87,8 @@ def _show_number(claim: Claim) -> str:
     shown = format_number(claim.value)
     if unit:
         shown = f"{shown} {unit}"
+    if approx == "range":
+        return f"{format_number(float(claim.attr('low') or 0))} to {shown}"
     return f"{approx} {shown}" if approx else shown
 
 
