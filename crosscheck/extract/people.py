@@ -4,8 +4,10 @@ A person is found as a run of capitalized words; a generic lexicon of title
 words (director, secretary, sheriff, ...) separates the title from the name.
 Titles come before the name ("Parks Commissioner Maria Okafor"), as an
 appositive before it ("the commissioner of parks, Maria Okafor") or after it
-("Dana Ortiz, acting director of TRA,"). Within a document, short forms
-("Ms. Okafor", "Okafor") resolve to the fullest form given.
+("Dana Ortiz, acting director of TRA,"; "Okafor, who is listed as one of the
+founders of Acme,"; "Okafor was a retired state trooper."). Within a document,
+short forms ("Ms. Okafor", "Okafor") resolve to the fullest form given. A title
+inside someone's quoted words is theirs, not the source's, and makes no claim.
 
 Everything works on regex matches over the whole text, never on a per-word
 Python loop, so a news article costs well under a millisecond.
@@ -13,6 +15,7 @@ Python loop, so a news article costs well under a millisecond.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -54,10 +57,22 @@ _CONNECTOR = r"(?:of|for|and|the|de|van|von|der|da|di|del|la|le|bin)"
 # (lower-case title words before it are added by _extend_left: "police spokesman John Smith").
 _RUN = re.compile(rf"(?<![\w’'.-])(?=[A-Z]){_TOKEN}(?: (?:{_CONNECTOR} ){{0,2}}{_TOKEN})*")
 _RUN_TOKEN = re.compile(rf"{_TOKEN}|{_CONNECTOR}(?![\w-])")
-# ", acting director of TRA," / ", a spokeswoman for the agency." after a name.
+# After a name: ", acting director of the agency,", ", a spokeswoman for the city.", or a relative
+# clause ", who is listed as one of the founders of Acme,"; the title ends at a comma or a stop.
 _POST_TITLE = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,8}?)(?=\s*[,;.)]|\s+(?:said|says|told)\b)"
+    r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+"
+    r"(?:(?:listed|described|identified|named|known)\s+as\s+)?)?"
+    r"(?:(?:a|an|the)\s+)?(?P<title>(?:one\s+of\s+the\s+)?[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,8}?)"
+    r"(?=\s*[,;.)]|\s+(?:said|says|told)\b)"
 )
+# After a name as the predicate: "Smith was a retired state police trooper."; only title words,
+# capitalized words and "of" may make it, so "Smith was a good friend" is no title.
+_PREDICATE_TITLE = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)"
+    r"(?=\s*[,;.]|\s+(?:and|who|with|at|in|for|from|until|since|before|after)\b)"
+)
+# Words that link a title's head to what it heads: "director of", "spokesman for".
+_LINKERS = frozenset("of for to at with in from".split())
 # What may precede a title given as an appositive before the name.
 _PRE_TITLE_BOUNDARY = re.compile(r"(?:^|[,:;(“\"]|\b(?:said|says|the|a|an|by|from|and)|—)\s*$")
 
@@ -135,6 +150,12 @@ def _is_name_word(token: str) -> bool:
 def _is_single_name(token: str) -> bool:
     """A lone capitalized word that may be a surname mentioned again ("Okafor")."""
     return _token_kind(token) == "cap" and _is_name_word(token)
+
+
+def looks_like_name(phrase: str) -> bool:
+    """One to three capitalized name words: a speaker named as "Dillon" or "Mary Ruiz" with no title."""
+    words = phrase.split()
+    return 0 < len(words) <= 3 and all(_is_single_name(word) for word in words)
 
 
 def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:
@@ -303,7 +324,7 @@ def find_people(text: str) -> tuple[Mention, ...]:
     singles: list[tuple[int, int, str, bool]] = []  # one-word names, honorific or not
     for run in matches_at(_RUN.match, text, capitalized_word_starts(text)):
         start, end = run.span()
-        run_start = _extend_left(text, start)
+        run_start = _extend_left(text, start, _heads_own_title(run.group()))
         run_text = text[run_start:end]
         if run_start == start and " " not in run_text:
             if _is_single_name(run_text):
@@ -326,7 +347,9 @@ def find_people(text: str) -> tuple[Mention, ...]:
     known_last = {_name_parts(r[4])[2] for r in raw if " " in r[4]}
     for n_start, n_end, name, has_honorific in singles:
         if has_honorific or name in known_last:
-            raw.append((n_start, n_end, n_start, n_end, name, "", ""))
+            title, t_start, t_end, affiliation = _appositive(text, n_start, n_end, bare_titles)
+            span = (min(t_start, n_start), max(t_end, n_end)) if title else (n_start, n_end)
+            raw.append((n_start, n_end, span[0], span[1], name, title, affiliation))
     full_of = _resolve([(r[0], r[4]) for r in raw])
     mentions = []
     for n_start, n_end, s_start, s_end, name, title, affiliation in sorted(raw):
@@ -341,8 +364,23 @@ _LEFT_WORDS = frozenset(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS | {"of", "
 _HONORIFIC_ENDINGS = tuple(h + "." for h in HONORIFICS)
 
 
-def _extend_left(text: str, start: int) -> int:
-    """Start of the lower-case title words right before a run: "former police chief| John Smith"."""
+def _heads_own_title(run_text: str) -> bool:
+    """Whether a run starts with a title that has its head: "District Attorney Jo Lee", not "Homeland Security Jo Lee"."""
+    for match in _RUN_TOKEN.finditer(run_text):
+        kind = _token_kind(match.group())
+        if kind == "head":
+            return True
+        if kind not in _TITLE_KINDS:
+            return False
+    return False
+
+
+def _extend_left(text: str, start: int, own_head: bool) -> int:
+    """Start of the lower-case title words right before a run: "former police chief| John Smith".
+
+    ``own_head``: the run has its own title, so words before an "of" or "for" are someone
+    else's: in "spokesman for District Attorney Jo Lee" Jo Lee is no spokesman.
+    """
     lo = start
     words_start = start
     while lo > 1 and text[lo - 1] == " " and text[lo - 2].islower():
@@ -358,6 +396,8 @@ def _extend_left(text: str, start: int) -> int:
             word = text[k : lo - 1]
             if word not in _LEFT_WORDS:
                 break
+        if own_head and word in ("of", "for"):
+            break
         lo = k
         if word not in ("of", "for", "the", "and"):
             words_start = k
@@ -370,14 +410,48 @@ def _appositive(text: str, start: int, end: int, bare_titles: dict) -> tuple[str
         t_start, title, affiliation = bare_titles[start - 2]
         if _PRE_TITLE_BOUNDARY.search(text, max(0, t_start - 12), t_start):
             return title, t_start, start - 2, affiliation
-    match = _POST_TITLE.match(text, end)
-    if match:
-        title = match.group("title")
-        words = title.lower().split()
-        if any(w in TITLE_HEADS for w in words) and title.split()[0].lower() not in STOPWORDS:
-            t_end = match.end("title")
-            return _normalize(title), match.start("title"), t_end, _affiliation_of(title)
+    for pattern in (_POST_TITLE, _PREDICATE_TITLE):
+        match = pattern.match(text, end)
+        title = _before_other_person(match.group("title")) if match else ""
+        if title and _heads_title(title, strict=pattern is _PREDICATE_TITLE):
+            t_start = match.start("title")
+            return _normalize(title), t_start, t_start + len(title), _affiliation_of(title)
     return "", -1, -1, ""
+
+
+def _heads_title(phrase: str, strict: bool) -> bool:
+    """Whether a phrase after a name is a title: a head before any linker ("spokesman for the city",
+    "one of the founders of Acme"; not "friend of the mayor"). ``strict``: title words only."""
+    words = phrase.split()
+    if phrase.startswith("one of the "):
+        words = words[3:]
+        if len(words) > 1 and words[1].lower() not in _LINKERS:
+            return False  # "one of the bailiffs killed" describes; "one of the founders of Acme" is a role
+        words[0] = words[0].removesuffix("s")  # "one of the founders": a founder
+    elif words[0].lower() in STOPWORDS:
+        return False
+    linked = False  # past a linker: "friend of the mayor"; a possessive starts over ("city of Ames's director")
+    for word in words:
+        low = word.lower()
+        if strict and not word[0].isupper() and low not in _LEFT_WORDS:
+            return False
+        if low in TITLE_HEADS and not linked:
+            return True
+        linked = (linked or low in _LINKERS) and not low.endswith(("'s", "’s"))
+    return False
+
+
+def _before_other_person(title: str) -> str:
+    """A title cut before another titled person named in it: "spokesman for Mayor Jo Lee" -> "spokesman"."""
+    for run in _RUN.finditer(title):
+        for _, title_span, name, *_ in _split_run(run.group(), False):
+            if name and title_span:
+                cut = run.start() + title_span[0]
+                words = title[:cut].split()
+                while words and words[-1].lower() in _LINKERS | {"the", "a", "an"}:
+                    words.pop()
+                return " ".join(words)
+    return title
 
 
 def _affiliation_of(title: str) -> str:
@@ -387,11 +461,18 @@ def _affiliation_of(title: str) -> str:
 
 def extract_people(doc: Document) -> list[Claim]:
     """One PERSON claim per (person, distinct title) in ``doc``, at the mention that gives the title."""
+    from .quotes import quoted_spans  # here: quotes reads this module's mentions at import
+
+    quoted = quoted_spans(doc.text)
+    starts = [start for start, _ in quoted]
     claims = []
     seen = set()
     for mention in find_people(doc.text):
         if not mention.title:
             continue
+        inside = bisect_right(starts, mention.span_start) - 1
+        if inside >= 0 and mention.span_end <= quoted[inside][1]:
+            continue  # a title in someone's quoted words ("Chaplain Lee was kind") is theirs, not the source's
         marker = (mention.key, mention.title.lower())
         if marker in seen:
             continue

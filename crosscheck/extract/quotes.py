@@ -4,17 +4,22 @@ Quote marks are paired by their context (an opening mark follows a space, a
 closing mark precedes one), so straight quotes work as well as curly ones and a
 quote may run over the line breaks of one-sentence-per-line text. Short
 borrowings (“fair share”) are skipped; partial quotes of four words or
-more are kept. The speaker comes from the attribution around the quote
-(“…,” said X / X said, “…” / “…,” he said / “…,” the agency said), else from
-the previous quote of the same paragraph or of the paragraph just before.
+more are kept. Single quotes, straight or curly and mixed as real copy mixes
+them (‘…' and '…’), pair within a paragraph and outside double quotes. The
+speaker comes from the attribution around the quote (“…,” said X / X said, “…”
+/ “…,” he said / “…,” the agency said / ”—Name, role), else from the previous
+quote of the same paragraph or of the paragraph just before. A single quote,
+or a paragraph ending in ” whose opening mark was lost, counts only with a
+speaker: without one it is a scare quote or a stray mark.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Claim, ClaimKind, Document, make_attrs
-from .people import ABBREVIATED_WORDS, TITLE_HEADS, Mention, find_people
+from .people import ABBREVIATED_WORDS, TITLE_HEADS, Mention, find_people, looks_like_name, person_key
 
 MIN_WORDS = 4
 MAX_QUOTE_CHARS = 1500
@@ -28,8 +33,9 @@ _SAY_VERBS = (
     "posted|responded|answered|admitted|claimed|cautioned|predicted|promised|reported|according to"
 )
 _SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
-# Opening marks: a curly open, or a straight/single one after a space or line start.
-_MARK = re.compile(r"[“”\"‘’]")
+_DOUBLE_MARK = re.compile(r"[“”\"]")
+# Single marks: curly ones, and the straight one (also an apostrophe) in copy that quotes with it.
+_SINGLE_MARK = re.compile(r"[‘’']")
 # One character of an attribution phrase: no sentence end, but the periods of "Mr." and "J." are fine.
 # A lookbehind has one width, so the abbreviations go in one lookbehind per length.
 _AFTER_ABBREVIATION = "|".join(
@@ -42,6 +48,8 @@ _AFTER_VERB_FIRST = re.compile(rf"[\s,]*(?:{_SAY})\b\s*(?P<who>{_WHO}{{1,120}})"
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"[\s,]*(?P<who>{_WHO}{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY})\b"
 )
+# ” —Name, role   (a pull quote's credit line)
+_AFTER_DASH = re.compile(rf"[ \t]*[-—–]+[ \t]*(?P<who>{_WHO}{{1,120}})")
 # X said, “…  /  X said: "…   (text right before an opening mark)
 _SAY_TAIL = rf"(?:{_SAY})\b[^.;:!?“”\"\n]{{0,40}}?[,:]\s*$"
 _BEFORE = re.compile(rf"(?P<who>{_WHO}{{1,140}}?)\s+{_SAY_TAIL}")
@@ -74,42 +82,97 @@ def _is_opening(text: str, i: int) -> bool:
         # a “ with only spaces after it before the line ends closes a quote (a typo seen in real copy)
         rest = text[i + 1 : i + 3]
         return not (rest == "" or rest[0] == "\n" or rest.strip() == "" )
-    if mark in "”’":
+    if mark == "”":
         return False
     before = text[i - 1] if i else " "
     return (before.isspace() or before in "([—-–") and i + 1 < len(text) and not text[i + 1].isspace()
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, mark kind) of quoted spans, marks included; kind is 'double' or 'single'."""
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the double- and single-quoted spans of ``text``, by start."""
+    return tuple((start, end) for start, end, kind in _spans(text) if kind != "orphan")
+
+
+@lru_cache(maxsize=256)  # the people extractor asks for the spans of the same text
+def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, kind) of quoted spans, marks included, by start.
+
+    kind is 'double' (“…” or "…"), 'single' (‘…’ or '…', within one paragraph,
+    outside double quotes) or 'orphan': a paragraph that ends with ” but has no
+    opening mark, the opening lost in copying; its span starts at the paragraph.
+    """
+    doubles = _double_spans(text)
+    return tuple(sorted(doubles + _single_spans(text, doubles)))
+
+
+def _double_spans(text: str) -> list[tuple[int, int, str]]:
     spans = []
     open_at = -1
-    open_mark = ""
-    for match in _MARK.finditer(text):
+    last_end = 0
+    for match in _DOUBLE_MARK.finditer(text):
         i, mark = match.start(), match.group()
-        single = mark in "‘’"
         if open_at < 0:
-            if _is_opening(text, i) and (not single or mark == "‘"):
-                open_at, open_mark = i, mark
+            if _is_opening(text, i):
+                open_at = i
+            elif mark == "”":
+                line_start = text.rfind("\n", 0, i) + 1
+                if last_end <= line_start < i:
+                    spans.append((line_start, i + 1, "orphan"))
+                    last_end = i + 1
             continue
-        if single != (open_mark in "‘’"):
-            continue  # single marks inside a double quote, or apostrophes
-        if single and (i + 1 < len(text) and text[i + 1].isalpha()):
-            continue  # an apostrophe: can’t
         if i - open_at > MAX_QUOTE_CHARS:
             open_at = i if _is_opening(text, i) else -1
-            open_mark = mark
             continue
         if _is_opening(text, i) and mark != '"':
             # a new opening before any close: the old quote ran to the end of its paragraph
             line_end = text.find("\n", open_at)
             if 0 <= line_end < i:
                 spans.append((open_at, line_end, "double"))
-            open_at, open_mark = i, mark
+            open_at = i
             continue
-        spans.append((open_at, i + 1, "single" if single else "double"))
+        spans.append((open_at, i + 1, "double"))
+        last_end = i + 1
         open_at = -1
     return spans
+
+
+def _single_spans(text: str, doubles: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Single-quoted spans outside ``doubles``: straight and curly marks mix in real copy (‘…' and '…’)."""
+    starts = [span[0] for span in doubles]
+    spans = []
+    open_at = -1
+    for match in _SINGLE_MARK.finditer(text):
+        i, mark = match.start(), match.group()
+        inside = bisect_right(starts, i) - 1
+        if inside >= 0 and i < doubles[inside][1]:
+            continue
+        if open_at >= 0 and text.find("\n", open_at, i) >= 0:
+            open_at = -1  # a single quote closes within its paragraph; that one was an apostrophe
+        if open_at >= 0 and _closes_single(text, i):
+            spans.append((open_at, i + 1, "single"))
+            open_at = -1
+        elif _opens_single(text, i) and (open_at < 0 or mark == "‘"):
+            open_at = i
+    return spans
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """A ‘ or ' at a word start; not the apostrophe of '90s."""
+    if text[i] == "’" or i + 1 >= len(text):
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1]
+    return (before.isspace() or before in "([—-–“\"") and not after.isspace() and not (text[i] == "'" and after.isdigit())
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """A ’ or ' at a word end; not an apostrophe inside a word (can’t) or of a plural possessive (the boys’ bikes)."""
+    if text[i] == "‘" or not i or text[i - 1].isspace():
+        return False
+    after = text[i + 1 : i + 3]
+    if after[:1].isalnum():
+        return False
+    return not (text[i - 1] in "sS" and after[:1] == " " and after[1:].islower())
 
 
 def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | None:
@@ -119,16 +182,18 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
     return None
 
 
-def _mention_before(mentions: tuple[Mention, ...], offset: int) -> Mention | None:
+def _mention_before(text: str, mentions: tuple[Mention, ...], offset: int) -> Mention | None:
+    """The last person named before ``offset``, passing over possessives: in "Ivanov's friend said" the friend speaks."""
     last = None
     for mention in mentions:
         if mention.start >= offset:
             break
-        last = mention
+        if not text.startswith(("'s", "’s"), mention.end):
+            last = mention
     return last
 
 
-def _speaker(phrase: str, lo: int, mentions, quote_start: int) -> tuple[str, str, str] | None:
+def _speaker(text: str, phrase: str, lo: int, mentions, quote_start: int) -> tuple[str, str, str] | None:
     """(subject, speaker_kind, speaker_key) for the attribution phrase at text[lo:lo+len(phrase)]."""
     mention = _mention_in(mentions, lo, lo + len(phrase))
     if mention:
@@ -136,14 +201,22 @@ def _speaker(phrase: str, lo: int, mentions, quote_start: int) -> tuple[str, str
     phrase = _TRAIL.sub("", phrase).strip(" ,")
     if _PRONOUN.match(phrase):
         if phrase.lower() in ("he", "she"):
-            previous = _mention_before(mentions, quote_start)
+            previous = _mention_before(text, mentions, quote_start)
             if previous:
                 return previous.full, "person", previous.key
         return None
+    name = phrase.split(",")[0]
+    if looks_like_name(name):
+        return name, "person", person_key(name)
     if not phrase or len(phrase.split()) > 6 or not _ARTICLE_PHRASE.match(phrase):
         return None
     kind = "descriptor" if any(w in TITLE_HEADS for w in phrase.lower().split()) else "organization"
     return phrase, kind, ""
+
+
+def _names_first(phrase: str, lo: int, mentions) -> bool:
+    """Whether the phrase at text[lo:] starts with a person: "Dylan, witness", "Sheriff Jo Lee"."""
+    return looks_like_name(phrase.split(",")[0].strip()) or any(m.span_start == lo for m in mentions)
 
 
 def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str] | None:
@@ -152,17 +225,19 @@ def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     after = text[end:line_end]
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST, _AFTER_DASH):
         match = pattern.match(after)
         if match:
-            who = match.group("who")
-            found = _speaker(who, end + match.start("who"), mentions, start)
+            who, lo = match.group("who"), end + match.start("who")
+            if pattern is _AFTER_DASH and not _names_first(who, lo, mentions):
+                continue  # after a dash only a name credits a quote ("” — a reference to Smith" does not)
+            found = _speaker(text, who, lo, mentions, start)
             if found:
                 return found
     before = text[max(line_start, start - 200) : start]
     match = _attribution_before(before)
     if match:
-        return _speaker(match.group("who"), start - len(before) + match.start("who"), mentions, start)
+        return _speaker(text, match.group("who"), start - len(before) + match.start("who"), mentions, start)
     return None
 
 
@@ -181,19 +256,18 @@ def _attribution_before(before: str) -> re.Match | None:
 def extract_quotes(doc: Document) -> list[Claim]:
     """QUOTE claims of ``doc``: quotations of four words or more, with their speaker when known."""
     text = doc.text
-    if '"' not in text and "“" not in text and "‘" not in text:
+    if not _DOUBLE_MARK.search(text) and not _SINGLE_MARK.search(text):
         return []
     mentions = find_people(text)
     claims = []
     previous = None  # (line start, line end, speaker, end) of the last quote
     for start, end, mark in _spans(text):
-        inner = text[start + 1 : end - 1] if text[end - 1] in "”’\"“" else text[start + 1 : end]
-        value = _normalize(inner).rstrip(",").rstrip()
+        opening = 0 if mark == "orphan" else 1
+        closing = 1 if text[end - 1] in "”’'\"“" else 0
+        value = _normalize(text[start + opening : end - closing]).rstrip(",").rstrip()
         if len(_WORD.findall(value)) < MIN_WORDS:
             continue
         speaker = _attribute(text, start, end, mentions)
-        if mark == "single" and speaker is None:
-            continue  # ‘…’ without attribution is a title or scare quote
         line_start = text.rfind("\n", 0, start) + 1
         if speaker is None and previous and previous[2]:
             same_paragraph = previous[0] == line_start and start - previous[3] <= MAX_CONTINUATION_GAP
@@ -201,6 +275,8 @@ def extract_quotes(doc: Document) -> list[Claim]:
             follows = previous[1] < line_start and not text[previous[1] : line_start].strip()
             if same_paragraph or (only_quote and follows):
                 speaker = previous[2]
+        if mark != "double" and speaker is None:
+            continue  # an unattributed ‘…’ is a title or scare quote; a lone ” may be a stray mark
         subject, kind, key = speaker or ("", "unknown", "")
         previous = (line_start, _line_end(text, end), speaker, end)
         sentence = doc.sentence_at(start + 1 if start + 1 < len(text) and text[start + 1] != "\n" else start)

@@ -103,3 +103,47 @@ def test_ecbplus_sheriff_with_county():
 )
 def test_person_key(name, key):
     assert person_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        # a role in a relative clause, and "one of the" a plural role
+        ("Dana Whit, who is listed as one of the founders of Blue Ridge Games, said the club closed.",
+         "Dana Whit", "one of the founders of Blue Ridge Games"),
+        ("Dana Whit, who was named as interim city manager, spoke on Friday.", "Dana Whit", "interim city manager"),
+        # the title as the predicate of the name
+        ("Lena Ford was a retired state police trooper.", "Lena Ford", "retired state police trooper"),
+        ("Lena Ford is the county fire marshal and a volunteer coach.", "Lena Ford", "county fire marshal"),
+        # an appositive after a surname mentioned again
+        ("Omar Haddad spoke first. Haddad, a former fire captain, said the door was locked.",
+         "Omar Haddad", "former fire captain"),
+        # a spokeswoman for a titled person: each keeps their own title
+        ("Rita Gomez, spokeswoman for County Executive Paul Brandt, said the office was closed.",
+         "Rita Gomez", "spokeswoman"),
+        ("Rita Gomez, spokeswoman for County Executive Paul Brandt, said the office was closed.",
+         "Paul Brandt", "County Executive"),
+        # lower-case title words across "of" when the run has no title of its own
+        ("The deputy director of Homeland Security Jane Roe said so.", "Jane Roe", "deputy director of Homeland Security"),
+    ],
+)
+def test_title_after_the_name_and_whose_title_it_is(text, name, title):
+    assert people(build_document(Source(id="x"), text))[name] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe was a good friend of the mayor.",
+        "Jane Roe, a friend of the mayor, said the house was empty.",
+        "Jane Roe, one of the bailiffs killed, was 61.",
+        "Jane Roe, who was shot in the arm, said she was fine.",
+    ],
+)
+def test_descriptions_after_a_name_are_not_titles(text):
+    assert extract_people(build_document(Source(id="x"), text)) == []
+
+
+def test_a_title_inside_someone_elses_quote_is_not_the_sources_claim():
+    text = "“Chaplain Ray Moss was a gentle man who loved this town,” Fire Chief Ana Ruiz said."
+    assert people(build_document(Source(id="x"), text)) == {"Ana Ruiz": "Fire Chief"}

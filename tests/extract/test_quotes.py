@@ -105,3 +105,54 @@ def test_attribution_before_a_quote_is_the_full_regex_search():
         expected = _BEFORE.search(before) if before.rstrip().endswith((",", ":")) else None
         found = _attribution_before(before)
         assert (found and found.span("who")) == (expected and expected.span("who")), before
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str]]:
+    return [(c.value, c.subject, c.attr("speaker_kind")) for c in extract_quotes(build_document(Source(id="x"), text))]
+
+
+def test_straight_and_curly_single_quotes_mixed_with_continuation():
+    text = (
+        "Harbor Mayor Jo Lind spoke at dawn.\n\n"
+        "‘Our town has been hurt deeply tonight,' she said on the pier. 'We stand with every family here.’\n\n"
+        "‘Nobody should ever have to see what these kids saw.'\n\n"
+        "The 'best harbor town in the state' sign was dark."
+    )
+    assert quotes_of(text) == [
+        ("Our town has been hurt deeply tonight", "Jo Lind", "person"),
+        ("We stand with every family here.", "Jo Lind", "person"),
+        ("Nobody should ever have to see what these kids saw.", "Jo Lind", "person"),
+    ]  # the unattributed scare quote is not a claim
+
+
+def test_apostrophes_do_not_open_or_close_single_quotes():
+    text = "Coach Ana Bell said: 'We found the boys' bikes by the river and we didn't wait.' In the '90s it was quiet."
+    assert quotes_of(text) == [("We found the boys' bikes by the river and we didn't wait.", "Ana Bell", "person")]
+
+
+def test_a_quote_that_lost_its_opening_mark_counts_when_a_name_credits_it():
+    text = (
+        "We heard a loud bang and everyone ran outside to look.” -Marta, Witness\n\n"
+        "Then the lights went out and nobody knew what to do.”\n\n"
+        "“We will rebuild this town together,” — a promise the council made."
+    )
+    assert quotes_of(text) == [
+        ("We heard a loud bang and everyone ran outside to look.", "Marta", "person"),
+        ("Then the lights went out and nobody knew what to do.", "Marta", "person"),  # the next paragraph
+        ("We will rebuild this town together", "", "unknown"),
+    ]
+
+
+def test_lone_closing_mark_without_a_speaker_is_no_quote():
+    assert quotes_of("The storm knocked out power across the whole county.”\n\nCrews worked all night.") == []
+
+
+def test_speaker_named_by_first_name_only():
+    assert quotes_of("“We were out back when we heard the first pop,” said Dillon.") == [
+        ("We were out back when we heard the first pop", "Dillon", "person")
+    ]
+
+
+def test_pronoun_passes_over_a_possessive():
+    text = "Tom Ruiz's neighbor, Sam Ortiz, heard the shots.\n\n“I ran to the window right away,” he said."
+    assert quotes_of(text)[0][1] == "Sam Ortiz"
