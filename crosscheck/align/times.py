@@ -5,6 +5,7 @@ reported it, the responders' arrival, an arrest, a briefing ...), read by the
 extractor from the words next to it (crosscheck/vocab/times.yaml). The start
 and the end of one event are two facts ("the shooting began at 4:50", "the
 gunfire ended at 5:31"); a time that names no phase may be either's start.
+A time with no event word is aligned only with one in nearly the same sentence.
 Clock times are aligned with clock times and parts of the day with parts of
 the day: a source that says both "early Monday" and "4:50 a.m." would
 otherwise be judged by its vaguer words.
@@ -18,6 +19,8 @@ from ..extract.times import day_offset
 from ..model import Claim
 from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context, words_around_first
 
+# Times that name no event are aligned only in sentences this alike.
+SAME_SENTENCE = 0.5
 # Without a day on both sides, two times of one event class must share this
 # much of their sentences (Jaccard of context words), or say the same phase.
 TIME_CONTEXT = 0.1
@@ -46,13 +49,16 @@ def _phases_fit(a: str, b: str) -> bool:
 
 
 def _time_score(a: _Time, b: _Time) -> float:
-    if not a.event or a.event != b.event or a.family != b.family or not _phases_fit(a.phase, b.phase):
+    if a.event != b.event or a.family != b.family or not _phases_fit(a.phase, b.phase):
         return 0.0
     offset = day_offset(a.day, b.day)
     if offset:
         return 0.0
     day = offset == 0
     context = jaccard(a.context, b.context)
+    if not a.event:
+        # No event word: only the same sentence, give or take a few words, says it is one time.
+        return 1 + context + (a.value == b.value) if context >= SAME_SENTENCE else 0.0
     same_phase = bool(a.phase) and a.phase == b.phase
     # One event class on one named day is most likely one event; otherwise
     # the sentences or the phase must vouch for it.

@@ -72,7 +72,7 @@ def _vocab() -> dict:
         rf"""
         \b(?: (?:(?P<edge>[Ee]arly|[Ll]ate)\s+)?(?:(?P<wdmod>last|this|next)\s+)?(?P<wd>{weekday})
               (?:\s+(?:(?P<pmod>early|late)\s+)?(?P<part>{parts}))?
-            | (?:(?P<edge2>[Ee]arly|[Ll]ate)\s+)?(?:in\s+)?(?:the\s+)?(?:(?P<pmod2>early|late)\s+)?(?P<part2>{parts})
+            | (?:(?P<pmod2>[Ee]arly|[Ll]ate)\s+)?(?P<part2>{parts})
               (?:\s+hours)?\s+(?:of\s+|on\s+)?(?P<wd2>{weekday})
             | (?P<rel>[Tt]his\s+(?:morning|afternoon|evening)|[Ll]ast\s+night) )
         (?:['’]?s)?\b
@@ -300,7 +300,7 @@ def _part_claims(doc: Document, sentence: Sentence, taken: list[tuple[int, int]]
         else:
             day = _weekday_day(g("wd") or g("wd2"), g("wdmod") or "", published)
             part = g("part") or g("part2")
-            edge = (g("edge") or g("edge2") or g("pmod") or g("pmod2") or "").lower()
+            edge = (g("edge") or g("pmod") or g("pmod2") or "").lower()
             if not part and not edge:
                 continue  # a bare weekday is a date, not a time of day
         if part:
