@@ -10,12 +10,13 @@ import re
 from functools import lru_cache
 
 from .model import Sentence
+from .vocab import load as load_vocab
 
-# Words that end with a period but rarely end a sentence.
-ABBREVIATIONS = frozenset(
+# Words that end with a period but rarely end a sentence; the titles ("Cpl.", "Gov.")
+# are the vocabulary's, which the people extractor reads too.
+ABBREVIATIONS = frozenset(short.lower() for short in load_vocab("title_abbreviations")) | frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon
-    pres supt insp det no nos vol vs etc inc corp co ltd bros dept est approx fig
+    mr mrs ms dr sr jr st mt ft hon no nos vol vs etc inc corp co ltd bros dept est approx fig
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
     miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wisc wyo
