@@ -115,7 +115,7 @@ def _changed_number(value: float, rng: random.Random, as_word: bool) -> float:
 
 
 # Qualifiers that bound a count on one side: changing the number may stay compatible.
-_BOUNDS = frozenset({"at least", "more than", "over", "upwards of", "no fewer than", "up to", "fewer than",
+_BOUNDS = frozenset({"at least", "more than", "over", "upwards of", "no fewer than", "up to", "fewer than", "range",
                      "less than", "under", "no more than", "at most"})
 
 
@@ -325,7 +325,7 @@ def candidate_edits(lines: Sequence[str], published: str | None, rng: random.Ran
     edits: list[Edit] = []
     for claim in claims:
         index = max(i for i, s in enumerate(line_starts[:-1]) if s <= claim.start)
-        if index == 0:  # the headline: outlets write their own
+        if index == 0 or claim.kind not in makers:  # the headline: outlets write their own; no times planted yet
             continue
         for name, status, before, after in makers[claim.kind](claim):
             new_line = _replace_in_line(lines[index], claim, before, after)
