@@ -155,7 +155,7 @@ def _is_single_name(token: str) -> bool:
 def looks_like_name(phrase: str) -> bool:
     """One to three capitalized name words: a speaker named as "Dillon" or "Mary Ruiz" with no title."""
     words = phrase.split()
-    return 0 < len(words) <= 3 and all(_is_single_name(word) for word in words)
+    return 0 < len(words) <= 3 and all(word[0].isupper() and _is_single_name(word) for word in words)
 
 
 def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:

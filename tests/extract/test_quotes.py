@@ -151,6 +151,7 @@ def test_speaker_named_by_first_name_only():
     assert quotes_of("“We were out back when we heard the first pop,” said Dillon.") == [
         ("We were out back when we heard the first pop", "Dillon", "person")
     ]
+    assert quotes_of("“We found nothing at the scene today,” authorities said.")[0][2] != "person"
 
 
 def test_pronoun_passes_over_a_possessive():
