@@ -25,6 +25,8 @@ MIN_WORDS = 4
 MAX_QUOTE_CHARS = 1500
 # Most characters between two quotes of one paragraph for the second to continue the first's speaker.
 MAX_CONTINUATION_GAP = 120
+# How many paragraphs before a quote's own a "he said" may look for the person it means.
+PRONOUN_PARAGRAPHS = 2
 
 _SAY_VERBS = (
     "said|says|say|added|adds|explained|explains|told|tells|noted|notes|stated|states|continued|wrote|"
@@ -182,29 +184,36 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
     return None
 
 
-def _mention_before(text: str, mentions: tuple[Mention, ...], offset: int) -> Mention | None:
-    """The last person named before ``offset``, passing over possessives: in "Ivanov's friend said" the friend speaks."""
-    last = None
+def _antecedent(text: str, mentions: tuple[Mention, ...], offset: int, prior) -> tuple[str, str, str] | None:
+    """Whom a "he said" before ``offset`` means: the person named or quoted last, in the quote's
+    paragraph or the two before (further on it has lost its antecedent). A possessive named last
+    ("Ivanov's friend said he ...") means someone unnamed: no one. ``prior``: (end, speaker) of
+    the previous quote."""
+    floor = text.rfind("\n", 0, offset) + 1
+    for _ in range(PRONOUN_PARAGRAPHS):
+        while floor and text[floor - 1].isspace():
+            floor -= 1
+        floor = text.rfind("\n", 0, floor) + 1
+    last, at = None, floor
     for mention in mentions:
         if mention.start >= offset:
             break
-        if not text.startswith(("'s", "’s"), mention.end):
-            last = mention
-    return last
+        if mention.start >= floor:
+            last = None if text.startswith(("'s", "’s"), mention.end) else mention
+            at = mention.start
+    if prior and prior[1] and prior[1][1] == "person" and prior[0] > at:
+        return prior[1]
+    return (last.full, "person", last.key) if last else None
 
 
-def _speaker(text: str, phrase: str, lo: int, mentions, quote_start: int) -> tuple[str, str, str] | None:
+def _speaker(text: str, phrase: str, lo: int, mentions, quote_start: int, prior) -> tuple[str, str, str] | None:
     """(subject, speaker_kind, speaker_key) for the attribution phrase at text[lo:lo+len(phrase)]."""
     mention = _mention_in(mentions, lo, lo + len(phrase))
     if mention:
         return mention.full, "person", mention.key
     phrase = _TRAIL.sub("", phrase).strip(" ,")
     if _PRONOUN.match(phrase):
-        if phrase.lower() in ("he", "she"):
-            previous = _mention_before(text, mentions, quote_start)
-            if previous:
-                return previous.full, "person", previous.key
-        return None
+        return _antecedent(text, mentions, quote_start, prior) if phrase.lower() in ("he", "she") else None
     name = phrase.split(",")[0]
     if looks_like_name(name):
         return name, "person", person_key(name)
@@ -219,8 +228,9 @@ def _names_first(phrase: str, lo: int, mentions) -> bool:
     return looks_like_name(phrase.split(",")[0].strip()) or any(m.span_start == lo for m in mentions)
 
 
-def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str] | None:
-    """Speaker of the quote at text[start:end] from the words around it, or None."""
+def _attribute(text: str, start: int, end: int, mentions, prior) -> tuple[str, str, str] | None:
+    """Speaker of the quote at text[start:end] from the words around it, or None.
+    ``prior``: (end, speaker) of the previous quote, for a "he said"."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -231,13 +241,13 @@ def _attribute(text: str, start: int, end: int, mentions) -> tuple[str, str, str
             who, lo = match.group("who"), end + match.start("who")
             if pattern is _AFTER_DASH and not _names_first(who, lo, mentions):
                 continue  # after a dash only a name credits a quote ("” — a reference to Smith" does not)
-            found = _speaker(text, who, lo, mentions, start)
+            found = _speaker(text, who, lo, mentions, start, prior)
             if found:
                 return found
     before = text[max(line_start, start - 200) : start]
     match = _attribution_before(before)
     if match:
-        return _speaker(text, match.group("who"), start - len(before) + match.start("who"), mentions, start)
+        return _speaker(text, match.group("who"), start - len(before) + match.start("who"), mentions, start, prior)
     return None
 
 
@@ -267,7 +277,7 @@ def extract_quotes(doc: Document) -> list[Claim]:
         value = _normalize(text[start + opening : end - closing]).rstrip(",").rstrip()
         if len(_WORD.findall(value)) < MIN_WORDS:
             continue
-        speaker = _attribute(text, start, end, mentions)
+        speaker = _attribute(text, start, end, mentions, previous and (previous[3], previous[2]))
         line_start = text.rfind("\n", 0, start) + 1
         if speaker is None and previous and previous[2]:
             same_paragraph = previous[0] == line_start and start - previous[3] <= MAX_CONTINUATION_GAP

@@ -157,3 +157,22 @@ def test_speaker_named_by_first_name_only():
 def test_pronoun_passes_over_a_possessive():
     text = "Tom Ruiz's neighbor, Sam Ortiz, heard the shots.\n\n“I ran to the window right away,” he said."
     assert quotes_of(text)[0][1] == "Sam Ortiz"
+
+
+def test_pronoun_means_the_speaker_of_the_previous_quote_when_no_one_is_named_since():
+    text = (
+        "Jo Lind had just pulled up for coffee.\n\n“There were police cars everywhere,” she said.\n\n"
+        "She started filming.\n\n“Nobody else was there yet to see it,” she said."
+    )
+    assert [q[1] for q in quotes_of(text)] == ["Jo Lind", "Jo Lind"]
+
+
+def test_pronoun_after_someone_named_only_by_a_possessive_means_no_one_known():
+    text = "Mayor Jo Lind spoke.\n\nLind's brother heard the shots.\n\n“I ran outside right away,” he said."
+    assert quotes_of(text) == [("I ran outside right away", "", "unknown")]
+
+
+def test_pronoun_looks_back_two_paragraphs_at_most():
+    text = "Officer Ben Ruiz spoke first.\n\nThe crowd was quiet.\n\n{}“I ran to the window right away,” he said."
+    assert quotes_of(text.format(""))[0][1] == "Ben Ruiz"
+    assert quotes_of(text.format("A neighbor heard the shots.\n\n"))[0][1] == ""
