@@ -324,7 +324,7 @@ def find_people(text: str) -> tuple[Mention, ...]:
     singles: list[tuple[int, int, str, bool]] = []  # one-word names, honorific or not
     for run in matches_at(_RUN.match, text, capitalized_word_starts(text)):
         start, end = run.span()
-        run_start = _extend_left(text, start, _heads_own_title(run.group()))
+        run_start = _extend_left(text, start, run.group())
         run_text = text[run_start:end]
         if run_start == start and " " not in run_text:
             if _is_single_name(run_text):
@@ -364,6 +364,7 @@ _LEFT_WORDS = frozenset(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS | {"of", "
 _HONORIFIC_ENDINGS = tuple(h + "." for h in HONORIFICS)
 
 
+@lru_cache(maxsize=16384)
 def _heads_own_title(run_text: str) -> bool:
     """Whether a run starts with a title that has its head: "District Attorney Jo Lee", not "Homeland Security Jo Lee"."""
     for match in _RUN_TOKEN.finditer(run_text):
@@ -375,11 +376,11 @@ def _heads_own_title(run_text: str) -> bool:
     return False
 
 
-def _extend_left(text: str, start: int, own_head: bool) -> int:
+def _extend_left(text: str, start: int, run_text: str) -> int:
     """Start of the lower-case title words right before a run: "former police chief| John Smith".
 
-    ``own_head``: the run has its own title, so words before an "of" or "for" are someone
-    else's: in "spokesman for District Attorney Jo Lee" Jo Lee is no spokesman.
+    When the run has its own title, words before an "of" or "for" are someone else's:
+    in "spokesman for District Attorney Jo Lee" Jo Lee is no spokesman.
     """
     lo = start
     words_start = start
@@ -396,7 +397,7 @@ def _extend_left(text: str, start: int, own_head: bool) -> int:
             word = text[k : lo - 1]
             if word not in _LEFT_WORDS:
                 break
-        if own_head and word in ("of", "for"):
+        if word in ("of", "for") and _heads_own_title(run_text):
             break
         lo = k
         if word not in ("of", "for", "the", "and"):

@@ -38,6 +38,7 @@ _SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
 _DOUBLE_MARK = re.compile(r"[“”\"]")
 # Single marks: curly ones, and the straight one (also an apostrophe) in copy that quotes with it.
 _SINGLE_MARK = re.compile(r"[‘’']")
+_SINGLE_OPENING = re.compile(r"[\s(\[—–“\"-][‘']\S")
 # One character of an attribution phrase: no sentence end, but the periods of "Mr." and "J." are fine.
 # A lookbehind has one width, so the abbreviations go in one lookbehind per length.
 _AFTER_ABBREVIATION = "|".join(
@@ -140,6 +141,8 @@ def _double_spans(text: str) -> list[tuple[int, int, str]]:
 
 def _single_spans(text: str, doubles: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Single-quoted spans outside ``doubles``: straight and curly marks mix in real copy (‘…' and '…’)."""
+    if not text.startswith(("'", "‘")) and not _SINGLE_OPENING.search(text):
+        return []  # apostrophes only, as in most copy: skip the scan
     starts = [span[0] for span in doubles]
     spans = []
     open_at = -1
@@ -266,7 +269,7 @@ def _attribution_before(before: str) -> re.Match | None:
 def extract_quotes(doc: Document) -> list[Claim]:
     """QUOTE claims of ``doc``: quotations of four words or more, with their speaker when known."""
     text = doc.text
-    if not _DOUBLE_MARK.search(text) and not _SINGLE_MARK.search(text):
+    if not any(mark in text for mark in "\"“”‘’'"):
         return []
     mentions = find_people(text)
     claims = []
