@@ -153,7 +153,7 @@ def _is_single_name(token: str) -> bool:
 
 
 def looks_like_name(phrase: str) -> bool:
-    """One to three capitalized name words: a speaker named as "Dillon" or "Mary Ruiz" with no title."""
+    """One to three capitalized name words: a speaker named as "Marta" or "Mary Ruiz" with no title."""
     words = phrase.split()
     return 0 < len(words) <= 3 and all(word[0].isupper() and _is_single_name(word) for word in words)
 

@@ -190,7 +190,7 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
 def _antecedent(text: str, mentions: tuple[Mention, ...], offset: int, prior) -> tuple[str, str, str] | None:
     """Whom a "he said" before ``offset`` means: the person named or quoted last, in the quote's
     paragraph or the two before (further on it has lost its antecedent). A possessive named last
-    ("Ivanov's friend said he ...") means someone unnamed: no one. ``prior``: (end, speaker) of
+    ("Lee's friend said he ...") means someone unnamed: no one. ``prior``: (end, speaker) of
     the previous quote."""
     floor = text.rfind("\n", 0, offset) + 1
     for _ in range(PRONOUN_PARAGRAPHS):
@@ -227,7 +227,7 @@ def _speaker(text: str, phrase: str, lo: int, mentions, quote_start: int, prior)
 
 
 def _names_first(phrase: str, lo: int, mentions) -> bool:
-    """Whether the phrase at text[lo:] starts with a person: "Dylan, witness", "Sheriff Jo Lee"."""
+    """Whether the phrase at text[lo:] starts with a person: "Marta, witness", "Sheriff Jo Lee"."""
     return looks_like_name(phrase.split(",")[0].strip()) or any(m.span_start == lo for m in mentions)
 
 

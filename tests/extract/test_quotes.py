@@ -148,8 +148,8 @@ def test_lone_closing_mark_without_a_speaker_is_no_quote():
 
 
 def test_speaker_named_by_first_name_only():
-    assert quotes_of("“We were out back when we heard the first pop,” said Dillon.") == [
-        ("We were out back when we heard the first pop", "Dillon", "person")
+    assert quotes_of("“The lights went out just before the storm hit,” said Marta.") == [
+        ("The lights went out just before the storm hit", "Marta", "person")
     ]
     assert quotes_of("“We found nothing at the scene today,” authorities said.")[0][2] != "person"
 
