@@ -66,7 +66,7 @@ _POST_TITLE = re.compile(
     r"(?=\s*[,;.)]|\s+(?:said|says|told)\b)"
 )
 # After a name as the predicate: "Smith was a retired state police trooper."; only title words,
-# capitalized words and "of" may make it, so "Smith was a good friend" is no title.
+# capitalized words and of/for/the/and may make it, so "Smith was a good friend" is no title.
 _PREDICATE_TITLE = re.compile(
     r"\s+(?:is|was)\s+(?:a|an|the)\s+(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)"
     r"(?=\s*[,;.]|\s+(?:and|who|with|at|in|for|from|until|since|before|after)\b)"
