@@ -137,6 +137,28 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word.lower(), lang="en").lower()
 
 
+_QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")
+_NOT_WORD = re.compile(r"[^\w\s]+")
+
+
+def quote_sentences(quote: str) -> list[list[str]]:
+    """A quotation's sentences as lower-case words without punctuation: outlets
+    often quote the same sentences, but cut and join them differently."""
+    return [
+        words_ for part in _QUOTE_SENTENCE_END.split(quote)
+        if (words_ := _NOT_WORD.sub(" ", part.lower().replace("’", "'")).split())
+    ]
+
+
+def sentence_likeness(x: str, y: str, cutoff: float) -> float:
+    """How alike two quoted sentences are (0-100; 0 below ``cutoff``): the same
+    characters in order, or the same words reordered or trimmed ("the worst day
+    in the town's history" / "the worst day in town history")."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(x, y, score_cutoff=cutoff) or fuzz.token_set_ratio(x, y, score_cutoff=cutoff)
+
+
 def content_words(text: str) -> frozenset[str]:
     """Singular lower-case words of ``text`` that carry meaning (no stopwords)."""
     return frozenset(singular(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
-from ..text import content_words, singular
+from ..text import content_words, quote_sentences, sentence_likeness, singular
 from .core import Aligner, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_frame, count_keys, count_score, head
 from .times import TIME_ALIGNER
@@ -119,19 +119,49 @@ def _quote_norm(claim: Claim) -> str:
     return claim.attr("norm") or str(claim.value).lower()
 
 
+class _Quote(NamedTuple):
+    norm: str
+    sentences: tuple[str, ...]  # its sentences long enough to be recognized on their own
+
+
+# A sentence of this many words, nearly the same in two quotes, makes them one quotation.
+SENTENCE_WORDS = 5
+SENTENCE_SAME = 80
+
+
+def _quote_features(claim: Claim) -> _Quote:
+    sentences = tuple(" ".join(s) for s in quote_sentences(str(claim.value)) if len(s) >= SENTENCE_WORDS)
+    return _Quote(_quote_norm(claim), sentences if len(sentences) > 1 else ())
+
+
 # A partial ratio of 90 means a window of the longer quote shares 0.818 of the
 # shorter's characters in order, which gives a full ratio of at least 70 unless
 # the longer is over 1.337 times as long; below this the partial cannot link.
 PARTIAL_NEEDS_LENGTH = 1.3
 
 
-def _quote_score(a: str, b: str) -> float:
-    """Linked when nearly the same wording, or one nearly inside the other.
+def _quote_score(qa: _Quote, qb: _Quote) -> float:
+    """Linked when nearly the same wording, one nearly inside the other, or one
+    sentence nearly the same in both (quotes cut and joined differently).
 
     Quotes are grouped without the one-value-per-source check, so groups do not
     depend on the order pairs link in, only on which do: the cheap full ratio
     is tried first, the slow partial ratio only when it fails.
     """
+    score = _wording_score(qa.norm, qb.norm)
+    if score:
+        return score
+    for x in qa.sentences or (qa.norm,):
+        for y in qb.sentences or (qb.norm,):
+            if min(len(x.split()), len(y.split())) < SENTENCE_WORDS:
+                continue
+            ratio = sentence_likeness(x, y, SENTENCE_SAME)
+            if ratio:
+                return ratio / 100
+    return 0.0
+
+
+def _wording_score(a: str, b: str) -> float:
     # score_cutoff lets rapidfuzz stop early; it returns 0 below the cutoff.
     ratio = fuzz.ratio(a, b, score_cutoff=70)
     if ratio:
@@ -142,14 +172,14 @@ def _quote_score(a: str, b: str) -> float:
     return 1.0 if len(shorter.split()) >= 4 and fuzz.partial_ratio(shorter, longer, score_cutoff=90) else 0.0
 
 
-def _quote_keys(norm: str) -> Iterable[str]:
-    tokens = norm.split()
+def _quote_keys(quote: _Quote) -> Iterable[str]:
+    tokens = quote.norm.split()
     # Word trigrams: a wording variant keeps most of them.
     return (" ".join(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2)))
 
 
-def _quote_order(norm: str) -> tuple:
-    return (norm,)
+def _quote_order(quote: _Quote) -> tuple:
+    return (quote.norm,)
 
 
 ALIGNERS: dict[ClaimKind, Aligner] = {
@@ -158,7 +188,7 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
     ClaimKind.DATE: Aligner(claim_in_sentence, _date_features, _date_keys, _date_score, True, words_around_first),
     # A person may hold several titles, and be quoted several times.
     ClaimKind.PERSON: Aligner(_person_key, _person_names, _people_keys, _person_score, False, _person_order),
-    ClaimKind.QUOTE: Aligner(_quote_norm, _quote_norm, _quote_keys, _quote_score, False, _quote_order),
+    ClaimKind.QUOTE: Aligner(_quote_norm, _quote_features, _quote_keys, _quote_score, False, _quote_order),
     ClaimKind.TIME: TIME_ALIGNER,
 }
 

@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
+from ..text import quote_sentences, sentence_likeness
 from ..vocab import is_evolving
 from ..vocab import load as load_vocab
 
@@ -251,9 +252,18 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 @dataclass(frozen=True)
 class QuoteWording:
     """The same quotation: the same words, or one cut short from the other,
-    agree; any changed word is a variant (``changed_words`` allows a few)."""
+    agree; any changed word is a variant (``changed_words`` allows a few).
+
+    Outlets cut and join a speaker's sentences differently, so quotes are
+    compared sentence by sentence: two sentences nearly alike (``similar``,
+    0-100) but not the same words are a variant; sentences that have nothing
+    to do with each other say nothing. Between two sources the worst pair
+    counts: one changed sentence is a variant, whatever else they share.
+    """
 
     changed_words: int = 0
+    similar: float = 70
+    worst_pair = True  # read by the engine: see _status
 
     def show(self, claim: Claim) -> str:
         return str(claim.value)
@@ -263,7 +273,17 @@ class QuoteWording:
         shorter, longer = sorted((wa, wb), key=len)
         if _contains(longer, shorter) or Levenshtein.distance(wa, wb) <= self.changed_words:
             return Status.AGREE
-        return Status.VARIANT
+        if fuzz.ratio(" ".join(wa), " ".join(wb), score_cutoff=self.similar):
+            return Status.VARIANT  # nearly the same words throughout
+        sentences_a, sentences_b = quote_sentences(str(a.value)), quote_sentences(str(b.value))
+        for x in sentences_a:
+            for y in sentences_b:
+                shorter, longer = sorted((x, y), key=len)
+                if _contains(longer, shorter) or Levenshtein.distance(x, y) <= self.changed_words:
+                    continue
+                if sentence_likeness(" ".join(x), " ".join(y), self.similar):
+                    return Status.VARIANT
+        return Status.AGREE
 
 
 def _speaker_key(claim: Claim) -> str:

@@ -80,8 +80,12 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
             relations[key] = comparator.relate(x, y)
         return relations[key]
 
+    # Two sources relate by their closest pair of claims, or, for a comparator
+    # that asks (quotes: one changed sentence is a variant), by their worst.
+    pick = max if getattr(comparator, "worst_pair", False) else min
+
     def closest(a: list[Claim], b: list[Claim]) -> Status:
-        return min((relate(x, y) for x in a for y in b), key=_STATUS_RANK.__getitem__)
+        return pick((relate(x, y) for x in a for y in b), key=_STATUS_RANK.__getitem__)
 
     worst = Status.AGREE
     listed = list(profiles.items())

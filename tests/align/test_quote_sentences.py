@@ -1,0 +1,39 @@
+"""Quotes cut and joined differently by outlets are compared sentence by sentence. Invented texts."""
+from __future__ import annotations
+
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_documents
+from crosscheck.rules.load import load_rules
+
+
+def _quote_findings(texts: dict[str, str]):
+    docs = [build_document(Source(id=s), t) for s, t in texts.items()]
+    report = check_documents(docs, load_rules())
+    return [f for f in report.findings if f.kind is ClaimKind.QUOTE and f.rule == "quote-wording-variant"]
+
+
+def test_a_changed_sentence_inside_a_longer_quote_is_a_variant():
+    findings = _quote_findings({
+        "a": '"The town has lost a great deal tonight. We will stand by every family that lost someone," '
+             "Mayor Lena Ortiz said.",
+        "b": '"We will stand by every family who has lost someone," Mayor Lena Ortiz said.',
+    })
+    assert [f.status for f in findings] == [Status.VARIANT]
+
+
+def test_one_sentence_of_a_longer_quote_quoted_alone_agrees():
+    findings = _quote_findings({
+        "a": '"The town has lost a great deal tonight. We will stand by every family that lost someone," '
+             "Mayor Lena Ortiz said.",
+        "b": '"We will stand by every family that lost someone," Mayor Lena Ortiz said.',
+    })
+    assert [f.status for f in findings] == [Status.AGREE]
+
+
+def test_the_same_words_reordered_are_one_quotation_in_other_words():
+    findings = _quote_findings({
+        "a": '"This is probably the saddest day in the history of Elmford," Mayor Lena Ortiz said on Sunday.',
+        "b": 'Mayor Lena Ortiz called it "the saddest day in Elmford history."',
+    })
+    assert [f.status for f in findings] == [Status.VARIANT]
