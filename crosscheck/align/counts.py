@@ -78,6 +78,7 @@ class CountFrame(NamedTuple):
     event: str  # the event class, "" when the sentence names none
     thing: str  # the counted thing's class
     narrowed: frozenset[str]  # words that narrow the thing: "school" in "school buses"
+    of: frozenset[str]  # "aggravated murder" in "two counts of aggravated murder"
     manner: str  # "critically" in "critically wounded": a subset of the wounded
     anchor: str  # "" for the main event, else what sets it apart ("2004": a background year)
     person: str  # for an age, whose age it is, lower case ("" when not named)
@@ -91,10 +92,10 @@ def count_frame(claim: Claim) -> CountFrame:
     event_nouns = load("things")["event_nouns"]["words"]
     if not event and counted in event_nouns:  # "12 deaths", "three injuries": the noun is the event
         event, counted = event_nouns[counted], "person"
-    narrowed |= _of_words(claim.attr("of") or "")
+
     return CountFrame(
         claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
-        event, counted, narrowed, claim.attr("manner") or "", claim.attr("anchor") or "",
+        event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "", claim.attr("anchor") or "",
         (claim.attr("person") or "").lower(), context_of(claim), local_context(claim),
     )
 
@@ -152,7 +153,11 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0  # five killed and five injured are different counts
     if a.manner != b.manner:
         return 0.0  # "two critically wounded" is a part of "three wounded"
-    same_thing = bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+    same_thing = (
+        bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+        # "counts of murder" and "counts of aggravated murder" are different charges
+        and (not a.of or not b.of or a.of == b.of)
+    )
     if not same_thing or a.thing == a.unit:
         # A bare measure ("40 minutes") or two things of other names: only the
         # words around them can say they are one fact.

@@ -197,6 +197,11 @@ class DatePrecision:
         return str(claim.value)
 
     def relate(self, a: Claim, b: Claim) -> Status:
+        if a.attr("relative") == b.attr("relative") == "yes" and _weekday(a) and _weekday(a) == _weekday(b) \
+                and _weekday(a) in a.text.lower() and _weekday(b) in b.text.lower():
+            # Both say "Saturday": they differ only through the dates the
+            # sources were published, which a crawl or a late update can move.
+            return Status.AGREE
         if "weekday" in (a.attr("precision"), b.attr("precision")):
             wa, wb = _weekday(a), _weekday(b)
             return Status.CONFLICT if wa and wb and wa != wb else Status.AGREE
@@ -222,6 +227,11 @@ def _title_words(title: str) -> str:
     return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words if w not in _TITLE_FILLER)
 
 
+def _is_past(title_words: str) -> bool:
+    """ "retired lieutenant", "former mayor": a title no longer held (vocab/past_titles.yaml)."""
+    return bool(set(title_words.replace("-", " ").split()) & set(load_vocab("past_titles")["words"]))
+
+
 @dataclass(frozen=True)
 class FuzzyTitle:
     """Titles equal up to word order, filler words and omissions
@@ -233,7 +243,10 @@ class FuzzyTitle:
         return str(claim.value)
 
     def relate(self, a: Claim, b: Claim) -> Status:
-        score = fuzz.token_set_ratio(_title_words(str(a.value)), _title_words(str(b.value)))
+        words_a, words_b = _title_words(str(a.value)), _title_words(str(b.value))
+        if _is_past(words_a) != _is_past(words_b):
+            return Status.AGREE  # a role once held and one held now are both true
+        score = fuzz.token_set_ratio(words_a, words_b)
         return Status.AGREE if score >= self.threshold else Status.CONFLICT
 
 

@@ -91,3 +91,11 @@ def test_a_range_agrees_with_a_figure_inside_it():
         "b": "Neighbours heard 11 shots before the car sped away, a resident said.",
     })
     assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_counts_of_different_charges_are_different_counts():
+    report = _check({
+        "a": "Reyes was charged with one count of murder and two counts of assault after the shooting.",
+        "b": "Three others were charged with two counts of aggravated murder after the shooting.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)

@@ -1,0 +1,41 @@
+"""A past title is not set against a present one; the same weekday from two sources agrees. Invented texts."""
+from __future__ import annotations
+
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_documents
+from crosscheck.rules.load import load_rules
+
+
+def _findings(texts: dict[str, str], kind: ClaimKind, published: dict[str, str] | None = None):
+    published = published or {}
+    docs = [build_document(Source(id=s, published=published.get(s)), t) for s, t in texts.items()]
+    return [f for f in check_documents(docs, load_rules()).findings if f.kind is kind]
+
+
+def test_a_retired_rank_and_a_present_job_do_not_conflict():
+    findings = _findings({
+        "a": "Court security chief Dana Whitlow said the doors were locked at noon.",
+        "b": "Dana Whitlow, a retired state police lieutenant, said the doors were locked at noon.",
+    }, ClaimKind.PERSON)
+    assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_two_past_ranks_that_differ_still_conflict():
+    findings = _findings({
+        "a": "Dana Whitlow, a retired state police lieutenant, said the doors were locked.",
+        "b": "Dana Whitlow, a retired state police trooper, said the doors were locked.",
+    }, ClaimKind.PERSON)
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_the_same_weekday_resolved_from_far_apart_publication_dates_agrees():
+    findings = _findings(
+        {
+            "a": "The fire at the mill started on Saturday, the fire chief said.",
+            "b": "The fire at the mill started on Saturday, the fire chief said in a statement.",
+        },
+        ClaimKind.DATE,
+        {"a": "2031-01-20", "b": "2031-09-15"},
+    )
+    assert [f.status for f in findings] == [Status.AGREE]
