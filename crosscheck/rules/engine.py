@@ -176,8 +176,19 @@ def _with_ids(pairs: list[tuple[Finding, ClaimGroup]]) -> list[Finding]:
     ]
 
 
+def _worst_only(findings: list[Finding]) -> list[Finding]:
+    """A group's findings at its worst status: when two rules read one group (a
+    quote's speaker and its wording), the group stands where the worst puts it,
+    so one quote is never both a conflict and an agreement."""
+    worst = max((_STATUS_RANK[f.status] for f in findings), default=0)
+    return [f for f in findings if _STATUS_RANK[f.status] == worst]
+
+
 def evaluate(
     rules: Sequence[Rule], groups: Sequence[ClaimGroup], published: Mapping[str, str] | None = None
 ) -> list[Finding]:
-    pairs = [(f, group) for rule in rules for group in groups if (f := evaluate_group(rule, group, published))]
+    pairs = []
+    for group in groups:
+        found = [f for rule in rules if (f := evaluate_group(rule, group, published))]
+        pairs += [(f, group) for f in _worst_only(found)]
     return sorted(_with_ids(pairs), key=sort_key)

@@ -43,3 +43,15 @@ def test_comparisons_do_not_grow_with_copies(monkeypatch):
     _, few = _count_relate_calls(monkeypatch, copies=2, changed=1)
     _, many = _count_relate_calls(monkeypatch, copies=60, changed=40)
     assert 0 < many <= few
+
+
+def test_a_quote_given_to_two_speakers_is_a_conflict_and_never_also_an_agreement():
+    texts = {
+        "a": '"Our budget reaches only five towns," said Housing Secretary Jane Doe.',
+        "b": '"Our budget reaches only five towns," said Governor Tom Roe.',
+    }
+    docs = [build_document(Source(id=sid), text) for sid, text in texts.items()]
+    report = check_claims([d.source for d in docs], [c for d in docs for c in extract_claims(d)], load_rules())
+    quotes = [f for f in report.findings if f.kind.value == "quote"]
+    assert [f.status for f in quotes] == [Status.CONFLICT]
+    assert quotes[0].rule == "quote-speaker-mismatch"
