@@ -50,6 +50,14 @@ class Planted:
     edit: Edit
     edited: tuple[str, ...]
     others: tuple[str, ...]
+    # Where the other outlets state the fact: empty for copies (the edit's old line);
+    # in a paraphrase story, their own sentences about it (eval/paraphrase.py).
+    other_lines: tuple[str, ...] = ()
+
+    @property
+    def original_lines(self) -> tuple[str, ...]:
+        """The sentences of the other outlets a finding must set against the edited one."""
+        return self.other_lines or (self.edit.old_line,)
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,9 @@ def _count_changes(claim: Claim, rng: random.Random) -> list[Change]:
         rounded = _round_figure(int(claim.value))
         if rounded != claim.value and abs(rounded - claim.value) <= 0.08 * rounded:
             qualifier = "nearly" if rounded > claim.value else "about"
-            changes.append(("count-rounded", None, surface, f"{qualifier} {_write_number(rounded, surface)}"))
+            sign = claim.text[match.start() - 1] if match.start() and claim.text[match.start() - 1] in "$€£¥" else ""
+            # "$1,799" -> "nearly $1,800", not "$nearly 1,800"
+            changes.append(("count-rounded", None, sign + surface, f"{qualifier} {sign}{_write_number(rounded, surface)}"))
     return changes
 
 
@@ -184,6 +194,13 @@ def _place_changes(claim: Claim, rng: random.Random) -> list[Change]:
 
 _MONTHS = "January February March April May June July August September October November December".split()
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?(,?\s+(\d{4})\b)?")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 _DAY_BEFORE = re.compile(r"\d\s*$")  # "31 December": a new month may not have that day
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -202,7 +219,9 @@ def _date_changes(claim: Claim, rng: random.Random) -> list[Change]:
     if month and month.group(2) and 1 <= int(month.group(2)) <= 28:
         day = int(month.group(2))
         new_day = day + rng.choice((-3, -2, 2, 3, 5)) if day > 5 else day + rng.choice((2, 3, 5))
-        changes.append(("date-moved", Status.CONFLICT, month.group(0), month.group(0).replace(str(day), str(new_day), 1)))
+        moved = month.group(0).replace(str(day), str(new_day), 1)
+        moved = _ORDINAL.sub(lambda m: m.group(1) + _ordinal(int(m.group(1))), moved)  # "21st" -> "24th", not "24st"
+        changes.append(("date-moved", Status.CONFLICT, month.group(0), moved))
         coarse = f"{month.group(1)}{' ' + month.group(4) if month.group(4) else ''}"
         changes.append(("date-coarser", None, month.group(0), coarse))
     elif month and not month.group(2) and not _DAY_BEFORE.search(text, 0, month.start()):
@@ -292,7 +311,7 @@ def _quote_changes(claim: Claim, rng: random.Random, people: Sequence[str]) -> l
 
 # --- placing edits --------------------------------------------------------------
 
-def _replace_in_line(line: str, claim: Claim, before: str, after: str) -> str | None:
+def replace_in_line(line: str, claim: Claim, before: str, after: str) -> str | None:
     """``line`` with ``before`` (inside the claim's sentence) replaced by ``after``."""
     at_sentence = line.find(claim.sentence)
     if at_sentence < 0:
@@ -306,15 +325,9 @@ def _replace_in_line(line: str, claim: Claim, before: str, after: str) -> str | 
     return line[:at_sentence] + sentence + line[at_sentence + len(claim.sentence) :]
 
 
-def candidate_edits(lines: Sequence[str], published: str | None, rng: random.Random) -> list[Edit]:
-    """Every edit that can be planted in the article, found with crosscheck's own extraction."""
-    text = "\n".join(lines)
-    doc = build_document(Source(id="original", published=published), text)
-    claims = extract_claims(doc)
-    line_starts = [0]
-    for line in lines:
-        line_starts.append(line_starts[-1] + len(line) + 1)
-    people = sorted({c.subject for c in claims if c.kind is ClaimKind.PERSON and len(c.subject.split()) >= 2})
+def claim_changes(claim: Claim, rng: random.Random, people: Sequence[str]) -> list[Change]:
+    """The edits that can be made at ``claim``: (name, expected status, words, new words).
+    ``people`` are the story's named people, for misattributed quotes. Times: none yet."""
     makers: dict[ClaimKind, Callable[[Claim], list[Change]]] = {
         ClaimKind.COUNT: lambda c: _count_changes(c, rng),
         ClaimKind.PLACES: lambda c: _place_changes(c, rng),
@@ -322,19 +335,45 @@ def candidate_edits(lines: Sequence[str], published: str | None, rng: random.Ran
         ClaimKind.PERSON: lambda c: _person_changes(c, rng),
         ClaimKind.QUOTE: lambda c: _quote_changes(c, rng, people),
     }
+    return makers[claim.kind](claim) if claim.kind in makers else []
+
+
+def named_people(claims: Sequence[Claim]) -> list[str]:
+    return sorted({c.subject for c in claims if c.kind is ClaimKind.PERSON and len(c.subject.split()) >= 2})
+
+
+def line_starts(lines: Sequence[str]) -> list[int]:
+    """Offsets of each line in ``"\n".join(lines)``, and of the end."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def line_of(claim: Claim, starts: Sequence[int]) -> int:
+    return max(i for i, s in enumerate(starts[:-1]) if s <= claim.start)
+
+
+def candidate_edits(lines: Sequence[str], published: str | None, rng: random.Random) -> list[Edit]:
+    """Every edit that can be planted in the article, found with crosscheck's own extraction."""
+    text = "\n".join(lines)
+    doc = build_document(Source(id="original", published=published), text)
+    claims = extract_claims(doc)
+    starts = line_starts(lines)
+    people = named_people(claims)
     edits: list[Edit] = []
     for claim in claims:
-        index = max(i for i, s in enumerate(line_starts[:-1]) if s <= claim.start)
-        if index == 0 or claim.kind not in makers:  # the headline: outlets write their own; no times planted yet
+        index = line_of(claim, starts)
+        if index == 0:  # the headline: outlets write their own
             continue
-        for name, status, before, after in makers[claim.kind](claim):
-            new_line = _replace_in_line(lines[index], claim, before, after)
+        for name, status, before, after in claim_changes(claim, rng, people):
+            new_line = replace_in_line(lines[index], claim, before, after)
             if new_line and new_line != lines[index]:
                 edits.append(Edit(claim.kind, name, status, claim.subject, index, lines[index], new_line, before, after))
     return edits
 
 
-def _pick(edits: list[Edit], rng: random.Random, count: int, discrepancy: bool, planted: Counter) -> list[Edit]:
+def pick_edits(edits: list[Edit], rng: random.Random, count: int, discrepancy: bool, planted: Counter) -> list[Edit]:
     """Up to ``count`` edits on distinct lines: each time the kind of edit planted least so far
     over all stories (``planted``, updated), so rare kinds such as place lists get their share."""
     pool = [e for e in edits if (e.status is not None) == discrepancy]
@@ -385,10 +424,10 @@ def plant_story(
     if not any(e.status for e in edits):
         return None
     untouched = rng.random() < UNTOUCHED_SHARE
-    chosen = _pick(edits, rng, rng.choice((0, 1, 2)), False, planted_so_far)
+    chosen = pick_edits(edits, rng, rng.choice((0, 1, 2)), False, planted_so_far)
     if not untouched:
         rest = [e for e in edits if e.line not in {c.line for c in chosen}]
-        chosen += _pick(rest, rng, rng.choice((1, 2, 3)), True, planted_so_far)
+        chosen += pick_edits(rest, rng, rng.choice((1, 2, 3)), True, planted_so_far)
     names = OUTLETS[: rng.choice((2, 3))]
     texts = {name: list(lines) for name in names}
     planted = []

@@ -30,18 +30,19 @@ def covers(claim: Claim, line: str) -> bool:
     return bool(sentence) and (sentence in line or line in sentence)
 
 
-def _sides(finding: Finding, sources: Sequence[str], line: str) -> set[int]:
-    """Indexes of the finding's value groups with a claim from ``sources`` evidenced by ``line``."""
+def _sides(finding: Finding, sources: Sequence[str], lines: Sequence[str]) -> set[int]:
+    """Indexes of the finding's value groups with a claim from ``sources`` evidenced by one of ``lines``."""
     return {
         i for i, group in enumerate(finding.values)
-        if any(c.source in sources and covers(c, line) for c in group.claims)
+        if any(c.source in sources and any(covers(c, line) for line in lines) for c in group.claims)
     }
 
 
 def separates(finding: Finding, planted: Planted) -> bool:
-    """The edited outlet's edited sentence and an unedited outlet's original sentence on different sides."""
-    edited = _sides(finding, planted.edited, planted.edit.new_line)
-    others = _sides(finding, planted.others, planted.edit.old_line)
+    """The edited outlet's edited sentence and an unedited outlet's sentence of the fact (the
+    original line, or in a paraphrase story that outlet's own sentence) on different sides."""
+    edited = _sides(finding, planted.edited, (planted.edit.new_line,))
+    others = _sides(finding, planted.others, planted.original_lines)
     return any(i != j for i in edited for j in others)
 
 
@@ -109,6 +110,9 @@ class StoryScore:
     misses: tuple[Miss, ...]
     true_findings: tuple[Finding, ...]
     false_findings: tuple[FalseFinding, ...]
+    # Differences the unedited articles already had (paraphrase stories: real outlets do
+    # disagree); neither true nor false, left out of precision.
+    standing: tuple[Finding, ...] = ()
 
 
 def _why_missed(report: Report, planted: Planted) -> str:
@@ -119,7 +123,8 @@ def _why_missed(report: Report, planted: Planted) -> str:
         return "not extracted after the edit"
     groups = [g for g in report.groups if any(c in g.claims for c in mine)]
     aligned = [g for g in groups
-               if any(c.source in planted.others and covers(c, edit.old_line) for c in g.claims)]
+               if any(c.source in planted.others and any(covers(c, line) for line in planted.original_lines)
+                      for c in g.claims)]
     if not aligned:
         return "not aligned with the original"
     ids = {c.id for g in aligned for c in g.claims}
@@ -128,17 +133,34 @@ def _why_missed(report: Report, planted: Planted) -> str:
     return f"reported as {'/'.join(statuses)}" if statuses else "aligned, no finding"
 
 
-def score_story(story: Story, report: Report) -> StoryScore:
+def _as_before(finding: Finding, story: Story) -> tuple:
+    """What identifies a finding across an edit: kind, status and the (source, sentence) of each
+    claim, an edited sentence read as the one it replaced."""
+    def sentence(claim: Claim) -> str:
+        for p in story.planted:
+            if claim.source in p.edited and covers(claim, p.edit.new_line):
+                return _squash(p.edit.old_line)
+        return _squash(claim.sentence)
+    return finding.kind, finding.status, frozenset((c.source, sentence(c)) for g in finding.values for c in g.claims)
+
+
+def score_story(story: Story, report: Report, baseline: Report | None = None) -> StoryScore:
+    """Score ``report`` on the story. With ``baseline`` (the report on the articles before any
+    edit), a finding it already had is standing, not false, unless it finds a planted item."""
+    before = {_as_before(f, story) for f in baseline.findings if f.status in REPORTED} if baseline else set()
     discrepancies = [p for p in story.planted if p.edit.status is not None]
     found = tuple(p for p in discrepancies if any(finds(f, p) for f in report.findings))
     misses = tuple(Miss(story.id, p, _why_missed(report, p)) for p in discrepancies if p not in found)
-    true_findings, false_findings = [], []
+    true_findings, false_findings, standing = [], [], []
     for finding in report.findings:
         if finding.status not in REPORTED:
             continue
         if any(finds(finding, p) or _changed_a_quote(finding, p) or _moved_a_speaker(finding, p) for p in story.planted):
             true_findings.append(finding)
             continue
+        if before and _as_before(finding, story) in before:
+            standing.append(finding)
+            continue
         near = next((p.edit.name for p in story.planted if touches(finding, p)), "no edit")
         false_findings.append(FalseFinding(story.id, finding, near, _mirrored(finding)))
-    return StoryScore(story, found, misses, tuple(true_findings), tuple(false_findings))
+    return StoryScore(story, found, misses, tuple(true_findings), tuple(false_findings), tuple(standing))
