@@ -25,10 +25,13 @@ from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import singular
 from ..vocab import load
 from .dates import (
-    DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _nearest, normalize,
+    AUXILIARIES, DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
+    _nearest, normalize,
 )
 
 DAY_MINUTES = 24 * 60
+# What may stand between an event word and its own verb: "was held", "shot or wounded".
+_PREDICATE_GLUE = AUXILIARIES | {"and", "or"}
 # How far around a time a day that belongs to it may stand ("Monday, at about 4:50 a.m.").
 DAY_WINDOW = 40
 _DAY_BEFORE_GAP = re.compile(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
@@ -84,8 +87,14 @@ def _vocab() -> dict:
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
         "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{_alternation(qualifier)})\s+$", re.IGNORECASE),
+        "not_event": re.compile(
+            rf"\b(?i:{_alternation(entries['not_events'])})\b(?:[\W\d]|\b(?:at|on)\b|[A-Z][a-z]*\.?)*$"
+        ),
+        "bound": re.compile(rf"\b(?P<b>{_alternation(entries['bounds'])})\s+$", re.IGNORECASE),
         "offset": re.compile(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
-        "between": re.compile(r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s+and\s+$"),
+        "between": re.compile(
+            r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<mer>[aApP])\.?\s?[mM]\b\.?)?\s+and\s+$"
+        ),
     }
 
 
@@ -195,11 +204,14 @@ def _show(frm: int, to: int, shown: str, zone: str, day: str | None) -> str:
 
 
 def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
-    """(class, phase, subject) of the event the time at token ``at`` belongs to.
+    """(class, phase, subject) of the event the time at token ``at`` of its clause belongs to.
 
-    The event word is found as dates.py finds a date's verb: left in the same
-    clause, else right, else anywhere; a start or end word next to it or
-    between it and the time gives the phase ("the shooting began at ...").
+    The event word is found as dates.py finds a date's verb: left in the
+    clause, else right; with another verb between them, the time is that
+    verb's. A start or end word next to it or between it and the time gives
+    the phase ("the shooting began at ..."). An event called "another" or
+    "separate" is not the story's, and a class marked ``alone`` aligns only
+    in nearly the same sentence: both get no class.
     """
     vocab = _vocab()
     events, phases = vocab["events"], vocab["phases"]
@@ -208,6 +220,24 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         before -= 1
     found = _nearest(tokens, before, at, lambda t, i: t[i].lower() in events)
     if found is None:
+        return "", "", ""
+
+    def other_verb(i: int) -> bool:
+        """A verb of another event; not the event's own ("a vigil was held at ...")."""
+        low = tokens[i].lower()
+        if low in phases or low in events or not _is_verb(tokens, i):
+            return False
+        between = tokens[found + 1 : i] if found < i else ["-"]
+        return not all(t.lower() in _PREDICATE_GLUE or t.lower().endswith("ly") for t in between)
+
+    # "took the victim to hospital at 8:10 a.m. after the crash": the time is the verb's.
+    if any(other_verb(i) for i in range(min(found, at), max(found, at))):
+        return "", "", ""
+    if found > at and any(_is_verb(tokens, i) for i in range(at)):
+        return "", "", ""  # a verb before the time in its clause has it, as dates.py gives a date
+    if any(t.lower() in vocab["entries"]["other_event"] for t in tokens[:found]):
+        return "", "", ""
+    if vocab["entries"]["events"][events[tokens[found].lower()]].get("alone"):
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
@@ -222,11 +252,14 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
 
 
 def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to: int, shown: str,
-           precision: str, qualifier: str, zone: str, day: str | None) -> Claim:
+           precision: str, qualifier: str, zone: str, day: str | None, bound: str = "") -> Claim:
     text = doc.text
     tokens_left = _TOKEN.findall(text, sentence.start, start)
-    tokens = tokens_left + _TOKEN.findall(text, end, sentence.end)
-    event, phase, subject = _event(tokens, len(tokens_left))
+    # The time's own clause on the left: an event word past a comma is another clause's.
+    clause = next((i + 1 for i in range(len(tokens_left) - 1, -1, -1) if tokens_left[i] in _CLAUSE_BREAK), 0)
+    tokens = tokens_left[clause:] + _TOKEN.findall(text, end, sentence.end)
+    event, phase, subject = _event(tokens, len(tokens_left) - clause)
+    phase = bound or phase
     return doc.claim(
         ClaimKind.TIME, subject, _show(frm, to, shown, zone, day), start, end, sentence=sentence,
         attrs=make_attrs(
@@ -250,17 +283,23 @@ def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
             continue
         minutes, precision = read
         start, end = match.start(), match.end()
+        if match["named"] and match["named"][0].isupper() and start > sentence.start:
+            continue  # "Noon" inside a sentence is a name
         head = text[max(sentence.start, start - 30) : start]
-        between = vocab["between"].search(head)
-        qualified = vocab["qualifier_re"].search(head)
         if vocab["offset"].search(head):
             continue  # "20 minutes after midnight": a time counted from this one
+        between = vocab["between"].search(head)
+        qualified = vocab["qualifier_re"].search(head)
         if between:
             first = int(between["h"]) % 12 * 60 + int(between["m"] or 0)
-            # "between 11 and 1 a.m.": the first hour is on the other side of noon or midnight.
-            first += (minutes // 720) * 720 if first <= minutes % 720 else (minutes // 720 - 1) * 720
+            if between["mer"]:
+                first += 720 if between["mer"].lower() == "p" else 0
+            else:  # "between 11 and 1 a.m.": the first hour may be on the other side of noon or midnight
+                first += (minutes // 720) * 720 if first <= minutes % 720 else (minutes // 720 - 1) * 720
             frm, to, qualifier = first, minutes, ""
             start -= len(head) - between.start()
+            if claims and claims[-1].start >= start:
+                claims.pop()  # "between 2:45 a.m. and 3 a.m.": its first time was read alone
             shown = f"{_hhmm(frm)}-{_hhmm(to)}"
         else:
             qualifier = vocab["qualifier"][" ".join(qualified["q"].lower().split())] if qualified else ""
@@ -268,11 +307,18 @@ def _clock_claims(doc: Document, sentence: Sentence) -> list[Claim]:
                 start -= len(head) - qualified.start()
             frm, to = _interval(minutes, precision, qualifier)
             shown = f"{qualifier} {_hhmm(minutes)}".strip()
+        lead = text[max(sentence.start, start - 40) : start]
+        if vocab["not_event"].search(lead):
+            continue  # "UPDATE 9:40 p.m.", "as of 3 p.m.": no time of an event
+        bound = vocab["bound"].search(lead)
         zone = match["zone"] or ""
         day, start, end = _date_next_to(text, start, end, sentence, published)
         if match["named"] and match["named"].lower() == "midnight":
             day = None  # "midnight Saturday" may open or close Saturday: no day is safer than a wrong one
-        claims.append(_claim(doc, sentence, start, end, frm, to, shown, precision, qualifier, zone, day))
+        claims.append(_claim(
+            doc, sentence, start, end, frm, to, shown, precision, qualifier, zone, day,
+            bound=vocab["entries"]["bounds"][bound["b"].lower()] if bound else "",
+        ))
     return claims
 
 
