@@ -196,10 +196,17 @@ def _word_value(words: str) -> int | None:
         return None
 
 
+# More digits than any count a story gives: such a run is an identifier or junk,
+# and Python refuses int() past 4,300 digits.
+_MAX_DIGITS = 30
+
+
 def _number_value(match: re.Match) -> int | float | None:
     if match.group("words"):
         return _word_value(match.group("words"))
     digits = match.group("digits").replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None
     scale = (match.group("scale") or "").strip(" -").lower()
     if not scale and digits.isdigit():
         return int(digits)  # most numbers: no Decimal needed

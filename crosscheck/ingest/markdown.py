@@ -1,6 +1,7 @@
 """Markdown files with optional YAML front matter (outlet, url, published, title, author)."""
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -9,11 +10,15 @@ from .metadata import FIELDS
 from .raw import RawSource, read_text_file
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
-_HTML = re.compile(r"<!--.*?-->|<[^>\n]+>", re.DOTALL)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Every open-ended part stops at its own opener or is bounded, so that a line of
+# thousands of unclosed openers ("[[[[", "<a<a", "](((") is read in linear time.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]{0,2000}\)")
+_LINK = re.compile(r"\[([^\[\]]+)\](?:\([^()]{0,2000}\)|\[[^\[\]]*\])")
+_LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
+_TAG = re.compile(r"<[^<>\n]+>")
+# Emphasis marks in the order tried at each position, and where each may close
+# (after a non-space; zero-width, so "***" gives every position).
+_CLOSERS = {mark: re.compile(rf"(?<=\S)(?={re.escape(mark)})") for mark in ("**", "__", "*", "_")}
 _CODE = re.compile(r"`([^`]*)`")
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _HEADING_OR_ITEM = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
@@ -45,7 +50,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
 
 def markdown_to_text(body: str) -> str:
     """Markdown -> plain paragraphs, one per line; wrapped lines of a paragraph are joined."""
-    body = _LINK_DEFINITION.sub("", _HTML.sub("", body))
+    body = _LINK_DEFINITION.sub("", _TAG.sub("", _strip_comments(body)))
     paragraphs: list[str] = []
     current: list[str] = []
     for line in body.split("\n"):
@@ -64,9 +69,46 @@ def markdown_to_text(body: str) -> str:
     return "\n".join(p for p in paragraphs if p)
 
 
+def _strip_comments(body: str) -> str:
+    """``body`` without <!-- ... --> comments; an unclosed one is kept as text."""
+    pieces, pos = [], 0
+    while (start := body.find("<!--", pos)) >= 0:
+        end = body.find("-->", start + 4)
+        if end < 0:
+            break  # no later comment can close either
+        pieces.append(body[pos:start])
+        pos = end + 3
+    pieces.append(body[pos:])
+    return "".join(pieces)
+
+
+def _strip_emphasis(line: str) -> str:
+    """``line`` with *x*, **x**, _x_ and __x__ reduced to x: the nearest closing mark
+    wins, as a lazy regex would find it, but each closer is found by bisection
+    instead of a rescan of the line from every opener."""
+    closers = {mark: [m.start() for m in closer.finditer(line)] for mark, closer in _CLOSERS.items() if mark in line}
+    if not closers:
+        return line
+    out, i, copied = [], 0, 0
+    while i < len(line):
+        for mark, ends in closers.items():
+            inner = i + len(mark)
+            if not line.startswith(mark, i) or inner >= len(line) or line[inner].isspace():
+                continue
+            k = bisect.bisect_left(ends, inner + 1)
+            if k < len(ends):
+                out += [line[copied:i], line[inner:ends[k]]]
+                i = copied = ends[k] + len(mark)
+                break
+        else:
+            i += 1
+    out.append(line[copied:])
+    return "".join(out)
+
+
 def _inline(line: str) -> str:
     line = _LINK.sub(r"\1", _IMAGE.sub("", line))
-    return _EMPHASIS.sub(r"\2", _CODE.sub(r"\1", line))
+    return _strip_emphasis(_CODE.sub(r"\1", line))
 
 
 def read_markdown(path: Path) -> list[RawSource]:
