@@ -1,10 +1,12 @@
 """The accuracy benchmark: planted discrepancies on real articles, and hand-labelled real clusters.
 
-    .venv/bin/python eval/run.py [--stories 200] [--seed 7] [--verbose] [--write]
+    .venv/bin/python eval/run.py [--stories 200] [--paraphrases 200] [--seed 7] [--verbose] [--write]
 
 Prints recall and precision per claim kind, the false-conflict rate on stories
-with nothing planted, and the scores on the labelled clusters; --write also
-puts the tables in eval/RESULTS.md, --verbose lists the top failures.
+with nothing planted, for edits planted in copies of one article and in
+sentences that two real outlets word differently (paraphrases), and the scores
+on the labelled clusters; --write also puts the tables in eval/RESULTS.md
+(keeping what is written above them), --verbose lists the top failures.
 """
 from __future__ import annotations
 
@@ -27,15 +29,27 @@ from crosscheck.pipeline import check_documents  # noqa: E402
 from crosscheck.rules.load import load_rules  # noqa: E402
 from eval.clusters import ClusterScore, all_labels, review_of, score_cluster  # noqa: E402
 from eval.corpus import as_document, cluster_documents, load_articles  # noqa: E402
+from eval.paraphrase import PairCounts, pair_counts, paraphrase_stories, unedited  # noqa: E402
 from eval.plant import Story, plant_stories  # noqa: E402
 from eval.score import StoryScore, score_story  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+# --write replaces RESULTS.md from this heading on and keeps what is above it.
+GENERATED = "## Planted discrepancies in copies of ECB+ articles"
+
+
+def _documents(outlets, published):
+    return [as_document(source, text, published) for source, text in outlets]
 
 
 def check_story(story: Story, rules) -> StoryScore:
-    documents = [as_document(source, text, story.published) for source, text in story.outlets]
-    return score_story(story, check_documents(documents, rules))
+    return score_story(story, check_documents(_documents(story.outlets, story.published), rules))
+
+
+def check_paraphrase(story: Story, rules) -> StoryScore:
+    """A paraphrase story, scored against the report on its unedited articles."""
+    baseline = check_documents(_documents(unedited(story), story.published), rules)
+    return score_story(story, check_documents(_documents(story.outlets, story.published), rules), baseline)
 
 
 def _ratio(part: int, whole: int) -> str:
@@ -116,6 +130,20 @@ def failure_table(scores: Sequence[StoryScore]) -> str:
     return tabulate(rows, ["kind", "failure", "count"], tablefmt="github")
 
 
+def standing_table(scores: Sequence[StoryScore]) -> str:
+    """Findings the unedited articles already had, per kind: real outlets disagree."""
+    rows = [[k.value, sum(1 for s in scores for f in s.standing if f.kind is k)] for k in ClaimKind]
+    rows.append(["**all**", sum(len(s.standing) for s in scores)])
+    return tabulate(rows, ["kind", "conflicts and variants before any edit"], tablefmt="github")
+
+
+def pairs_table(counts: Sequence[PairCounts], scores: Sequence[StoryScore]) -> str:
+    planted = Counter(p.edit.kind for s in scores for p in s.story.planted)
+    rows = [[c.kind.value, c.pairs, c.article_pairs, c.clusters, planted[c.kind]] for c in counts]
+    headers = ["kind", "sentence pairs in the corpus", "article pairs", "clusters", "edits planted"]
+    return tabulate(rows, headers, tablefmt="github")
+
+
 def cluster_table(results: Sequence[ClusterScore]) -> str:
     rows = []
     for r in results:
@@ -137,7 +165,8 @@ def _short(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def failure_examples(scores: Sequence[StoryScore], clusters: Sequence[ClusterScore], per_kind: int) -> str:
+def failure_examples(scores: Sequence[StoryScore], clusters: Sequence[ClusterScore], per_kind: int,
+                     paraphrases: Sequence[StoryScore] = ()) -> str:
     lines = ["## Missed planted discrepancies"]
     for kind in ClaimKind:
         misses = [m for s in scores for m in s.misses if m.planted.edit.kind is kind][:per_kind]
@@ -149,6 +178,18 @@ def failure_examples(scores: Sequence[StoryScore], clusters: Sequence[ClusterSco
     for kind in ClaimKind:
         false = [f for s in scores for f in s.false_findings if f.finding.kind is kind][:per_kind]
         for f in false:
+            sentences = {_short(c.sentence, 110) for v in f.finding.values for c in v.claims}
+            lines.append(f"- [{kind.value}] {f.story} {f.cause}: {_short(f.finding.message)}"
+                         + "".join(f"\n    {s}" for s in sorted(sentences)[:3]))
+    lines.append("\n## Missed planted discrepancies in paraphrases (edited sentence / the other outlet's)")
+    for kind in ClaimKind:
+        for m in [m for s in paraphrases for m in s.misses if m.planted.edit.kind is kind][:per_kind]:
+            e = m.planted.edit
+            lines.append(f"- [{kind.value}] {m.story} {e.name}: {e.before!r} -> {e.after!r} ({m.why})\n"
+                         f"    {_short(e.new_line)}\n    {_short(m.planted.original_lines[0])}")
+    lines.append("\n## False findings on paraphrase stories")
+    for kind in ClaimKind:
+        for f in [f for s in paraphrases for f in s.false_findings if f.finding.kind is kind][:per_kind]:
             sentences = {_short(c.sentence, 110) for v in f.finding.values for c in v.claims}
             lines.append(f"- [{kind.value}] {f.story} {f.cause}: {_short(f.finding.message)}"
                          + "".join(f"\n    {s}" for s in sorted(sentences)[:3]))
@@ -171,6 +212,11 @@ def run_planted(stories: int, seed: int) -> list[StoryScore]:
     return [check_story(story, rules) for story in plant_stories(load_articles(), stories, seed)]
 
 
+def run_paraphrases(stories: int, seed: int) -> list[StoryScore]:
+    rules = load_rules()
+    return [check_paraphrase(story, rules) for story in paraphrase_stories(stories, seed)]
+
+
 def run_clusters() -> list[ClusterScore]:
     rules = load_rules()
     return [score_cluster(labels, check_documents(cluster_documents(labels.cluster), rules)) for labels in all_labels()]
@@ -179,6 +225,8 @@ def run_clusters() -> list[ClusterScore]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=200, help="planted stories to build (default 200)")
+    parser.add_argument("--paraphrases", type=int, default=200,
+                        help="paraphrase stories (two real outlets of one cluster) to build (default 200)")
     parser.add_argument("--seed", type=int, default=7, help="random seed of the planting (default 7)")
     parser.add_argument("--verbose", action="store_true", help="list the top failures per kind")
     parser.add_argument("--examples", type=int, default=8, help="failure examples per kind with --verbose")
@@ -187,30 +235,49 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     began = time.perf_counter()
     scores = run_planted(args.stories, args.seed)
+    copies_seconds = time.perf_counter() - began
+    paraphrases = run_paraphrases(args.paraphrases, args.seed)
+    paraphrase_seconds = time.perf_counter() - began - copies_seconds
     clusters = run_clusters()
     seconds = time.perf_counter() - began
 
-    command = f"python eval/run.py --stories {args.stories} --seed {args.seed}"
+    command = f"python eval/run.py --stories {args.stories} --paraphrases {args.paraphrases} --seed {args.seed}"
     untouched = sum(1 for s in scores if s.story.untouched)
+    untouched_p = sum(1 for s in paraphrases if s.story.untouched)
     sections = [
-        f"Command: `{command}`  \nSeed: {args.seed}; stories: {len(scores)} ({untouched} with nothing planted); "
-        f"outlets: {sum(len(s.story.outlets) for s in scores)}; date: {dt.date.today().isoformat()}; "
-        f"run time: {seconds:.1f} s",
-        "## Planted discrepancies, per claim kind\n\n" + kind_table(scores),
-        "## Per kind of edit\n\n" + edit_table(scores),
-        "## False conflicts on stories with nothing planted\n\n" + untouched_table(scores),
-        "## Failures, per kind\n\n" + failure_table(scores),
+        f"{GENERATED} (generated by eval/run.py --write; see eval/README.md)\n\n"
+        f"Command: `{command}`  \nSeed: {args.seed}; date: {dt.date.today().isoformat()}; "
+        f"run time: {seconds:.1f} s (copies {copies_seconds:.1f} s, paraphrases {paraphrase_seconds:.1f} s)  \n"
+        f"Stories: {len(scores)} ({untouched} with nothing planted); "
+        f"outlets: {sum(len(s.story.outlets) for s in scores)}. "
+        "Every outlet is a copy of one article, so every word around a changed value is shared: "
+        "this measures extraction and rules, not alignment across wording.",
+        "### Copies: per claim kind\n\n" + kind_table(scores),
+        "### Copies: per kind of edit\n\n" + edit_table(scores),
+        "### Copies: false conflicts on stories with nothing planted\n\n" + untouched_table(scores),
+        "### Copies: failures, per kind\n\n" + failure_table(scores),
+        "## Planted discrepancies in paraphrases: one fact as two real outlets word it\n\n"
+        f"Stories: {len(paraphrases)} ({untouched_p} with only harmless edits), each two real articles of one "
+        "ECB+ cluster. An edit goes into one article's sentence that the other article states in its own words "
+        "(same claim kind and value by crosscheck's extraction, sentences not copies); the other sentence is "
+        "left as it was. This measures whether crosscheck sets the same fact against itself across outlets' "
+        "wording. Findings the unedited articles already had are standing (real disagreements), neither true "
+        "nor false.",
+        "### Paraphrases: per claim kind\n\n" + kind_table(paraphrases),
+        "### Paraphrases: per kind of edit\n\n" + edit_table(paraphrases),
+        "### Paraphrases: false conflicts on stories with only harmless edits\n\n" + untouched_table(paraphrases),
+        "### Paraphrases: failures, per kind\n\n" + failure_table(paraphrases),
+        "### Paraphrases: sentence pairs found, and findings standing before any edit\n\n"
+        + pairs_table(pair_counts(), paraphrases) + "\n\n" + standing_table(paraphrases),
         "## Hand-labelled real clusters\n\n" + cluster_table(clusters),
     ]
     print("\n\n".join(sections))
     if args.verbose:
-        print("\n" + failure_examples(scores, clusters, args.examples))
+        print("\n" + failure_examples(scores, clusters, args.examples, paraphrases))
     if args.write:
-        RESULTS.write_text(
-            "# Accuracy of crosscheck (generated by eval/run.py --write; see eval/README.md)\n\n"
-            + "\n\n".join(sections) + "\n",
-            encoding="utf-8",
-        )
+        kept = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+        kept = kept[: kept.index(GENERATED)] if GENERATED in kept else "# Accuracy of crosscheck\n\n"
+        RESULTS.write_text(kept + "\n\n".join(sections) + "\n", encoding="utf-8")
     return 0
 
 
