@@ -7,6 +7,11 @@ reported conflict or variant is true when it finds a planted discrepancy, or
 when it is a quote-wording variant of words an edit really changed inside a
 quote (an honest side effect); anything else is false, since every outlet is a
 copy of one article.
+
+In a paraphrase story (paraphrase.py) the unedited outlet states the fact in its
+own sentences (``Planted.other_lines``), and the score takes the report on the
+unedited articles as a baseline: a finding it already had is standing, neither
+true nor false, since real outlets do disagree.
 """
 from __future__ import annotations
 
