@@ -11,6 +11,13 @@ turns into a conflict is a new conflict.
 A source that joins a group can change the group's subject, and so its
 finding's id; a finding that vanished and one that appeared under the same
 rule are taken for the same one when they share evidence (the same claims).
+
+A change is caused by the sources whose own value in the finding moved: one
+that now gives another value (or none), one added with a value the finding did
+not have, one removed whose value no source gives any more. Only when none did
+(a source joined or left a side) are the sources that joined or left named.
+
+The JSON form is described by docs/changeset.schema.json.
 """
 from __future__ import annotations
 
@@ -19,14 +26,17 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from itertools import groupby
 
-from .report.common import to_json
+from .report.common import escape, plural, to_json
 
+# The change-set JSON's version: changes when a key is removed or changes meaning.
+CHANGESET_VERSION = "1.0"
 STATUS_RANK = {"agree": 0, "variant": 1, "update": 2, "conflict": 3}
 NEW, RESOLVED, SIDES = "new", "resolved", "sides"
 _CHANGE_ORDER = {NEW: 0, RESOLVED: 1, SIDES: 2}
-_PLURAL = {
-    "conflict": "conflicts", "update": "updates over time", "variant": "wording variants or omissions",
-    "agree": "agreements",
+_NOUN = {
+    "conflict": ("conflict", "conflicts"), "update": ("update over time", "updates over time"),
+    "variant": ("wording variant or omission", "wording variants or omissions"),
+    "agree": ("agreement", "agreements"),
 }
 
 # One side of a finding: a value and the sources that give it.
@@ -40,12 +50,14 @@ class FindingChange:
     before_id: str | None  # differs from id when the finding was matched by its evidence
     rule: str
     kind: str
+    severity: str
     subject: str
     status: str | None  # now; None when the finding is gone
     before_status: str | None  # in the previous evaluation; None when it is new
     sides: tuple[Side, ...]  # now (for a resolved finding that is gone: empty)
     before_sides: tuple[Side, ...]
-    caused_by: tuple[str, ...]  # added, changed or removed sources that take part
+    caused_by: tuple[str, ...]  # the sources whose value moved (see the module's docstring)
+    evidence: tuple[dict, ...]  # the finding's evidence now (for a finding that is gone: before)
 
     @property
     def shown_status(self) -> str:
@@ -67,16 +79,26 @@ class ChangeSet:
         wanted = set(statuses)
         return [f for f in self.findings if f.change == NEW and f.status in wanted]
 
+    def totals(self) -> dict:
+        """Sources by how they changed, and finding changes by change and status."""
+        findings = {change: {status: 0 for status in STATUS_RANK} for change in _CHANGE_ORDER}
+        for c in self.findings:
+            findings[c.change][c.shown_status] += 1
+        return {
+            "sources": len(self.sources), "added": len(self.sources_added), "changed": len(self.sources_changed),
+            "removed": len(self.sources_removed), "findings": findings,
+        }
+
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        for finding in data["findings"]:
+            for key in ("sides", "before_sides"):
+                finding[key] = [{"value": value, "sources": list(sources)} for value, sources in finding[key]]
+        return {"version": CHANGESET_VERSION, **data, "totals": self.totals()}
 
 
 def _sides(finding: dict) -> tuple[Side, ...]:
     return tuple(sorted((str(v["value"]), tuple(sorted(v["sources"]))) for v in finding.get("values", [])))
-
-
-def _side_sources(sides: Iterable[Side]) -> set[str]:
-    return {s for _, sources in sides for s in sources}
 
 
 def _claim_sets(report: dict) -> dict[str, frozenset[str]] | None:
@@ -124,6 +146,19 @@ def _match_by_evidence(gone: dict[str, dict], appeared: dict[str, dict]) -> dict
     return matches
 
 
+def _causes(before_sides: tuple[Side, ...], sides: tuple[Side, ...], touched: set[str]) -> tuple[str, ...]:
+    before = {s: value for value, sources in before_sides for s in sources}
+    now = {s: value for value, sources in sides for s in sources}
+    joined_or_left = (before.keys() ^ now.keys()) & touched
+    moved = {
+        s for s in (before.keys() | now.keys()) & touched
+        if (s in before and s in now and before[s] != now[s])
+        or (s not in before and now[s] not in before.values())
+        or (s not in now and before[s] not in now.values())
+    }
+    return tuple(sorted(moved or joined_or_left))
+
+
 def _change(finding_id: str, old: dict | None, new: dict | None, touched: set[str]) -> FindingChange | None:
     before_status = old["status"] if old else None
     status = new["status"] if new else None
@@ -139,9 +174,11 @@ def _change(finding_id: str, old: dict | None, new: dict | None, touched: set[st
         change = RESOLVED
     either = new or old
     return FindingChange(
-        change=change, id=finding_id, before_id=old["id"] if old else None, rule=either["rule"], kind=either["kind"], subject=either["subject"],
+        change=change, id=finding_id, before_id=old["id"] if old else None, rule=either["rule"], kind=either["kind"],
+        severity=either["severity"], subject=either["subject"],
         status=status, before_status=before_status, sides=sides, before_sides=before_sides,
-        caused_by=tuple(sorted((_side_sources(sides) | _side_sources(before_sides)) & touched)),
+        caused_by=_causes(before_sides, sides, touched),
+        evidence=tuple(e for v in either.get("values", []) for e in v.get("evidence", [])),
     )
 
 
@@ -182,21 +219,17 @@ VALUE_CHARS = 100
 
 
 def _side_text(sides: Iterable[Side]) -> str:
-    return "; ".join(f"{_short(value)} ({', '.join(sources)})" for value, sources in sides) or "—"
+    return "; ".join(f"{_short(value)} ({escape(', '.join(sources))})" for value, sources in sides) or "—"
 
 
 def _short(value: str) -> str:
-    value = _cell(value)
-    return value if len(value) <= VALUE_CHARS else value[: VALUE_CHARS - 1].rstrip() + "…"
-
-
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    value = " ".join(str(value).split())
+    return escape(value if len(value) <= VALUE_CHARS else value[: VALUE_CHARS - 1].rstrip() + "…")
 
 
 def _finding_lines(c: FindingChange) -> list[str]:
     was = f" (was `{c.before_id}`)" if c.before_id and c.before_id != c.id else ""
-    lines = [f"- **{_cell(c.subject) or c.kind}** ({c.kind}) · rule `{c.rule}` · id `{c.id}`{was}"]
+    lines = [f"- **{escape(c.subject) or c.kind}** ({c.kind}) · {c.severity} · rule `{c.rule}` · id `{c.id}`{was}"]
     if c.change == NEW and c.before_status:
         lines.append(f"  - was {c.before_status}: {_side_text(c.before_sides)}")
     if c.change in (NEW, SIDES):
@@ -206,13 +239,14 @@ def _finding_lines(c: FindingChange) -> list[str]:
     if c.change == RESOLVED:
         lines.append(f"  - was: {_side_text(c.before_sides)}")
         lines.append(f"  - now: {c.status}: {_side_text(c.sides)}" if c.status else "  - now: no longer found")
-    cause = ", ".join(c.caused_by) if c.caused_by else "no source changed (the rules or crosscheck did)"
+    cause = escape(", ".join(c.caused_by)) if c.caused_by else "no source changed (the rules or crosscheck did)"
     lines.append(f"  - caused by: {cause}")
+    lines += [f"    - {escape(e['source'])}: {escape(e['text'])}" for e in c.evidence if e["source"] in c.caused_by]
     return lines
 
 
 def _title(change: str, status: str) -> str:
-    plural = _PLURAL[status]
+    plural = _NOUN[status][1]
     if change == NEW:
         return f"New {plural}"
     if change == RESOLVED:
@@ -222,24 +256,25 @@ def _title(change: str, status: str) -> str:
 
 def render_changes_markdown(changes: ChangeSet, title: str = "crosscheck: what changed") -> str:
     """A short markdown summary, fit for a pull-request comment or a cron mail."""
-    counts = defaultdict(int)
-    for c in changes.findings:
-        counts[(c.change, c.shown_status)] += 1
-    lines = [f"## {title}", ""]
+    totals = changes.totals()
+    counts = {(change, status): n for change, by_status in totals["findings"].items() for status, n in by_status.items()}
+    lines = [f"## {escape(title)}", ""]
     if changes.first:
         lines += ["First evaluation of this story: every finding is new.", ""]
+    # One phrase per section below, in its order, so the line names what the sections hold.
+    found = [
+        _count_phrase(change, status, counts[(change, status)])
+        for change, status in sorted(counts, key=lambda k: (_CHANGE_ORDER[k[0]], -STATUS_RANK[k[1]])) if counts[(change, status)]
+    ]
     lines += [
-        f"{len(changes.sources)} sources: {len(changes.sources_added)} added, {len(changes.sources_changed)} changed, "
-        f"{len(changes.sources_removed)} removed. Findings: "
-        f"{counts[(NEW, 'conflict')]} new conflicts, {counts[(RESOLVED, 'conflict')]} resolved, "
-        f"{counts[(SIDES, 'conflict')]} with changed sides; {counts[(NEW, 'variant')]} new variants; "
-        f"{counts[(NEW, 'agree')]} new agreements.",
+        f"{plural(totals['sources'], 'source')}: {totals['added']} added, {totals['changed']} changed, "
+        f"{totals['removed']} removed. Findings: {', '.join(found) or 'none changed'}.",
         "",
     ]
     for label, ids in (("Added", changes.sources_added), ("Changed", changes.sources_changed),
                        ("Removed", changes.sources_removed)):
         if ids:
-            lines.append(f"- {label} sources: {', '.join(ids)}")
+            lines.append(f"- {label} sources: {escape(', '.join(ids))}")
     if changes.sources_added or changes.sources_changed or changes.sources_removed:
         lines.append("")
     for section, members in groupby(changes.findings, key=lambda c: (c.change, c.shown_status)):
@@ -250,6 +285,15 @@ def render_changes_markdown(changes: ChangeSet, title: str = "crosscheck: what c
     if not changes.findings:
         lines += ["No finding changed.", ""]
     return "\n".join(lines)
+
+
+def _count_phrase(change: str, status: str, n: int) -> str:
+    noun = plural(n, *_NOUN[status])
+    if change == NEW:
+        return f"{noun.split(' ', 1)[0]} new {noun.split(' ', 1)[1]}"
+    if change == RESOLVED:
+        return f"{noun} resolved" if status != "agree" else f"{noun} no longer found"
+    return f"{noun} with changed sides"
 
 
 def render_changes_json(changes: ChangeSet, **extra: object) -> str:
@@ -264,7 +308,7 @@ def validate_report(data: object) -> None:
         if not isinstance(source, dict) or "id" not in source:
             raise ValueError("a source has no 'id'")
     for finding in data["findings"]:
-        missing = [k for k in ("id", "rule", "status", "kind", "subject", "values") if not isinstance(finding, dict) or k not in finding]
+        missing = [k for k in ("id", "rule", "severity", "status", "kind", "subject", "values") if not isinstance(finding, dict) or k not in finding]
         if missing:
             raise ValueError(f"a finding lacks {', '.join(missing)}")
         if finding["status"] not in STATUS_RANK:

@@ -210,9 +210,19 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file (or a record in one) that was not read, and why. ``file`` is the
+    path as given, relative to the SOURCES folder it was found in."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Report:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[ClaimGroup, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
+    skipped: tuple[Skipped, ...] = field(default=())

@@ -38,3 +38,15 @@ def corpus_document(doc_id: str):
 
     cluster = doc_id.split("_")[0] + ("_ecbplus" if doc_id.endswith("ecbplus") else "_ecb")
     return build_document(Source(id=doc_id), (CORPUS / cluster / f"{doc_id}.txt").read_text(encoding="utf-8"))
+
+
+def changeset(text: str) -> dict:
+    """The change-set JSON of `check` or `diff`, validated against docs/changeset.schema.json."""
+    import json
+
+    import jsonschema
+
+    data = json.loads(text)
+    schema = json.loads((REPO / "docs" / "changeset.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    return data

@@ -14,15 +14,16 @@ from crosscheck.pipeline import check_claims
 from crosscheck.report.json import report_to_dict
 from crosscheck.rules.load import load_rules
 
-from .conftest import SEEDS
+from .conftest import SEEDS, changeset
 
 
 def _finding(fid, status, sides, rule="count-mismatch", kind="count", subject="agents", evidence=None):
     return {
-        "id": fid, "rule": rule, "status": status, "kind": kind, "subject": subject,
+        "id": fid, "rule": rule, "severity": "error", "status": status, "kind": kind, "subject": subject,
         "values": [
             {"value": value, "sources": list(sources),
-             "evidence": [{"source": s, "claim_start": (evidence or {}).get(s, 0), "claim_end": 9} for s in sources]}
+             "evidence": [{"source": s, "claim_start": (evidence or {}).get(s, 0), "claim_end": 9, "text": f"{s} says {value}."}
+                          for s in sources]}
             for value, sources in sides
         ],
     }
@@ -50,7 +51,7 @@ def test_new_resolved_and_sides_changed():
         ("f3", NEW, "conflict", ("b",)),  # escalated from agree: a new conflict, caused by the changed b
         ("f4", NEW, "agree", ("b", "d")),
         ("f2", RESOLVED, "conflict", ("c",)),  # c was removed
-        ("f1", SIDES, "conflict", ("b", "d")),
+        ("f1", SIDES, "conflict", ("d",)),  # b changed, but not its value: d, which joined a side, is the cause
     }
     assert [c.id for c in changes.findings] == ["f3", "f4", "f2", "f1"]  # new, resolved, sides; worst first
     assert [c.id for c in changes.new_at({"conflict"})] == ["f3"]
@@ -104,7 +105,7 @@ def test_adding_the_fourth_seed_brings_the_pilot_cities_conflict():
     assert places[0].caused_by == ("003_d0d04ddc9eaf22ac",)
     markdown = render_changes_markdown(changes)
     assert "### New conflicts" in markdown and "caused by: 003_d0d04ddc9eaf22ac" in markdown
-    data = json.loads(render_changes_json(changes, story="seeds"))
+    data = changeset(render_changes_json(changes, story="seeds"))
     assert data["story"] == "seeds" and data["sources_added"] == ["003_d0d04ddc9eaf22ac"]
 
 

@@ -24,7 +24,7 @@ from crosscheck.cli import main
 from crosscheck.store import Store
 from crosscheck.store.sqlite import PAUSE_ENV, PAUSE_MARKER
 
-from .conftest import REPO, SEEDS
+from .conftest import REPO, SEEDS, changeset
 
 SEED = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 ID = {key: path.stem for key, path in SEED.items()}
@@ -55,7 +55,7 @@ def story_folder(tmp_path, keys=("000", "001", "002"), name="ice") -> os.PathLik
 def check(folder, store, *extra: str) -> tuple[int, dict]:
     result = CliRunner().invoke(main, ["check", str(folder), "--store", str(store), "--format", "json", *extra])
     assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.stdout)
+    return result.exit_code, changeset(result.stdout)
 
 
 def pilot_cities_conflict(changes: dict) -> dict:
@@ -63,7 +63,7 @@ def pilot_cities_conflict(changes: dict) -> dict:
     found = [
         c for c in changes["findings"]
         if c["change"] == "new" and c["status"] == "conflict" and c["kind"] == "places"
-        and [ID["000"], ID["002"]] in [list(s) for _, s in c["sides"]] and [ID["003"]] in [list(s) for _, s in c["sides"]]
+        and [ID["000"], ID["002"]] in [s["sources"] for s in c["sides"]] and [ID["003"]] in [s["sources"] for s in c["sides"]]
     ]
     assert len(found) == 1, changes["findings"]
     return found[0]
@@ -247,8 +247,8 @@ def test_two_runs_at_once_queue_and_stay_consistent(tmp_path):
     assert first.returncode == 1, err_first
     assert second.returncode == 0, err_second
     # The second planned on an empty story, found the first's run recorded, and planned again on top of it.
-    assert json.loads(out_first)["sources_added"] and json.loads(out_second)["findings"] == []
-    assert json.loads(out_second)["reused"] == 4
+    assert changeset(out_first)["sources_added"] and changeset(out_second)["findings"] == []
+    assert changeset(out_second)["reused"] == 4
     state = store_state(store)
     assert len(state[1]) == 4 and len(state[3]) == 2
 
@@ -336,7 +336,7 @@ def test_diff_of_two_reports(tmp_path):
     same = CliRunner().invoke(main, ["diff", str(tmp_path / "after.json"), str(tmp_path / "after.json")])
     assert same.exit_code == 0 and "No finding changed." in same.stdout
     backwards = CliRunner().invoke(main, ["diff", str(tmp_path / "after.json"), str(tmp_path / "before.json"), "--format", "json"])
-    assert json.loads(backwards.stdout)["sources_removed"] == [FIFTH_ID]
+    assert changeset(backwards.stdout)["sources_removed"] == [FIFTH_ID]
 
 
 def test_diff_refuses_what_is_not_a_report(tmp_path):
@@ -350,3 +350,53 @@ def test_diff_refuses_what_is_not_a_report(tmp_path):
     assert "not valid JSON" in one_line_error(runner.invoke(main, ["diff", str(good), str(broken)]))
     assert "not a crosscheck JSON report" in one_line_error(runner.invoke(main, ["diff", str(other), str(good)]))
     assert "cannot read" in one_line_error(runner.invoke(main, ["diff", str(good), str(tmp_path / "missing.json")]))
+
+
+# A story written for these tests: three sources agree; then one changes its
+# toll and a fourth, agreeing on the toll, gives another date.
+FLOOD = "Flood kills {n} in Springfield\n\nThe flood killed {n} people in Springfield, officials said. " \
+        "The flood began on {date}, 2024, after days of rain.\n"
+
+
+def flood_story(folder, sources: dict[str, tuple[int, str]]):
+    folder.mkdir(exist_ok=True)
+    for name, (n, date) in sources.items():
+        (folder / f"{name}.txt").write_text(FLOOD.format(n=n, date=date), encoding="utf-8")
+    return folder
+
+
+BEFORE = {"a": (12, "March 3"), "b": (12, "March 3"), "c": (12, "March 3")}
+AFTER = {**BEFORE, "c": (15, "March 3"), "d": (12, "February 3")}
+
+
+def _causes(changes: dict) -> dict[str, list[str]]:
+    return {f["kind"]: f["caused_by"] for f in changes["findings"]}
+
+
+def test_diff_and_check_blame_only_the_source_whose_value_changed(tmp_path):
+    before = flood_story(tmp_path / "before", BEFORE)
+    after = flood_story(tmp_path / "after", AFTER)
+    for folder in (before, after):
+        report(folder, tmp_path / f"{folder.name}.json")
+    result = CliRunner().invoke(main, ["diff", str(tmp_path / "before.json"), str(tmp_path / "after.json"), "--format", "json"])
+    # c's toll moved (d joins the old toll); d brought the new date (c's date did not move).
+    assert _causes(changeset(result.stdout)) == {"count": ["c"], "date": ["d"]}
+    markdown = CliRunner().invoke(main, ["diff", str(tmp_path / "before.json"), str(tmp_path / "after.json")]).stdout
+    assert "caused by: c\n    - c: The flood killed 15 people in Springfield, officials said." in markdown
+
+    story, store = flood_story(tmp_path / "story", BEFORE), tmp_path / "store.db"
+    check(story, store)
+    flood_story(story, AFTER)
+    code, changes = check(story, store)
+    assert code == 1 and _causes(changes) == {"count": ["c"], "date": ["d"]}
+    assert {f["severity"] for f in changes["findings"]} == {"error", "warning"}
+    assert changes["totals"]["findings"]["new"]["conflict"] == 2 and changes["totals"]["added"] == 1
+
+
+def test_change_summary_counts_every_section_it_shows(tmp_path):
+    story, store = flood_story(tmp_path / "story", {"a": (12, "March 3"), "b": (12, "March 3")}), tmp_path / "store.db"
+    check(story, store)
+    flood_story(story, {"c": (12, "March 3")})
+    markdown = CliRunner().invoke(main, ["check", str(story), "--store", str(store)]).stdout
+    assert "3 sources: 1 added, 0 changed, 0 removed. Findings: 2 agreements with changed sides." in markdown
+    assert "### Agreements whose sides changed (2)" in markdown

@@ -3,11 +3,12 @@ evidence is laid out."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import orjson
 
-from ..model import Claim, ClaimGroup, Finding, Report, Source
+from ..model import Claim, ClaimGroup, Finding, Report, Source, Status
 
 SCHEMA_VERSION = "1.0"
 
@@ -17,6 +18,25 @@ def to_json(data: object) -> str:
     sort_keys=True, indent=2, ensure_ascii=False)`` writes, at a tenth of the cost
     (a report of a 10,000-source story is over 100 MB)."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE).decode()
+
+
+# Markdown that text from sources could open: emphasis, code, links, raw HTML,
+# table cells, strikethrough; "_" only at a word's edge (GitHub reads intraword
+# "_" as text, and source ids such as "000_f1ca" keep it); "&" only before an entity.
+_MARKDOWN = re.compile(r"[\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
+
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: object) -> str:
+    """Text from sources or users, made safe for one line of markdown (a table
+    cell, a heading, a bullet): each run of whitespace one space, markup backslash-escaped."""
+    return _MARKDOWN.sub(lambda m: "\\" + m.group(), _SPACE.sub(" ", str(text)))
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 source", "2 sources"."""
+    return f"{n} {singular if n == 1 else plural_form or singular + 's'}"
 
 
 def source_label(source: Source) -> str:
@@ -47,6 +67,33 @@ def group_id(group: ClaimGroup) -> str:
 
 def single_source_groups(report: Report) -> list[ClaimGroup]:
     return [g for g in report.groups if len(g.sources) == 1]
+
+
+_RANK = {Status.AGREE: 0, Status.VARIANT: 1, Status.UPDATE: 2, Status.CONFLICT: 3}
+# The summary's terms, said once for every format that prints a summary.
+SUMMARY_TERMS = (
+    "Terms: a claim is one statement in one source (a count, places, a date, a time, a title, a quote); a group is"
+    " the claims about one thing, counted once: under its most serious finding, as unreported when no rule reports"
+    " on it, or as single-source when only one source gives it."
+)
+
+
+def group_counts(report: Report) -> dict[str, int]:
+    """Groups by where the summary counts them; the counts add up to ``groups``."""
+    group_of = {c.id: group_id(g) for g in report.groups for c in g.claims}
+    worst: dict[str, Status] = {}
+    for finding in report.findings:
+        for value in finding.values:
+            for claim in value.claims:
+                gid = group_of[claim.id]
+                if gid not in worst or _RANK[finding.status] > _RANK[worst[gid]]:
+                    worst[gid] = finding.status
+    counts = {"groups": len(report.groups), **{s.value: 0 for s in _RANK}, "unreported": 0, "single_source": 0}
+    for group in report.groups:
+        gid = group_id(group)
+        key = worst[gid].value if gid in worst else "single_source" if len(group.sources) == 1 else "unreported"
+        counts[key] += 1
+    return counts
 
 
 def days_apart(finding: Finding, sources: dict[str, Source]) -> int | None:

@@ -9,6 +9,12 @@ COLUMNS = [
     "group", "status", "findings", "rules", "sentence",
 ]
 _RANK = {"conflict": 3, "update": 2, "variant": 1, "agree": 0}
+# A cell a spreadsheet would run as a formula is kept as text by a leading quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def render_csv(report: Report) -> str:
@@ -24,7 +30,7 @@ def render_csv(report: Report) -> str:
     for claim in report.claims:
         found = findings_of.get(claim.id, [])
         value = claim.value
-        rows.append({
+        rows.append({key: _cell(cell) for key, cell in {
             "claim_id": claim.id,
             "source": claim.source,
             "outlet": outlets.get(claim.source, ""),
@@ -43,7 +49,7 @@ def render_csv(report: Report) -> str:
             "findings": ";".join(sorted(f.id for f in found)),
             "rules": ";".join(sorted({f.rule for f in found})),
             "sentence": claim.sentence,
-        })
+        }.items()})
     import pandas as pd  # ~0.3 s to import: only CSV output pays it
 
     frame = pd.DataFrame(rows, columns=COLUMNS)

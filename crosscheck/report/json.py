@@ -4,10 +4,8 @@ The schema is documented in docs/json-schema.md; ``version`` changes when it doe
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from ..model import Report
-from .common import SCHEMA_VERSION, Evidence, days_apart, group_id, to_json
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_id, to_json
 
 
 def report_to_dict(report: Report) -> dict:
@@ -36,21 +34,24 @@ def report_to_dict(report: Report) -> dict:
                 for v in finding.values
             ],
         })
-    statuses = Counter(f.status.value for f in report.findings)
+    counts = group_counts(report)
     return {
         "version": SCHEMA_VERSION,
         "sources": [
             {"id": s.id, "outlet": s.outlet, "url": s.url, "published": s.published, "title": s.title, "author": s.author}
             for s in report.sources
         ],
+        "not_read": [{"file": s.file, "reason": s.reason} for s in report.skipped],
         "summary": {
             "sources": len(report.sources),
             "claims": len(report.claims),
-            "conflict": statuses.get("conflict", 0),
-            "update": statuses.get("update", 0),
-            "variant": statuses.get("variant", 0),
-            "agree": statuses.get("agree", 0),
-            "single_source_claims": sum(1 for g in report.groups if len(g.sources) == 1),
+            "groups": counts["groups"],
+            "conflict": counts["conflict"],
+            "update": counts["update"],
+            "variant": counts["variant"],
+            "agree": counts["agree"],
+            "unreported": counts["unreported"],
+            "single_source_claims": counts["single_source"],
             "notes": list(report.notes),
         },
         "findings": findings,

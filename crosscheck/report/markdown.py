@@ -12,7 +12,9 @@ from itertools import combinations
 from tabulate import tabulate
 
 from ..model import Claim, Finding, Report, Source, Status
-from .common import days_apart, single_source_groups, source_label
+from .common import (
+    SUMMARY_TERMS, days_apart, escape, group_counts, plural, single_source_groups, source_label,
+)
 
 _TITLES = {
     Status.CONFLICT: "Conflicts", Status.UPDATE: "Updates over time", Status.VARIANT: "Wording variants and omissions",
@@ -32,25 +34,21 @@ def _table(rows: list[list], headers: list[str]) -> str:
     return "\n".join(unpadded)
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
 def _marked_sentence(claim: Claim) -> str:
     """The evidence sentence with the claim's own words in bold."""
     start = claim.start - claim.sentence_start
     end = claim.end - claim.sentence_start
     s = claim.sentence
-    return _cell(f"{s[:start]}**{s[start:end]}**{s[end:]}")
+    return f"{escape(s[:start])}**{escape(s[start:end])}**{escape(s[end:])}".strip()
 
 
 def _outlets(source_ids, sources: dict[str, Source]) -> str:
-    return ", ".join(source_label(sources[s]) if s in sources else s for s in source_ids)
+    return escape(", ".join(source_label(sources[s]) if s in sources else s for s in source_ids))
 
 
 def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) -> list[str]:
     lines = [
-        f"### {number}. {finding.subject or finding.kind.value} ({finding.kind.value})",
+        f"### {number}. {escape(finding.subject or finding.kind.value)} ({finding.kind.value})",
         "",
         f"Rule `{finding.rule}` · {finding.severity.value} · confidence {finding.confidence:.2f} · id `{finding.id}`",
         "",
@@ -66,16 +64,16 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
     lines.append("")
     for value in finding.values:
         for claim in value.claims:
-            lines.append(f"- {claim.source}: {_marked_sentence(claim)}")
+            lines.append(f"- {escape(claim.source)}: {_marked_sentence(claim)}")
     lines.append("")
     return lines
 
 
 def _values_table(finding: Finding, sources: dict[str, Source]) -> str:
     if finding.status is Status.UPDATE:
-        rows = [[v.first_published or "", _cell(v.value), _outlets(v.sources, sources)] for v in finding.values]
+        rows = [[v.first_published or "", escape(v.value), _outlets(v.sources, sources)] for v in finding.values]
         return _table(rows, ["first published", "value", "sources"])
-    return _table([[_cell(v.value), _outlets(v.sources, sources)] for v in finding.values], ["value", "sources"])
+    return _table([[escape(v.value), _outlets(v.sources, sources)] for v in finding.values], ["value", "sources"])
 
 
 # Up to this many sources, a source-by-source matrix; beyond, a row per source
@@ -94,7 +92,7 @@ def _matrix(report: Report) -> list[str]:
     ids = [s.id for s in report.sources]
     rows = []
     for a in ids:
-        row = [a]
+        row = [escape(a)]
         for b in ids:
             if a == b:
                 row.append("—")
@@ -107,7 +105,7 @@ def _matrix(report: Report) -> list[str]:
         "",
         "Findings on which two sources give the same value / a different value.",
         "",
-        _table(rows, ["source", *ids]),
+        _table(rows, ["source", *map(escape, ids)]),
         "",
     ]
 
@@ -123,8 +121,8 @@ def _source_standing(report: Report) -> list[str]:
         most, *others = finding.values
         with_most.update(most.sources)
         apart.update({source for value in others for source in value.sources} - set(most.sources))
-    rows = [[s.id, str(with_most[s.id]), str(apart[s.id])] for s in report.sources]
-    rows.sort(key=lambda row: (-apart[row[0]], row[0]))
+    ranked = sorted(report.sources, key=lambda s: (-apart[s.id], s.id))
+    rows = [[escape(s.id), str(with_most[s.id]), str(apart[s.id])] for s in ranked]
     return [
         "## Where each source stands",
         "",
@@ -136,9 +134,40 @@ def _source_standing(report: Report) -> list[str]:
     ]
 
 
+# What a reader needs to weigh a finding, said once near the top.
+HOW_TO_READ = (
+    "Each finding has an **id**, a short hash of its rule and of what it compares: it does not depend on the run,"
+    " so you can cite it, and `crosscheck diff` and `crosscheck check` follow it from run to run. Its **confidence**"
+    " (0 to 1) is how sure crosscheck is that the claims it compares are about the same thing: 1.00 when the sources"
+    " name that thing in the same words, lower as their words differ. See docs/reading-reports.md."
+)
+ONE_SOURCE_NOTE = (
+    "Only one source was read, so there is nothing to compare: no conflicts or agreements can be found, and every"
+    " claim is single-source. Add another report of the same story."
+)
+
+
+def summary_line(report: Report) -> str:
+    """The summary, whose counts add up to the number of groups (common.SUMMARY_TERMS)."""
+    n = group_counts(report)
+    return (
+        f"{plural(len(report.sources), 'source')}, {plural(len(report.claims), 'claim')} in "
+        f"{plural(n['groups'], 'group')}: {plural(n['conflict'], 'conflict')}, "
+        f"{plural(n['update'], 'update over time', 'updates over time')}, "
+        f"{plural(n['variant'], 'wording variant or omission', 'wording variants or omissions')}, "
+        f"{plural(n['agree'], 'agreement')}, {n['unreported']} unreported, {n['single_source']} single-source."
+    )
+
+
+def _not_read(report: Report) -> list[str]:
+    if not report.skipped:
+        return []
+    rows = [[escape(s.file), escape(s.reason)] for s in report.skipped]
+    return ["## Not read", "", _table(rows, ["file", "reason"]), ""]
+
+
 def render_markdown(report: Report) -> str:
     sources = {s.id: s for s in report.sources}
-    counts = Counter(f.status for f in report.findings)
     single = single_source_groups(report)
     lines = [
         "# crosscheck report",
@@ -146,18 +175,21 @@ def render_markdown(report: Report) -> str:
         "## Sources",
         "",
         _table(
-            [[s.id, _cell(s.outlet or ""), s.published or "", _cell(s.title or "")] for s in report.sources],
+            [[escape(s.id), escape(s.outlet or ""), s.published or "", escape(s.title or "")] for s in report.sources],
             ["id", "outlet", "published", "title"],
         ),
         "",
+        *_not_read(report),
         "## Summary",
         "",
-        f"{len(report.sources)} sources, {len(report.claims)} claims: "
-        f"{counts[Status.CONFLICT]} conflicts, {counts[Status.UPDATE]} updates over time, "
-        f"{counts[Status.VARIANT]} wording variants or omissions, "
-        f"{counts[Status.AGREE]} agreements, {len(single)} single-source claims.",
+        summary_line(report),
+        "",
+        SUMMARY_TERMS,
         "",
     ]
+    if len(report.sources) == 1:
+        lines += [f"> {ONE_SOURCE_NOTE}", ""]
+    lines += [HOW_TO_READ, ""]
     for note in report.notes:
         lines += [f"> {note}", ""]
     for status in (Status.CONFLICT, Status.UPDATE, Status.VARIANT):
@@ -173,7 +205,8 @@ def render_markdown(report: Report) -> str:
     lines += ["## Agreements", ""]
     if agreements:
         rows = [
-            [_cell(f.subject), f.kind.value, _cell("; ".join(v.value for v in f.values)), ", ".join(f.sources), f"`{f.rule}`"]
+            [escape(f.subject), f.kind.value, escape("; ".join(v.value for v in f.values)), escape(", ".join(f.sources)),
+             f"`{f.rule}`"]
             for f in agreements
         ]
         lines += [_table(rows, ["subject", "kind", "value", "sources", "rule"]), ""]
@@ -185,7 +218,7 @@ def render_markdown(report: Report) -> str:
         for group in sorted(single, key=lambda g: (g.sources[0], g.kind.value, g.claims[0].start)):
             claim = group.claims[0]
             value = ", ".join(claim.value) if isinstance(claim.value, tuple) else claim.value
-            rows.append([group.sources[0], claim.kind.value, _cell(claim.subject), _cell(value)])
+            rows.append([escape(group.sources[0]), claim.kind.value, escape(claim.subject), escape(value)])
         lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
     else:
         lines += ["None.", ""]
