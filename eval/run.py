@@ -140,7 +140,7 @@ def standing_table(scores: Sequence[StoryScore]) -> str:
 def pairs_table(counts: Sequence[PairCounts], scores: Sequence[StoryScore]) -> str:
     planted = Counter(p.edit.kind for s in scores for p in s.story.planted)
     rows = [[c.kind.value, c.pairs, c.article_pairs, c.clusters, planted[c.kind]] for c in counts]
-    headers = ["kind", "sentence pairs in the corpus", "article pairs", "clusters", "edits planted"]
+    headers = ["kind", "sentence pairs in the corpus", "article pairs", "clusters", "edits planted (any)"]
     return tabulate(rows, headers, tablefmt="github")
 
 

@@ -131,7 +131,7 @@ def _why_missed(report: Report, planted: Planted) -> str:
                if any(c.source in planted.others and any(covers(c, line) for line in planted.original_lines)
                       for c in g.claims)]
     if not aligned:
-        return "not aligned with the original"
+        return "not aligned with the other outlet's sentence" if planted.other_lines else "not aligned with the original"
     ids = {c.id for g in aligned for c in g.claims}
     statuses = sorted({f.status.value for f in report.findings
                        if f.kind is edit.kind and any(c.id in ids for g in f.values for c in g.claims)})
