@@ -1,6 +1,6 @@
 """Score crosscheck on the hand-labelled gva stories of eval/gva/, one split at a time.
 
-    .venv/bin/python eval/gva.py tune|score [--why]
+    .venv/bin/python eval/gva.py tune|score [--why] [--crosscheck EXE]
 
 The articles stay in ../shared/corpora/gva; this builds a scratch corpus root
 whose story folders link to them and to the key written here, then runs the
@@ -34,9 +34,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", choices=["tune", "score"])
     parser.add_argument("--why", action="store_true", help="say why each item was missed")
+    parser.add_argument("--crosscheck", help="the crosscheck executable (default: this Python's)")
     args = parser.parse_args()
     stories = yaml.safe_load((HERE / "gva" / "split.yaml").read_text())[args.split]
-    crosscheck = Path(sys.executable).parent / "crosscheck"
+    crosscheck = args.crosscheck or Path(sys.executable).parent / "crosscheck"
     with tempfile.TemporaryDirectory() as tmp:
         scratch_root(stories, Path(tmp))
         command = [sys.executable, str(CORPUS / "score.py"), str(crosscheck), "--root", tmp]

@@ -20,7 +20,7 @@ from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import content_words, quote_sentences, sentence_likeness, singular
 from .core import Aligner, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
-from .counts import count_frame, count_keys, count_score, head
+from .counts import count_event, count_frame, count_keys, count_score, head
 from .times import TIME_ALIGNER
 
 
@@ -183,7 +183,9 @@ def _quote_order(quote: _Quote) -> tuple:
 
 
 ALIGNERS: dict[ClaimKind, Aligner] = {
-    ClaimKind.COUNT: Aligner(claim_in_sentence, count_frame, count_keys, count_score, True, words_around_first),
+    ClaimKind.COUNT: Aligner(
+        claim_in_sentence, count_frame, count_keys, count_score, True, words_around_first, count_event,
+    ),
     ClaimKind.PLACES: Aligner(claim_in_sentence, _place_features, _place_keys, _place_score, True, words_around_first),
     ClaimKind.DATE: Aligner(claim_in_sentence, _date_features, _date_keys, _date_score, True, words_around_first),
     # A person may hold several titles, and be quoted several times.

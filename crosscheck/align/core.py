@@ -81,6 +81,10 @@ class Aligner(NamedTuple):
     score: Callable[[Any, Any], float]  # 0 means "not the same thing"
     one_value_per_source: bool
     order: Callable[[Any], tuple]  # in an oversized bucket, likely partners sort side by side
+    # What a group may hold only one of, or None when a claim leaves it open: a
+    # count that names no event may join "5 killed" or "5 injured", but must not
+    # bridge the two into one group.
+    exclusive: Callable[[Any], Hashable | None] = lambda said: None
 
 
 def claim_in_sentence(claim: Claim) -> tuple:
@@ -173,10 +177,12 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     pairs.sort()
     uf = _UnionFind(len(nodes))
     values: dict[int, dict[str, set]] = {}
+    exclusive: dict[int, Hashable | None] = {}
     for n, members in enumerate(nodes):
         values[n] = defaultdict(set)
         for i in members:
             values[n][claims[i].source].add(value_key(claims[i]))
+        exclusive[n] = aligner.exclusive(features[n])
     for _, a, b in pairs:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
@@ -187,7 +193,11 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
             source in large and large[source] != vals for source, vals in small.items()
         ):
             continue
+        held_a, held_b = exclusive[ra], exclusive[rb]
+        if held_a is not None and held_b is not None and held_a != held_b:
+            continue
         uf.union(ra, rb)
+        exclusive[uf.find(ra)] = held_a if held_a is not None else held_b
         for source, vals in small.items():
             large[source].update(vals)
         del values[ra], values[rb]

@@ -84,9 +84,11 @@ class CountFrame(NamedTuple):
     person: str  # for an age, whose age it is, lower case ("" when not named)
     context: frozenset[str]
     local: frozenset[str]
+    nearby_events: frozenset[str]  # event classes of the words right around it
 
 
 def count_frame(claim: Claim) -> CountFrame:
+    local = local_context(claim)
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
     event_nouns = load("things")["event_nouns"]["words"]
@@ -96,7 +98,8 @@ def count_frame(claim: Claim) -> CountFrame:
     return CountFrame(
         claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
         event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "", claim.attr("anchor") or "",
-        (claim.attr("person") or "").lower(), context_of(claim), local_context(claim),
+        (claim.attr("person") or "").lower(), context_of(claim), local,
+        frozenset(filter(None, map(event_class, local))),
     )
 
 
@@ -153,8 +156,12 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0  # five killed and five injured are different counts
     if a.manner != b.manner:
         return 0.0  # "two critically wounded" is a part of "three wounded"
+    # "lasted a span of about 24 minutes": the event word is near, not where the
+    # extractor looks; it counts as the event when it is the other count's.
+    implied_a = a.event or (b.event if b.event in a.nearby_events else "")
+    implied_b = b.event or (a.event if a.event in b.nearby_events else "")
     same_thing = (
-        bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+        bool(a.thing) and a.thing == b.thing and a.thing not in load("things")["vague"]["words"] and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
         # "counts of murder" and "counts of aggravated murder" are different charges
         and (not a.of or not b.of or a.of == b.of)
     )
@@ -164,7 +171,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return _words_score(a, b)
     context = jaccard(a.context, b.context)
     same_value = a.value == b.value
-    same_event = bool(a.event) and a.event == b.event
+    same_event = bool(implied_a) and implied_a == implied_b
     # Equal values link first: with one value per source, a source's "6 rifles
     # seized today" then cannot be taken by the group of "14 rifles so far".
     if same_value:
@@ -172,7 +179,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     if same_event:
         return 1.0 + context  # the same thing happened to the same kind of thing: one fact
     local = jaccard(a.local, b.local)
-    if not a.event and not b.event and a.thing != "person":
+    if not implied_a and not implied_b and a.thing != "person":
         # Neither names an event, and the thing is a named kind ("cameras"), not
         # people at large: some shared words suffice.
         linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME
@@ -180,6 +187,11 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         # One side names no event: the words near the number and the sentence must vouch for it.
         linked = local >= LOCAL_DIFFERENT and context >= COUNT_CONTEXT_DIFFERENT
     return 0.5 + context if linked else 0.0
+
+
+def count_event(frame: CountFrame) -> str | None:
+    """A group of counts is about one event: "5 dead" and "5 hurt" never share one."""
+    return frame.event or None
 
 
 def count_keys(frame: CountFrame) -> Iterable[str]:

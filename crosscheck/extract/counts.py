@@ -303,9 +303,13 @@ def _subject(words: list[str], plural: bool = True) -> tuple[str, str | None]:
     return " ".join(kept), casualty
 
 
+_SAY_VERBS = frozenset(load("say_verbs")["words"])
+
+
 def _is_participle(low: str) -> bool:
-    """An irregular past form ("struck", "taken", "held"): its lemma is another word."""
-    return not low.endswith("s") and lemma(low) != low
+    """An irregular past form ("struck", "taken", "held"): its lemma is another
+    word. "Said", "told" report speech, never the event a number is about."""
+    return not low.endswith("s") and low not in _SAY_VERBS and lemma(low) != low
 
 
 def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
@@ -362,7 +366,7 @@ def _event_before(before: list[str]) -> str | None:
         low = word.lower()
         if low in ("a", "an", "the"):
             continue
-        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low):
+        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low):
             return _EVENT_FORMS.get(low, low)
         return None
     return None

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Claim, ClaimKind, Document, make_attrs
+from ..vocab import load as load_vocab
 from .people import ABBREVIATED_WORDS, TITLE_HEADS, Mention, find_people, looks_like_name, person_key
 
 MIN_WORDS = 4
@@ -28,12 +29,7 @@ MAX_CONTINUATION_GAP = 120
 # How many paragraphs before a quote's own a "he said" may look for the person it means.
 PRONOUN_PARAGRAPHS = 2
 
-_SAY_VERBS = (
-    "said|says|say|added|adds|explained|explains|told|tells|noted|notes|stated|states|continued|wrote|"
-    "writes|declared|declares|asked|asks|replied|recalled|insisted|warned|warns|argued|acknowledged|"
-    "announced|confirmed|remarked|concluded|stressed|emphasized|observed|commented|testified|tweeted|"
-    "posted|responded|answered|admitted|claimed|cautioned|predicted|promised|reported|according to"
-)
+_SAY_VERBS = "|".join(map(re.escape, load_vocab("say_verbs")["words"]))
 _SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
 _DOUBLE_MARK = re.compile(r"[“”\"]")
 # Single marks: curly ones, and the straight one (also an apostrophe) in copy that quotes with it.

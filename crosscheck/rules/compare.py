@@ -39,7 +39,10 @@ def format_number(value: float | int) -> str:
 # "More than 10 years" is read as at least 10: news writes it of round figures
 # ("for more than 10 years" beside "for 10 years" is no contradiction).
 _AT_LEAST = frozenset({"at least", "upwards of", "no fewer than", "in excess of", "more than", "over", "just over"})
-_AT_MOST = frozenset({"up to", "as many as", "as much as", "no more than", "at most"})
+_AT_MOST = frozenset({"up to", "no more than", "at most"})
+# "As many as 1,800 rounds" puts the figure near its top: read as the top fifth below it.
+_AS_MANY_AS = frozenset({"as many as", "as much as"})
+AS_MANY_AS_SPAN = 0.2
 _LESS_THAN = frozenset({"fewer than", "less than", "under", "just under"})
 _NEARLY = frozenset({"nearly", "almost", "close to"})
 # Anything else before a number ("about", "some", "an estimated") means it is rounded.
@@ -71,6 +74,8 @@ def number_interval(claim: Claim, tolerance: float = 0.0) -> tuple[float, float]
         return low, math.inf
     if approx in _AT_MOST:
         return -math.inf, high
+    if approx in _AS_MANY_AS:
+        return value * (1 - AS_MANY_AS_SPAN), high
     if approx in _LESS_THAN:
         return -math.inf, math.nextafter(value, -math.inf)
     if approx == "range":  # "10 to 12": the extractor keeps the low end

@@ -99,3 +99,29 @@ def test_counts_of_different_charges_are_different_counts():
         "b": "Three others were charged with two counts of aggravated murder after the shooting.",
     })
     assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_an_event_word_near_a_bare_measure_counts_as_its_event():
+    report = _check({
+        "a": "The standoff lasted a span of about 40 minutes, the chief said today.",
+        "b": "The standoff lasted approximately 55 minutes from start to finish.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"about 40 minute", "approximately 55 minute"}
+
+
+def test_how_often_one_person_was_hit_is_not_a_toll():
+    report = _check({
+        "a": "Ruiz was shot five times in the legs and survived, his brother said.",
+        "b": "Pell was shot twice in the arm and three times in the chest, officers said.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_reporting_verb_is_not_the_event_of_a_count():
+    report = _check({
+        "a": "Police said 24 people died in the collapse of the stand.",
+        "b": "Twenty people died in the collapse of the stand, officials said.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"24", "20"}

@@ -27,6 +27,7 @@ def _count(value, approx=None, low=None) -> Claim:
     (_count(5, "at least"), (5, math.inf)),
     (_count(10, "more than"), (10, math.inf)),
     (_count(20, "up to"), (-math.inf, 20)),
+    (_count(1800, "as many as"), (1440, 1800)),
     (_count(12, "range", low=10), (10, 12)),
 ])
 def test_what_a_number_claims(claim, interval):
