@@ -12,11 +12,14 @@ import click
 from tqdm import tqdm
 
 from .errors import CrosscheckError
-from .model import Finding, Status
+from .model import Finding, Skipped, Status
 from .parallel import PARALLEL_MIN_FILES, check_stories
 from .report import FORMATS, OutputFormat, render
+from .report.common import plural
 from .rules.load import Rule, load_rules
 
+# The store of `check` when --store is not given: crosscheck's own folder, made when missing.
+DEFAULT_STORE = ".crosscheck/store.db"
 # Progress bars appear only for runs over more sources than this.
 PROGRESS_MIN_SOURCES = 5
 FAIL_ON = {
@@ -64,6 +67,21 @@ def failing(findings: Iterable[Finding], fail_on: str) -> bool:
     return any(f.status in FAIL_ON[fail_on] for f in findings)
 
 
+def _check_parent(path: str | None, create_dirs: bool) -> None:
+    """A typo in a folder name must not scatter files: the parent folder of a
+    file crosscheck writes must exist, unless --create-dirs asks for it."""
+    if path and not create_dirs and not Path(path).parent.is_dir():
+        raise UserError(f"{path}: folder {Path(path).parent} does not exist (--create-dirs creates it)")
+
+
+def _warn_not_read(skipped: Iterable[Skipped]) -> None:
+    for item in skipped:
+        click.echo(f"crosscheck: not read: {item.file}: {item.reason}", err=True)
+
+
+create_dirs_option = click.option("--create-dirs", is_flag=True, help="Create the missing folders of the file to write.")
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         path = Path(output)
@@ -109,7 +127,8 @@ def main() -> None:
               help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
-def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler) -> None:
+@create_dirs_option
+def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
     \b
@@ -122,6 +141,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
       crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786
     """
     rules = _rules(rule_dirs, disable)
+    _check_parent(output, create_dirs)
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     progress = ProgressBar(quiet, "extracting")
@@ -134,7 +154,10 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
+    _warn_not_read(result.skipped)
     _write(render(result, OutputFormat(fmt)), output)
+    if output and sys.stderr.isatty():
+        click.echo(f"crosscheck: wrote {output}", err=True)
     if failing(result.findings, fail_on):
         sys.exit(1)
 
@@ -155,8 +178,8 @@ def list_rules(rule_dirs, disable) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
-@click.option("--store", "store_path", type=click.Path(dir_okay=False), default=".crosscheck/store.db",
-              show_default=True, help="The store file (SQLite); created when missing.")
+@click.option("--store", "store_path", type=click.Path(dir_okay=False),
+              help=f"The store file (SQLite); created when missing. Default: {DEFAULT_STORE} (its folder is created).")
 @click.option("--story", help="The story's name in the store. Default: the name of the first SOURCES folder.")
 @rules_option
 @disable_option
@@ -167,7 +190,8 @@ def list_rules(rule_dirs, disable) -> None:
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds to wait while another run holds the store, then exit 2.")
 @quiet_option
-def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet) -> None:
+@create_dirs_option
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -183,6 +207,8 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     from .store import Store, default_story_name, update_story
 
     rules = _rules(rule_dirs, disable)
+    _check_parent(store_path, create_dirs)
+    store_path = store_path or DEFAULT_STORE
     story = story or default_story_name(sources)
     progress = ProgressBar(quiet, "extracting new files")
     try:
@@ -192,12 +218,13 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
         raise UserError(str(exc)) from None
     finally:
         progress.close()
+    _warn_not_read(result.report.skipped)
     counts = {"story": story, "run": result.run_id, "extracted": result.extracted, "reused": result.reused}
     if fmt == "json":
         click.echo(render_changes_json(result.changes, **counts), nl=False)
     else:
         click.echo(render_changes_markdown(result.changes, title=f"crosscheck: what changed in {story}"))
-        click.echo(f"Run {result.run_id}: {result.extracted} sources extracted, {result.reused} re-used from the store.")
+        click.echo(f"Run {result.run_id}: {plural(result.extracted, 'source')} extracted, {result.reused} re-used from the store.")
     if result.changes.new_at(s.value for s in FAIL_ON[fail_on]):
         sys.exit(1)
 

@@ -1,4 +1,22 @@
-"""Errors a user can cause. The CLI turns each into a one-line message and exit 2."""
+"""Errors a user can cause, and the exit codes the CLI gives them.
+
+The exit-code contract (README, ``crosscheck --help``):
+
+- 0 done; 1 findings at or above ``--fail-on`` (and nothing else);
+- 2 bad input or usage: a CrosscheckError, shown as one line naming the file;
+- 75 a temporary failure worth retrying as it is (TemporaryFailure: the store
+  is busy, the disk is full);
+- 70 an internal error: a bug in crosscheck, one line, the traceback only
+  under ``--debug``.
+"""
+
+import logging
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
+EXIT_TEMPORARY = 75  # sysexits EX_TEMPFAIL: cron and CI may retry
 
 
 class CrosscheckError(Exception):
@@ -14,4 +32,21 @@ class RuleFileError(CrosscheckError):
 
 
 class StoreError(CrosscheckError):
-    """The store cannot be opened, is locked, or was written by an unknown version."""
+    """The store cannot be opened, is damaged, or was written by an unknown version."""
+
+
+class TemporaryFailure(CrosscheckError):
+    """The same command may succeed later: the store is busy, the disk is full."""
+
+
+class StoreBusyError(StoreError, TemporaryFailure):
+    """Another run held the store for longer than the wait."""
+
+
+# Warnings (a source skipped or cut by a limit) go through this logger: the CLI
+# prints them as one line each on stderr; library callers may configure it.
+log = logging.getLogger("crosscheck")
+
+
+def warn(message: str) -> None:
+    log.warning(message)

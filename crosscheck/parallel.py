@@ -23,8 +23,8 @@ from pathlib import Path
 
 from .errors import CrosscheckError, SourceError
 from .extract import extract_claims
-from .ingest import READERS, load_document, source_paths
-from .model import Claim, Report, Source
+from .ingest import load_document, require_sources, source_paths
+from .model import Claim, Report, Skipped, Source
 from .pipeline import check_claims
 from .rules.load import Rule
 
@@ -56,42 +56,44 @@ class SourceFile:
     given: int  # index of the SOURCES argument it came from
 
 
-Extracted = list[tuple[Source, list[Claim]]]
+# A chunk's sources with their claims, and what it skipped.
+Extracted = tuple[list[tuple[Source, list[Claim]]], list[Skipped]]
 
 
-def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
-    """The files ``load_sources(paths)`` reads, in the order it reads them."""
-    return [SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths)]
+def source_files(paths: Sequence[str | Path]) -> tuple[list[SourceFile], list[Skipped]]:
+    """The files ``load_sources(paths)`` reads, in the order it reads them, and those it passes over."""
+    skipped: list[Skipped] = []
+    files = [SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths, skipped)]
+    return files, skipped
 
 
 def ingest_and_extract(files: Sequence[SourceFile]) -> Extracted:
     """Read, clean and extract a chunk of files: the unit of parallel work."""
-    return [
+    skipped: list[Skipped] = []
+    found = [
         (doc.source, extract_claims(doc))
         for file in files
-        for doc in load_document(file.path, file.manifest)
+        for doc in load_document(file.path, file.manifest, skipped)
     ]
+    return found, skipped
 
 
-def check_story(paths: Sequence[str | Path], files: Sequence[SourceFile], rules: Sequence[Rule],
+def check_story(paths: Sequence[str | Path], skipped: Sequence[Skipped], rules: Sequence[Rule],
                 *chunks: Extracted) -> Report:
-    """Join a story's extracted chunks (in file order) and run alignment and rules."""
+    """Join a story's extracted chunks (in file order) and run alignment and rules;
+    ``skipped`` are the files its walk passed over."""
     sources: list[Source] = []
     claims: list[Claim] = []
     origin: dict[str, str] = {}
-    found_in = set()
-    for source, found in (item for chunk in chunks for item in chunk):
+    emptied = [s for _, chunk_skipped in chunks for s in chunk_skipped]
+    for source, found in (item for chunk, _ in chunks for item in chunk):
         if source.id in origin:
             raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
         origin[source.id] = source.path or source.id
         sources.append(source)
         claims += found
-        found_in.add(source.path)
-    for given, path in enumerate(paths):
-        story_files = [f.path for f in files if f.given == given]
-        if Path(path).is_dir() and not found_in.intersection(story_files):
-            raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
-    return check_claims(sources, claims, rules)
+    require_sources(paths, sources, emptied)
+    return check_claims(sources, claims, rules, [*skipped, *emptied])
 
 
 def _chunks(files: list[SourceFile], workers: int) -> list[list[SourceFile]]:
@@ -119,13 +121,13 @@ def check_stories(
         raise EngineError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     if jobs is not None and jobs < 1:
         raise EngineError(f"--jobs must be at least 1, not {jobs}")
-    plans = [(list(paths), source_files(paths)) for paths in stories]
-    total = sum(len(files) for _, files in plans)
+    plans = [(list(paths), *source_files(paths)) for paths in stories]
+    total = sum(len(files) for _, files, _ in plans)
     if jobs is None:
         jobs = usable_cores() if total >= PARALLEL_MIN_FILES or engine == "dask" else 1
     if engine == "dask":
         return _check_on_dask(plans, rules, jobs, scheduler)
-    chunked = [_chunks(files, jobs) for _, files in plans]
+    chunked = [_chunks(files, jobs) for _, files, _ in plans]
     # All stories' chunks are extracted first, in submission order.
     flat = [chunk for chunks in chunked for chunk in chunks]
     if jobs == 1:
@@ -150,8 +152,10 @@ def _check_stories_with(
                 progress(len(chunk), total)
         extracted.append(story)
     if pool is None or len(plans) == 1:
-        return [check_story(paths, files, rules, *story) for (paths, files), story in zip(plans, extracted)]
-    futures = [pool.submit(check_story, paths, files, rules, *story) for (paths, files), story in zip(plans, extracted)]
+        return [check_story(paths, skipped, rules, *story) for (paths, _, skipped), story in zip(plans, extracted)]
+    futures = [
+        pool.submit(check_story, paths, skipped, rules, *story) for (paths, _, skipped), story in zip(plans, extracted)
+    ]
     return [future.result() for future in futures]
 
 
@@ -177,9 +181,9 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         rules_future = client.scatter(list(rules), broadcast=True)
         story_futures = []
-        for paths, files in plans:
+        for paths, files, skipped in plans:
             chunk_futures = client.map(ingest_and_extract, _chunks(files, workers), pure=False)
-            story_futures.append(client.submit(check_story, paths, files, rules_future, *chunk_futures, pure=False))
+            story_futures.append(client.submit(check_story, paths, skipped, rules_future, *chunk_futures, pure=False))
         return client.gather(story_futures)
     finally:
         client.close()

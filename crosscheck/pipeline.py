@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from .align import align_claims
 from .extract import extract_claims
-from .model import Claim, Document, Report, Source
+from .model import Claim, Document, Report, Skipped, Source
 from .rules.engine import evaluate
 from .rules.load import Rule
 
@@ -28,14 +28,16 @@ def time_apart_note(sources: Sequence[Source]) -> str | None:
     )
 
 
-def check_claims(sources: Sequence[Source], claims: Iterable[Claim], rules: Sequence[Rule]) -> Report:
-    """Align stored or fresh claims and run the rules over them."""
+def check_claims(
+    sources: Sequence[Source], claims: Iterable[Claim], rules: Sequence[Rule], skipped: Sequence[Skipped] = (),
+) -> Report:
+    """Align stored or fresh claims and run the rules over them; ``skipped`` are the files not read."""
     claims = tuple(sorted(claims, key=lambda c: (c.source, c.start, c.end, c.kind.value, c.id)))
     groups = tuple(align_claims(claims))
     sources = tuple(sorted(sources, key=lambda s: s.id))
     findings = tuple(evaluate(rules, groups, {s.id: s.published for s in sources if s.published}))
     notes = tuple(n for n in (time_apart_note(sources),) if n)
-    return Report(sources=sources, claims=claims, groups=groups, findings=findings, notes=notes)
+    return Report(sources=sources, claims=claims, groups=groups, findings=findings, notes=notes, skipped=tuple(skipped))
 
 
 def check_documents(documents: Sequence[Document], rules: Sequence[Rule]) -> Report:

@@ -45,7 +45,7 @@ def test_report_formats(tmp_path):
     csv = runner.invoke(main, ["report", str(EXAMPLE), "--format", "csv"])
     assert csv.output.splitlines()[0].startswith("claim_id,source,outlet,kind")
     out = tmp_path / "r" / "report.json"
-    assert runner.invoke(main, ["report", str(EXAMPLE), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(main, ["report", str(EXAMPLE), "-o", str(out), "--create-dirs"]).exit_code == 0
     assert json.loads(out.read_text())["version"] == data["version"]
 
 

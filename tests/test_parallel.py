@@ -52,7 +52,7 @@ def test_default_jobs_use_every_core_for_big_stories_only(monkeypatch):
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordedPool)
     expected = one_process_json(CLUSTER)
-    files = len(parallel.source_files([CLUSTER]))
+    files = len(parallel.source_files([CLUSTER])[0])
     monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", files + 1)
     assert cli_json(str(CLUSTER)) == expected
     assert pools == []
@@ -65,7 +65,7 @@ def test_default_jobs_use_every_core_for_big_stories_only(monkeypatch):
 def test_progress_hears_of_every_file():
     heard = []
     parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), jobs=2, progress=lambda done, total: heard.append((done, total)))
-    total = len(parallel.source_files([SEEDS])) + len(parallel.source_files([CLUSTER]))
+    total = len(parallel.source_files([SEEDS])[0]) + len(parallel.source_files([CLUSTER])[0])
     assert sum(done for done, _ in heard) == total
     assert {t for _, t in heard} == {total}
 
@@ -77,7 +77,7 @@ def test_several_stories_in_a_pool_match_each_alone():
 
 
 def test_chunks_cover_every_file_in_order():
-    files = parallel.source_files([CLUSTER])
+    files, _ = parallel.source_files([CLUSTER])
     chunks = parallel._chunks(files, workers=2)
     assert len(chunks) > 2
     assert [f for chunk in chunks for f in chunk] == files

@@ -48,8 +48,8 @@ def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
     repaired = repair_text(raw)
     try:
         fields = merge_metadata(infer_metadata(repaired), meta)
-    except ValueError as exc:  # an unreadable declared date
-        raise SourceError(f"{meta.get('path') or source_id}: published: {exc}") from None
+    except ValueError as exc:  # an unreadable declared date, a list for a title
+        raise SourceError(f"{meta.get('path') or source_id}: {exc}") from None
     text = strip_boilerplate(repaired)
     if not text:
         raise SourceError(f"{meta.get('path') or source_id}: no text left after cleaning")

@@ -133,10 +133,11 @@ def update_story(
         compact = compact_report(report)
         changes = diff_reports(last.report if last else None, compact, changed)
         updates = [SourceUpdate(doc.source, file.hash, tuple(found)) for file, doc, found in fresh]
+        restored = sorted(sid for sid in reused if stored[sid].removed is not None)
         try:
             run_id = store.record_run(
                 story, updates=updates, removed=removed, report=compact, changes=changes.to_dict(),
-                extracted=len(fresh), after_run=last.id if last else None,
+                extracted=len(fresh), after_run=last.id if last else None, restored=restored,
             )
         except StaleRunError:
             continue
