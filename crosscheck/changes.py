@@ -300,16 +300,52 @@ def render_changes_json(changes: ChangeSet, **extra: object) -> str:
     return to_json({**changes.to_dict(), **extra})
 
 
+# The report version diff reads; a report of another major version is refused.
+REPORT_VERSION = "1"
+
+
 def validate_report(data: object) -> None:
-    """ValueError naming what is missing when ``data`` is not a crosscheck JSON report."""
+    """ValueError naming what is wrong when ``data`` is not a crosscheck JSON report
+    of this version, down to the type of every field the diff reads."""
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list) or not isinstance(data.get("sources"), list):
         raise ValueError("not a crosscheck JSON report (needs 'sources' and 'findings' lists)")
+    version = data.get("version")
+    if version is not None and (not isinstance(version, str) or version.split(".")[0] != REPORT_VERSION):
+        raise ValueError(f"report version {str(version)[:20]!r} is not one this crosscheck reads ({REPORT_VERSION}.x)")
     for source in data["sources"]:
-        if not isinstance(source, dict) or "id" not in source:
-            raise ValueError("a source has no 'id'")
+        if not isinstance(source, dict) or not isinstance(source.get("id"), str):
+            raise ValueError("a source has no 'id' text")
     for finding in data["findings"]:
         missing = [k for k in ("id", "rule", "severity", "status", "kind", "subject", "values") if not isinstance(finding, dict) or k not in finding]
         if missing:
             raise ValueError(f"a finding lacks {', '.join(missing)}")
+        wrong = [k for k in ("id", "rule", "severity", "status", "kind", "subject") if not isinstance(finding[k], str)]
+        if wrong:
+            raise ValueError(f"a finding's {', '.join(wrong)} must be text")
+        where = f"finding {finding['id'][:40]}"
         if finding["status"] not in STATUS_RANK:
-            raise ValueError(f"finding {finding['id']}: unknown status {finding['status']!r}")
+            raise ValueError(f"{where}: unknown status {finding['status'][:40]!r}")
+        if not isinstance(finding["values"], list):
+            raise ValueError(f"{where}: 'values' must be a list")
+        for value in finding["values"]:
+            _check_value(where, value)
+    if "claims" in data:
+        claims = data["claims"]
+        if not isinstance(claims, list) or not all(
+            isinstance(c, dict) and isinstance(c.get("source"), str) and isinstance(c.get("id"), str) for c in claims
+        ):
+            raise ValueError("'claims' must be a list of claims with 'source' and 'id' text")
+
+
+def _check_value(where: str, value: object) -> None:
+    if not isinstance(value, dict) or "value" not in value or not isinstance(value.get("sources"), list):
+        raise ValueError(f"{where}: each value needs 'value' and a 'sources' list")
+    if not isinstance(value["value"], (str, int, float)) or not all(isinstance(s, str) for s in value["sources"]):
+        raise ValueError(f"{where}: a value must be text or a number, its sources source ids")
+    evidence = value.get("evidence", [])
+    if not isinstance(evidence, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("source"), str) and isinstance(e.get("text", ""), str)
+        and all(isinstance(e.get(k), (int, type(None))) for k in ("claim_start", "claim_end"))
+        for e in evidence
+    ):
+        raise ValueError(f"{where}: 'evidence' must be a list of quotes with 'source' and 'text'")

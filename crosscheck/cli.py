@@ -1,17 +1,25 @@
 """Command line: the only code that reads argv, writes files and exits.
 
-Exit codes: 0 success, 1 findings at or above --fail-on, 2 bad usage or bad input.
+Exit codes (the contract in errors.py): 0 done, 1 findings at or above
+--fail-on, 2 bad usage or bad input, 75 a temporary failure, 70 an internal error.
 """
 from __future__ import annotations
 
+import errno
+import logging
+import os
 import sys
+import tempfile
+import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from .errors import CrosscheckError
+from .errors import (
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_TEMPORARY, CrosscheckError, TemporaryFailure, log,
+)
 from .model import Finding, Skipped, Status
 from .parallel import PARALLEL_MIN_FILES, check_stories
 from .report import FORMATS, OutputFormat, render
@@ -31,10 +39,99 @@ FAIL_ON = {
 }
 
 
+# An error message is one line of at most this many characters, however large
+# the value it quotes.
+MAX_MESSAGE = 300
+EXIT_CODES_HELP = (
+    "Exit codes: 0 done; 1 a finding at or above --fail-on (nothing else exits 1);"
+    f" {EXIT_INPUT} bad usage or bad input; {EXIT_TEMPORARY} a temporary failure (store busy, disk full):"
+    f" run again later; {EXIT_INTERNAL} an internal error (a bug: --debug shows the traceback)."
+)
+
+
+def one_line(message: str) -> str:
+    line = " ".join(str(message).split())
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 3] + "..."
+
+
 class UserError(click.ClickException):
     """A CrosscheckError as the CLI shows it: one line, exit 2."""
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
+
+
+class _WarningLine(logging.Handler):
+    """crosscheck's warnings (a source skipped, a cap that cut in) as one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"crosscheck: warning: {one_line(record.getMessage())}", err=True)
+
+
+class ContractGroup(click.Group):
+    """Maps every way a command can end onto the exit-code contract: click's own
+    errors (1 for some) become 2, a CrosscheckError 2, a TemporaryFailure or a
+    full disk 75, anything else 70 with one line (the traceback under --debug)."""
+
+    debug = False
+
+    def main(self, *args, **kwargs):
+        ContractGroup.debug = False
+        kwargs.pop("standalone_mode", None)
+        handler = _WarningLine()
+        log.addHandler(handler)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+            sys.exit(code if isinstance(code, int) else 0)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(EXIT_INPUT if exc.exit_code == 1 else exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("crosscheck: interrupted", err=True)
+            sys.exit(130)
+        except TemporaryFailure as exc:
+            _fail(f"Error: {one_line(exc)}", EXIT_TEMPORARY)
+        except CrosscheckError as exc:
+            _fail(f"Error: {one_line(exc)}", EXIT_INPUT)
+        except OSError as exc:  # writing the output: reading is a SourceError or StoreError already
+            name = exc.filename or "stdout"
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                _fail(f"Error: {name}: cannot write ({exc.strerror}); run again when there is room", EXIT_TEMPORARY)
+            if exc.errno == errno.EPIPE:
+                _fail(f"Error: {name}: closed before the output was written", EXIT_TEMPORARY)
+            if exc.filename:
+                _fail(f"Error: {one_line(f'{name}: cannot write ({exc.strerror or exc})')}", EXIT_INPUT)
+            self._internal(exc)
+        except MemoryError:
+            _fail("crosscheck: out of memory; run again with fewer sources or a lower --max-source-kb", EXIT_TEMPORARY)
+        except Exception as exc:
+            self._internal(exc)
+        finally:
+            log.removeHandler(handler)
+
+    def _internal(self, exc: BaseException) -> None:
+        if ContractGroup.debug:
+            traceback.print_exception(exc, file=sys.stderr)
+        _fail(f"crosscheck: internal error: {one_line(f'{type(exc).__name__}: {exc}')} (--debug shows where)", EXIT_INTERNAL)
+
+
+def _fail(message: str, code: int) -> None:
+    """Say ``message`` on stderr and exit with ``code``. Stdout that cannot be
+    written (a full disk) is pointed at /dev/null first, or Python's exit would
+    try to flush it again and end with its own code."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError):
+            pass  # not a real file (a test's capture): nothing left to flush at exit
+    click.echo(message, err=True)
+    sys.exit(code)
 
 
 def _rules(rule_dirs: Sequence[str], disabled: Sequence[str]) -> list[Rule]:
@@ -83,12 +180,66 @@ create_dirs_option = click.option("--create-dirs", is_flag=True, help="Create th
 
 
 def _write(text: str, output: str | None) -> None:
-    if output:
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    else:
+    """Write to stdout, or to ``output`` atomically: a temp file beside it, fsync,
+    then rename over it, so a kill or a full disk never leaves a cut report
+    where the old one was. A device or FIFO (/dev/stdout) is written in place."""
+    if not output:
         click.echo(text, nl=False)
+        return
+    try:
+        _write_file(text, Path(output))
+    except OSError as exc:
+        exc.filename = output  # the error names the -o file, not a temp file beside it
+        raise
+
+
+def _write_file(text: str, path: Path) -> None:
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _refuse_output_among_sources(output: str | None, sources: Sequence[str]) -> None:
+    """-o into a SOURCES folder, in a format crosscheck reads, would make the
+    report a source of the next run."""
+    from .ingest import READERS
+
+    if not output:
+        return
+    out = Path(output).resolve()
+    if out.suffix.lower() not in READERS or out.name.startswith("."):
+        return
+    for source in sources:
+        folder = Path(source).resolve()
+        if out == folder or (folder.is_dir() and out.is_relative_to(folder)
+                             and not any(p.startswith(".") for p in out.relative_to(folder).parts)):
+            raise UserError(
+                f"{output}: inside the sources folder {source}, so the next run would read the report"
+                " as a source; write it elsewhere (or as .csv)"
+            )
 
 
 rules_option = click.option(
@@ -99,18 +250,20 @@ disable_option = click.option("--disable", multiple=True, metavar="RULE_ID", hel
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ContractGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="crosscheck-claims")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback.")
+def main(debug: bool) -> None:
     """crosscheck: where news sources on one story disagree and agree, with evidence.
 
     \b
     Example:
       crosscheck report ../shared/seeds -o reports/ice-body-cameras.md
     """
+    ContractGroup.debug = debug
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice([f.value for f in FORMATS]), default=None,
               help="Output format. Default: from the -o file's extension, else markdown.")
@@ -144,11 +297,10 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     _check_parent(output, create_dirs)
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
+    _refuse_output_among_sources(output, sources)
     progress = ProgressBar(quiet, "extracting")
     try:
         result, = check_stories([sources], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
-    except CrosscheckError as exc:
-        raise UserError(str(exc)) from None
     finally:
         progress.close()
     if fmt is None:
@@ -159,10 +311,10 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     if output and sys.stderr.isatty():
         click.echo(f"crosscheck: wrote {output}", err=True)
     if failing(result.findings, fail_on):
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="rules")
+@main.command(name="rules", epilog=EXIT_CODES_HELP)
 @rules_option
 @disable_option
 def list_rules(rule_dirs, disable) -> None:
@@ -176,7 +328,7 @@ def list_rules(rule_dirs, disable) -> None:
     click.echo("\n".join(rows))
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("--store", "store_path", type=click.Path(dir_okay=False),
               help=f"The store file (SQLite); created when missing. Default: {DEFAULT_STORE} (its folder is created).")
@@ -188,14 +340,14 @@ def list_rules(rule_dirs, disable) -> None:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="How to print the change set.")
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
-              help="Seconds to wait while another run holds the store, then exit 2.")
+              help=f"Seconds to wait while another run holds the store, then exit {EXIT_TEMPORARY}.")
 @quiet_option
 @create_dirs_option
 def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
-    Exit 0: nothing new at or above --fail-on; 1: something new is; 2: bad input.
+    Exit 0: nothing new at or above --fail-on; 1: something new is.
 
     \b
     Examples:
@@ -214,8 +366,6 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     try:
         with Store(store_path, timeout=wait) as store:
             result = update_story(store, story, sources, rules, progress=progress)
-    except CrosscheckError as exc:
-        raise UserError(str(exc)) from None
     finally:
         progress.close()
     _warn_not_read(result.report.skipped)
@@ -226,10 +376,10 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
         click.echo(render_changes_markdown(result.changes, title=f"crosscheck: what changed in {story}"))
         click.echo(f"Run {result.run_id}: {plural(result.extracted, 'source')} extracted, {result.reused} re-used from the store.")
     if result.changes.new_at(s.value for s in FAIL_ON[fail_on]):
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("old", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
@@ -245,12 +395,13 @@ def diff(old, new, fmt, fail_on) -> None:
     """
     import json
 
+    from . import safe_json
     from .changes import diff_reports, render_changes_json, render_changes_markdown, validate_report
 
     reports = []
     for path in (old, new):
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = safe_json.loads(Path(path).read_text(encoding="utf-8"))
             validate_report(data)
         except OSError as exc:
             raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -265,4 +416,4 @@ def diff(old, new, fmt, fail_on) -> None:
     else:
         click.echo(render_changes_markdown(changes, title=f"crosscheck: {Path(old).name} → {Path(new).name}"))
     if changes.new_at(s.value for s in FAIL_ON[fail_on]):
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)

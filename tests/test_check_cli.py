@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from crosscheck.cli import main
+from crosscheck.errors import EXIT_TEMPORARY
 from crosscheck.store import Store
 from crosscheck.store.sqlite import PAUSE_ENV, PAUSE_MARKER
 
@@ -253,7 +254,7 @@ def test_two_runs_at_once_queue_and_stay_consistent(tmp_path):
     assert len(state[1]) == 4 and len(state[3]) == 2
 
 
-def test_a_run_that_cannot_get_the_store_in_time_exits_2(tmp_path):
+def test_a_run_that_cannot_get_the_store_in_time_is_a_temporary_failure(tmp_path):
     folder, store = story_folder(tmp_path), tmp_path / "store.db"
     args = ("check", str(folder), "--store", str(store))
     first = crosscheck(*args, pause=8)
@@ -261,7 +262,7 @@ def test_a_run_that_cannot_get_the_store_in_time_exits_2(tmp_path):
     second = crosscheck(*args, "--wait", "0.5")
     _, err_second = second.communicate(timeout=120)
     first.communicate(timeout=120)
-    assert second.returncode == 2
+    assert second.returncode == EXIT_TEMPORARY
     lines = err_second.strip().splitlines()
     assert len(lines) == 1 and "store is busy" in lines[0] and "0.5 s" in lines[0]
     assert first.returncode in (0, 1)

@@ -37,12 +37,14 @@ def _read_csv(path: Path) -> list[tuple[int, dict]]:
 def _read_yaml(path: Path) -> list[tuple[int, dict]]:
     import yaml  # here, not at the top: few folders have a YAML manifest
 
+    from .. import safe_yaml
+
     try:
-        data = yaml.safe_load(read_text_file(path))
+        data = safe_yaml.load(read_text_file(path))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise SourceError(f"{path}: {where}malformed manifest: {getattr(exc, 'problem', None) or exc}") from None
+        line, reason = safe_yaml.problem(exc)
+        where = f"line {line}: " if line else ""
+        raise SourceError(f"{path}: {where}malformed manifest: {reason}") from None
     if isinstance(data, dict):  # {file name: {outlet: ..., ...}}
         data = [{"file": name, **(meta or {})} for name, meta in data.items()]
     if not isinstance(data, list) or not all(isinstance(e, dict) and e.get("file") for e in data):
@@ -55,6 +57,10 @@ def _check_files(path: Path, entries: list[tuple[int, dict]]) -> dict[str, dict]
     for line, entry in entries:
         where = f"line {line}: " if line else ""
         name = str(entry["file"])
+        if name in manifest:
+            raise SourceError(f"{path}: {where}file {name[:80]!r} is listed twice")
+        if name in (".", "..") or Path(name).name != name or "\\" in name:
+            raise SourceError(f"{path}: {where}{name[:80]!r} must name a file beside the manifest, not a path")
         if not (path.parent / name).is_file():
             raise SourceError(f"{path}: {where}no such file {name!r} beside the manifest")
         unknown = sorted(set(entry) - set(FIELDS) - {"file"})

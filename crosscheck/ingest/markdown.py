@@ -35,13 +35,14 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
         raise SourceError(f"{path}: line 1: front matter opened with '---' is never closed")
     import yaml  # here, not at the top: only front matter needs it
 
+    from .. import safe_yaml
+
     try:
-        meta = yaml.safe_load(text[first.end():closing.start()]) or {}
+        meta = safe_yaml.load(text[first.end():closing.start()]) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         # the YAML text starts right after the opening "---", on the file's first line
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, reason = safe_yaml.problem(exc)
+        where = f"line {line}: " if line else ""
         raise SourceError(f"{path}: {where}malformed front matter: {reason}") from None
     if not isinstance(meta, dict):
         raise SourceError(f"{path}: line 2: front matter must be a mapping of keys ({', '.join(FIELDS)})")

@@ -33,20 +33,30 @@ def normalize_published(value: object) -> str:
         return value.isoformat()[:10]
     text = str(value).strip()
     if _ISO_DATE.match(text):
-        dt.date.fromisoformat(text[:10])  # raises ValueError on 2024-13-40
+        try:
+            dt.date.fromisoformat(text[:10])
+        except ValueError as exc:  # 2024-13-40
+            raise ValueError(f"cannot read date {text[:40]!r} ({exc})") from None
         return text[:10]
     iso = parse_date(text)
     if iso is None:
-        raise ValueError(f"cannot read date {text!r}")
+        raise ValueError(f"cannot read date {text[:40]!r}")
     return iso
 
 
 def merge_metadata(inferred: dict, *declared: dict | None) -> dict[str, str | None]:
-    """Later sources of metadata win over earlier ones, and any of them over inference."""
+    """Later sources of metadata win over earlier ones, and any of them over inference.
+    ValueError "<field>: <reason>" for a declared value that is not one."""
     merged = {key: inferred.get(key) for key in FIELDS}
     for meta in declared:
         for key in FIELDS:
             value = (meta or {}).get(key)
-            if value not in (None, ""):
+            if value in (None, ""):
+                continue
+            if not isinstance(value, (str, int, float, dt.date)):  # a list or mapping is no field value
+                raise ValueError(f"{key}: must be text, not a {type(value).__name__}")
+            try:
                 merged[key] = normalize_published(value) if key == "published" else str(value).strip()
+            except ValueError as exc:
+                raise ValueError(f"{key}: {exc}") from None
     return merged

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .. import safe_json
 from ..errors import SourceError
 from .metadata import FIELDS
 from .raw import RawSource, read_text_file
@@ -23,7 +24,7 @@ def _record(path: Path, record: object, default_id: str, where: str) -> RawSourc
 
 def read_json(path: Path) -> list[RawSource]:
     try:
-        data = json.loads(read_text_file(path))
+        data = safe_json.loads(read_text_file(path))
     except json.JSONDecodeError as exc:
         raise SourceError(f"{path}: line {exc.lineno}: malformed JSON: {exc.msg}") from None
     if isinstance(data, list):
@@ -39,7 +40,7 @@ def read_jsonl(path: Path) -> list[RawSource]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = safe_json.loads(line)
         except json.JSONDecodeError as exc:
             raise SourceError(f"{path}: line {lineno}: malformed JSON: {exc.msg}") from None
         records.append(_record(path, data, f"{path.stem}-{len(records) + 1}", f"line {lineno}: "))

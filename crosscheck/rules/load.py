@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.resources
+import math
 import re
 import string
 from collections.abc import Iterable
@@ -15,12 +16,15 @@ from pathlib import Path
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import RuleFileError
 from ..model import ClaimKind, Severity, Status
 from .compare import COMPARATORS
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 MESSAGE_FIELDS = frozenset({"subject", "values", "sources", "kind", "status"})
+# What each comparator option means decides its range: a relative tolerance, a 0-100 score.
+OPTION_RANGES = {"tolerance": (0, 1), "threshold": (0, 100), "identical": (0, 100)}
 REQUIRED = ("id", "kind", "severity", "summary", "message", "compare", "examples")
 OPTIONAL = ("report", "aliases", "docs")
 
@@ -68,10 +72,16 @@ def _key_nodes(mapping: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Nod
     return {k.value: (k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)}
 
 
+def _short(value: object) -> str:
+    """A value as an error message quotes it: never longer than a line."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _choice(path: Path, node: yaml.Node, key: str, value: object, allowed: Iterable[str]) -> str:
     allowed = sorted(allowed)
-    if value not in allowed:
-        raise _fail(path, node, f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+    if not isinstance(value, str) or value not in allowed:
+        raise _fail(path, node, f"{key} must be one of {', '.join(allowed)}, not {_short(value)}")
     return value  # type: ignore[return-value]
 
 
@@ -84,14 +94,15 @@ def _text(path: Path, node: yaml.Node, key: str, value: object) -> str:
 def load_rule(path: Path) -> Rule:
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = safe_yaml.compose(text)
+        data = safe_yaml.load(text)
+    except OSError as exc:
+        raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise RuleFileError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = safe_yaml.problem(exc)
+        where = f":{line}" if line else ""
         raise RuleFileError(f"{path}{where}: invalid YAML: {problem}") from None
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         raise _fail(path, root, "a rule file must be a mapping of keys (id, kind, severity, ...)")
@@ -108,16 +119,22 @@ def load_rule(path: Path) -> Rule:
 
     rule_id = _text(path, node("id"), "id", data["id"])
     if not ID_PATTERN.match(rule_id):
-        raise _fail(path, node("id"), f"id {rule_id!r} must be kebab-case (e.g. count-mismatch)")
+        raise _fail(path, node("id"), f"id {_short(rule_id)} must be kebab-case (e.g. count-mismatch)")
     if rule_id != path.stem:
         raise _fail(path, node("id"), f"id {rule_id!r} must equal the file name {path.stem!r}")
     kind = _choice(path, node("kind"), "kind", data["kind"], (k.value for k in ClaimKind))
     severity = _choice(path, node("severity"), "severity", data["severity"], (s.value for s in Severity))
     summary = _text(path, node("summary"), "summary", data["summary"])
     message = _text(path, node("message"), "message", data["message"])
-    for _, field, _, _ in string.Formatter().parse(message):
+    try:
+        placeholders = list(string.Formatter().parse(message))
+    except ValueError as exc:  # an unmatched "{" or "}"
+        raise _fail(path, node("message"), f"message is not a valid template: {exc}") from None
+    for _, field, spec, conversion in placeholders:
         if field is not None and field not in MESSAGE_FIELDS:
-            raise _fail(path, node("message"), f"message placeholder {{{field}}} is not one of {sorted(MESSAGE_FIELDS)}")
+            raise _fail(path, node("message"), f"message placeholder {{{_short(field)[1:-1]}}} is not one of {sorted(MESSAGE_FIELDS)}")
+        if spec or conversion:  # "{subject:>99999999}" would print a gigabyte
+            raise _fail(path, node("message"), f"message placeholder {{{field}}} may not have a format spec or conversion")
 
     compare = data["compare"]
     if not isinstance(compare, dict) or "using" not in compare:
@@ -130,6 +147,9 @@ def load_rule(path: Path) -> Rule:
             raise _fail(path, node("compare"), f"compare option '{key}' is not known to {using} (allowed: {sorted(allowed_options) or 'none'})")
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise _fail(path, node("compare"), f"compare option '{key}' must be a number")
+        low, high = OPTION_RANGES.get(key, (0, math.inf))
+        if not (math.isfinite(value) and low <= value <= high):
+            raise _fail(path, node("compare"), f"compare option '{key}' must be from {low} to {high}, not {_short(value)}")
 
     report_raw = data.get("report", [s.value for s in Status])
     if not isinstance(report_raw, list) or not report_raw:

@@ -13,6 +13,7 @@ after half of its writes, so a test can SIGKILL the writer mid-write.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
@@ -22,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import CrosscheckError, StoreBusyError, StoreError, TemporaryFailure
 from ..model import Claim, Source
 
 DEFAULT_PATH = Path(".crosscheck") / "store.db"
@@ -70,6 +71,7 @@ CREATE TABLE runs (
 CREATE INDEX runs_by_story ON runs(story, id);
 """
 
+_DAMAGED_HINT = "restore it from a backup, or move it aside and run again to start a new one"
 # Version n -> SQL that brings a store from n to n + 1. Empty: version 1 is the first.
 MIGRATIONS: dict[int, str] = {}
 
@@ -138,28 +140,43 @@ class Store:
             self._db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._prepare()
-        except sqlite3.DatabaseError as exc:
+            self._check_integrity()
+        except sqlite3.Error as exc:
             self.close()
             raise self._error(exc) from None
         except OSError as exc:
             self.close()
-            raise StoreError(f"{self.path}: cannot open store ({exc.strerror or exc})") from None
+            kind = TemporaryFailure if exc.errno in (errno.ENOSPC, errno.EDQUOT) else StoreError
+            raise kind(f"{self.path}: cannot open store ({exc.strerror or exc})") from None
+        except BaseException:
+            self.close()
+            raise
         return self
+
+    def _check_integrity(self) -> None:
+        """Refuse a damaged store before anything is written into it."""
+        problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)").fetchall()]
+        if problems != ["ok"]:
+            raise StoreError(f"{self.path}: store is damaged ({'; '.join(problems)[:200]}); {_DAMAGED_HINT}")
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
 
-    def _error(self, exc: sqlite3.Error) -> StoreError:
+    def _error(self, exc: sqlite3.Error) -> CrosscheckError:
+        """Every sqlite error as the exit-code contract has it: busy or a full disk
+        are temporary, anything else is a store the user must look at."""
         text = str(exc)
         if "locked" in text or "busy" in text:
-            return StoreError(
+            return StoreBusyError(
                 f"{self.path}: store is busy: another crosscheck run held it for more than "
                 f"{self.timeout:g} s; try again later"
             )
+        if "disk is full" in text or "disk I/O error" in text:
+            return TemporaryFailure(f"{self.path}: cannot write the store ({text}); free some space and run again")
         if "not a database" in text or "malformed" in text:
-            return StoreError(f"{self.path}: not a crosscheck store, or damaged ({text})")
+            return StoreError(f"{self.path}: not a crosscheck store, or damaged ({text}); {_DAMAGED_HINT}")
         return StoreError(f"{self.path}: store error: {text}")
 
     def _prepare(self) -> None:
@@ -199,7 +216,7 @@ class Store:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
 
     # Reading. Each read is one statement, so it sees one committed state.
@@ -259,24 +276,25 @@ class Store:
     def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
         try:
             return self.db.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             raise self._error(exc) from None
 
     # Writing: one transaction per run.
 
     def record_run(
         self, story: str, *, updates: Sequence[SourceUpdate], removed: Sequence[str], report: dict,
-        changes: dict, extracted: int, after_run: int | None,
+        changes: dict, extracted: int, after_run: int | None, restored: Sequence[str] = (),
     ) -> int:
-        """Write one run: new or changed sources and their claims, removals, the
-        findings and the change set, all or nothing. ``after_run`` is the id of the
+        """Write one run: new or changed sources and their claims, removals, sources
+        back unchanged after a removal (``restored``), the findings and the change
+        set, all or nothing. ``after_run`` is the id of the
         last run this one was planned on (None for a story's first): when another
         run has been recorded since, nothing is written and StaleRunError says so."""
         db = self.db
         stamp = now()
         try:
             db.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             raise self._error(exc) from None
         try:
             story_id = self._story_id(story)
@@ -296,6 +314,9 @@ class Store:
                 "UPDATE sources SET removed = ? WHERE story = ? AND id = ? AND removed IS NULL",
                 [(stamp, story_id, sid) for sid in removed],
             )
+            db.executemany(
+                "UPDATE sources SET removed = NULL WHERE story = ? AND id = ?", [(story_id, sid) for sid in restored],
+            )
             db.execute(
                 "UPDATE sources SET last_seen = ? WHERE story = ? AND removed IS NULL", (stamp, story_id),
             )
@@ -305,11 +326,11 @@ class Store:
             ).lastrowid
             db.execute("COMMIT")
             return run_id
-        except sqlite3.DatabaseError as exc:
-            db.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            _rollback(db)
             raise self._error(exc) from None
         except BaseException:
-            db.execute("ROLLBACK")
+            _rollback(db)
             raise
 
     def _write_source(self, story_id: int, update: SourceUpdate, stamp: str) -> None:
@@ -326,6 +347,16 @@ class Store:
             "INSERT OR REPLACE INTO claims (story, source, claims) VALUES (?, ?, ?)",
             (story_id, source.id, _dumps([c.to_dict() for c in update.claims])),
         )
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Undo an open transaction; after a failed COMMIT (disk full) SQLite has
+    already rolled back, and a second ROLLBACK would hide the real error."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the connection is closed next; SQLite discards the transaction then
 
 
 def _statements(script: str) -> list[str]:
