@@ -278,7 +278,7 @@ class Header:
     published: str | None
 
 
-_HEADER_SCAN = 12  # bylines and dates further down belong to the story, not the page
+HEADER_SCAN = 12  # bylines and dates further down belong to the story, not the page
 
 
 def parse_header(lines: list[str]) -> Header:
@@ -296,7 +296,7 @@ def _parse_header(lines: tuple[str, ...]) -> Header:
         outlet = lines[0]
     author = published = None
     title_index = None
-    for i, line in enumerate(lines[: max(body_start, min(_HEADER_SCAN, len(lines)))]):
+    for i, line in enumerate(lines[: max(body_start, min(HEADER_SCAN, len(lines)))]):
         name = byline_name(line)
         if name and author is None:
             author = name

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from .lines import parse_date, parse_header
+from .outlet import page_outlet
 
 FIELDS = ("outlet", "url", "published", "title", "author")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -21,7 +22,7 @@ def infer_metadata(text: str) -> dict[str, str | None]:
     header = parse_header(lines)
     return {
         "title": lines[header.title_index] if header.title_index is not None else None,
-        "outlet": header.outlet,
+        "outlet": page_outlet(lines, header),
         "author": header.author,
         "published": header.published,
     }

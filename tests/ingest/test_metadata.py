@@ -9,7 +9,7 @@ from crosscheck.ingest.metadata import infer_metadata, merge_metadata, normalize
 @pytest.mark.parametrize(
     "seed, expected",
     [
-        ("000", {"title": "ICE investigative unit tests body cameras in multiple states", "outlet": None,
+        ("000", {"title": "ICE investigative unit tests body cameras in multiple states", "outlet": "The Hill",
                  "author": None, "published": None}),
         ("001", {"title": "First 1,600 ICE Agents to Be Equipped With Bodycams", "outlet": None,
                  "author": "Wim De Gent", "published": "2024-03-15"}),
