@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from ..errors import SourceError
-from .metadata import FIELDS
+from .metadata import FIELDS, normalize_published
 from .raw import read_text_file
 
 MANIFEST_NAMES = ("sources.csv", "sources.yaml", "sources.yml")
@@ -66,5 +66,11 @@ def _check_files(path: Path, entries: list[tuple[int, dict]]) -> dict[str, dict]
         unknown = sorted(set(entry) - set(FIELDS) - {"file"})
         if unknown:
             raise SourceError(f"{path}: {where}unknown column {unknown[0]!r} (known: file, {', '.join(FIELDS)})")
-        manifest[name] = {k: v for k, v in entry.items() if k != "file"}
+        declared = {k: v for k, v in entry.items() if k != "file"}
+        if declared.get("published") not in (None, ""):  # refused here, where the manifest's line is known
+            try:
+                declared["published"] = normalize_published(declared["published"])
+            except ValueError as exc:
+                raise SourceError(f"{path}: {where}published: {exc}") from None
+        manifest[name] = declared
     return manifest

@@ -28,8 +28,18 @@ def infer_metadata(text: str) -> dict[str, str | None]:
     }
 
 
+# How dateparser reads a declared date: a whole day, month and year, never
+# relative to today ("yesterday" is refused), English month names; slashed
+# dates month first (03/04/2031 is March 4) unless the first number exceeds 12.
+_DATEPARSER_SETTINGS = {
+    "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"], "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
 def normalize_published(value: object) -> str:
-    """A declared date (YAML date, ISO string, "June 4, 2031") as YYYY-MM-DD; ValueError if unreadable."""
+    """A declared date (YAML date, ISO string, "June 4, 2031", "03/15/2031",
+    "15.03.2031") as YYYY-MM-DD; ValueError if unreadable."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     text = str(value).strip()
@@ -40,9 +50,14 @@ def normalize_published(value: object) -> str:
             raise ValueError(f"cannot read date {text[:40]!r} ({exc})") from None
         return text[:10]
     iso = parse_date(text)
-    if iso is None:
+    if iso is not None:
+        return iso
+    import dateparser  # here, not at the top: most declared dates are ISO
+
+    parsed = dateparser.parse(text[:100], languages=["en"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
         raise ValueError(f"cannot read date {text[:40]!r}")
-    return iso
+    return parsed.date().isoformat()
 
 
 def merge_metadata(inferred: dict, *declared: dict | None) -> dict[str, str | None]:
