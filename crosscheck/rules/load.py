@@ -1,7 +1,8 @@
 """Load and validate rule files: one rule per YAML file, the file name is its id.
 
 Rules are data: nothing in them is executed. A malformed file is refused with
-a RuleFileError that names the file, the line and the reason.
+one RuleFileError that names the file and, for every problem in it, the line
+and the reason.
 """
 from __future__ import annotations
 
@@ -63,9 +64,25 @@ def default_rules_dir() -> Path:
         return Path(__file__).resolve().parents[2] / "rules"
 
 
-def _fail(path: Path, node: yaml.Node | None, reason: str) -> RuleFileError:
-    line = f":{node.start_mark.line + 1}" if node is not None else ""
-    return RuleFileError(f"{path}{line}: {reason}")
+class _Problems:
+    """What is wrong with one rule file, gathered so that all of it is told at
+    once: "rules/x.yaml:3: severity must be ...; line 6: compare.using must be ..."."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.found: list[tuple[int, str]] = []  # (line, reason); line 0 when unknown
+
+    def add(self, node: yaml.Node | None, reason: str) -> None:
+        self.found.append((node.start_mark.line + 1 if node is not None else 0, reason))
+
+    def error(self) -> RuleFileError | None:
+        if not self.found:
+            return None
+        ordered = sorted(self.found, key=lambda item: item[0])  # stable: one line's problems keep their order
+        first_line, first = ordered[0]
+        parts = [f"{self.path}{f':{first_line}' if first_line else ''}: {first}"]
+        parts += [f"line {line}: {reason}" if line else reason for line, reason in ordered[1:]]
+        return RuleFileError("; ".join(parts))
 
 
 def _key_nodes(mapping: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
@@ -78,16 +95,18 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _choice(path: Path, node: yaml.Node, key: str, value: object, allowed: Iterable[str]) -> str:
+def _choice(problems: _Problems, node: yaml.Node, key: str, value: object, allowed: Iterable[str]) -> str | None:
     allowed = sorted(allowed)
     if not isinstance(value, str) or value not in allowed:
-        raise _fail(path, node, f"{key} must be one of {', '.join(allowed)}, not {_short(value)}")
-    return value  # type: ignore[return-value]
+        problems.add(node, f"{key} must be one of {', '.join(allowed)}, not {_short(value)}")
+        return None
+    return value
 
 
-def _text(path: Path, node: yaml.Node, key: str, value: object) -> str:
+def _text(problems: _Problems, node: yaml.Node, key: str, value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        raise _fail(path, node, f"{key} must be a non-empty string")
+        problems.add(node, f"{key} must be a non-empty string")
+        return None
     return value
 
 
@@ -104,66 +123,56 @@ def load_rule(path: Path) -> Rule:
         line, problem = safe_yaml.problem(exc)
         where = f":{line}" if line else ""
         raise RuleFileError(f"{path}{where}: invalid YAML: {problem}") from None
+    problems = _Problems(path)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
-        raise _fail(path, root, "a rule file must be a mapping of keys (id, kind, severity, ...)")
+        problems.add(root, "a rule file must be a mapping of keys (id, kind, severity, ...)")
+        raise problems.error()
     nodes = _key_nodes(root)
     for key in REQUIRED:
         if key not in data:
-            raise _fail(path, root, f"missing required key '{key}'")
+            problems.add(root, f"missing required key '{key}'")
     for key in data:
         if key not in REQUIRED and key not in OPTIONAL:
-            raise _fail(path, nodes[key][0], f"unknown key '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+            problems.add(nodes[key][0], f"unknown key '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
 
     def node(key: str) -> yaml.Node:
         return nodes[key][1] if key in nodes else root
 
-    rule_id = _text(path, node("id"), "id", data["id"])
-    if not ID_PATTERN.match(rule_id):
-        raise _fail(path, node("id"), f"id {_short(rule_id)} must be kebab-case (e.g. count-mismatch)")
-    if rule_id != path.stem:
-        raise _fail(path, node("id"), f"id {rule_id!r} must equal the file name {path.stem!r}")
-    kind = _choice(path, node("kind"), "kind", data["kind"], (k.value for k in ClaimKind))
-    severity = _choice(path, node("severity"), "severity", data["severity"], (s.value for s in Severity))
-    summary = _text(path, node("summary"), "summary", data["summary"])
-    message = _text(path, node("message"), "message", data["message"])
-    try:
-        placeholders = list(string.Formatter().parse(message))
-    except ValueError as exc:  # an unmatched "{" or "}"
-        raise _fail(path, node("message"), f"message is not a valid template: {exc}") from None
-    for _, field, spec, conversion in placeholders:
-        if field is not None and field not in MESSAGE_FIELDS:
-            raise _fail(path, node("message"), f"message placeholder {{{_short(field)[1:-1]}}} is not one of {sorted(MESSAGE_FIELDS)}")
-        if spec or conversion:  # "{subject:>99999999}" would print a gigabyte
-            raise _fail(path, node("message"), f"message placeholder {{{field}}} may not have a format spec or conversion")
-
-    compare = data["compare"]
-    if not isinstance(compare, dict) or "using" not in compare:
-        raise _fail(path, node("compare"), "compare must be a mapping with 'using' and its options")
-    using = _choice(path, node("compare"), "compare.using", compare["using"], COMPARATORS)
-    allowed_options = {f.name for f in dataclasses.fields(COMPARATORS[using])}
-    options = {k: v for k, v in compare.items() if k != "using"}
-    for key, value in options.items():
-        if key not in allowed_options:
-            raise _fail(path, node("compare"), f"compare option '{key}' is not known to {using} (allowed: {sorted(allowed_options) or 'none'})")
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise _fail(path, node("compare"), f"compare option '{key}' must be a number")
-        low, high = OPTION_RANGES.get(key, (0, math.inf))
-        if not (math.isfinite(value) and low <= value <= high):
-            raise _fail(path, node("compare"), f"compare option '{key}' must be from {low} to {high}, not {_short(value)}")
+    # Each key is checked when present; a missing one was told above.
+    rule_id = _text(problems, node("id"), "id", data["id"]) if "id" in data else None
+    if rule_id is not None and not ID_PATTERN.match(rule_id):
+        problems.add(node("id"), f"id {_short(rule_id)} must be kebab-case (e.g. count-mismatch)")
+    elif rule_id is not None and rule_id != path.stem:
+        problems.add(node("id"), f"id {rule_id!r} must equal the file name {path.stem!r}")
+    kind = _choice(problems, node("kind"), "kind", data["kind"], (k.value for k in ClaimKind)) if "kind" in data else None
+    severity = (
+        _choice(problems, node("severity"), "severity", data["severity"], (s.value for s in Severity))
+        if "severity" in data else None
+    )
+    summary = _text(problems, node("summary"), "summary", data["summary"]) if "summary" in data else None
+    message = _text(problems, node("message"), "message", data["message"]) if "message" in data else None
+    if message is not None:
+        _check_message(problems, node("message"), message)
+    using, options = _compare(problems, node("compare"), data["compare"]) if "compare" in data else (None, {})
 
     report_raw = data.get("report", [s.value for s in Status])
+    report: tuple[Status, ...] = ()
     if not isinstance(report_raw, list) or not report_raw:
-        raise _fail(path, node("report"), "report must be a non-empty list of statuses")
-    report = tuple(Status(_choice(path, node("report"), "report", s, (x.value for x in Status))) for s in report_raw)
+        problems.add(node("report"), "report must be a non-empty list of statuses")
+    else:
+        chosen = [_choice(problems, node("report"), "report", s, (x.value for x in Status)) for s in report_raw]
+        report = tuple(Status(s) for s in chosen if s is not None)
 
     aliases = data.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise _fail(path, node("aliases"), "aliases must be a list of previous ids")
+        problems.add(node("aliases"), "aliases must be a list of previous ids")
     docs = data.get("docs") or ""
     if not isinstance(docs, str):
-        raise _fail(path, node("docs"), "docs must be a string")
+        problems.add(node("docs"), "docs must be a string")
 
-    examples = _load_examples(path, node("examples"), data["examples"])
+    examples = _load_examples(problems, node("examples"), data["examples"]) if "examples" in data else ()
+    if error := problems.error():
+        raise error
     return Rule(
         id=rule_id, kind=ClaimKind(kind), severity=Severity(severity), summary=summary.strip(),
         message=message, using=using, options=tuple(sorted(options.items())), report=report,
@@ -171,23 +180,63 @@ def load_rule(path: Path) -> Rule:
     )
 
 
-def _load_examples(path: Path, node: yaml.Node, raw: object) -> tuple[RuleExample, ...]:
+def _check_message(problems: _Problems, node: yaml.Node, message: str) -> None:
+    try:
+        placeholders = list(string.Formatter().parse(message))
+    except ValueError as exc:  # an unmatched "{" or "}"
+        problems.add(node, f"message is not a valid template: {exc}")
+        return
+    for _, field, spec, conversion in placeholders:
+        if field is not None and field not in MESSAGE_FIELDS:
+            problems.add(node, f"message placeholder {{{_short(field)[1:-1]}}} is not one of {sorted(MESSAGE_FIELDS)}")
+        if spec or conversion:  # "{subject:>99999999}" would print a gigabyte
+            problems.add(node, f"message placeholder {{{field}}} may not have a format spec or conversion")
+
+
+def _compare(problems: _Problems, node: yaml.Node, compare: object) -> tuple[str | None, dict]:
+    """The comparator's name and options; (None, {}) when unusable."""
+    if not isinstance(compare, dict) or "using" not in compare:
+        problems.add(node, "compare must be a mapping with 'using' and its options")
+        return None, {}
+    using = _choice(problems, node, "compare.using", compare["using"], COMPARATORS)
+    options = {k: v for k, v in compare.items() if k != "using"}
+    if using is None:
+        return None, options
+    allowed_options = {f.name for f in dataclasses.fields(COMPARATORS[using])}
+    for key, value in options.items():
+        if key not in allowed_options:
+            problems.add(node, f"compare option '{key}' is not known to {using} (allowed: {sorted(allowed_options) or 'none'})")
+        elif not isinstance(value, (int, float)) or isinstance(value, bool):
+            problems.add(node, f"compare option '{key}' must be a number")
+        else:
+            low, high = OPTION_RANGES.get(key, (0, math.inf))
+            if not (math.isfinite(value) and low <= value <= high):
+                problems.add(node, f"compare option '{key}' must be from {low} to {high}, not {_short(value)}")
+    return using, options
+
+
+def _load_examples(problems: _Problems, node: yaml.Node, raw: object) -> tuple[RuleExample, ...]:
     if not isinstance(raw, list) or not raw:
-        raise _fail(path, node, "examples must be a non-empty list")
+        problems.add(node, "examples must be a non-empty list")
+        return ()
     examples = []
     for item_node, item in zip(node.value, raw):
         if not isinstance(item, dict) or set(item) != {"name", "sources", "expect"}:
-            raise _fail(path, item_node, "each example needs exactly: name, sources, expect")
+            problems.add(item_node, "each example needs exactly: name, sources, expect")
+            continue
         sources = item["sources"]
         if not isinstance(sources, dict) or len(sources) < 2 or not all(isinstance(t, str) for t in sources.values()):
-            raise _fail(path, item_node, "example sources must map two or more source ids to texts")
+            problems.add(item_node, "example sources must map two or more source ids to texts")
+            continue
         expect = item["expect"]
         if not isinstance(expect, list):
-            raise _fail(path, item_node, "example expect must be a list ([] means the rule stays silent)")
+            problems.add(item_node, "example expect must be a list ([] means the rule stays silent)")
+            continue
         for finding in expect:
             if not isinstance(finding, dict) or "status" not in finding or "groups" not in finding:
-                raise _fail(path, item_node, "each expected finding needs status and groups")
-            _choice(path, item_node, "expect.status", finding["status"], (s.value for s in Status))
+                problems.add(item_node, "each expected finding needs status and groups")
+            else:
+                _choice(problems, item_node, "expect.status", finding["status"], (s.value for s in Status))
         examples.append(RuleExample(str(item["name"]), tuple((str(k), v) for k, v in sources.items()), tuple(expect)))
     return tuple(examples)
 

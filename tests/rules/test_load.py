@@ -76,3 +76,17 @@ def test_a_user_rule_cannot_reuse_a_default_id(tmp_path):
     _write(tmp_path, GOOD.replace("id: my-rule", "id: count-mismatch"), name="count-mismatch.yaml")
     with pytest.raises(RuleFileError, match="already used"):
         load_rules([tmp_path])
+
+
+def test_every_problem_of_a_file_is_told_at_once(tmp_path):
+    text = (GOOD.replace("severity: error", "severity: fatal").replace("using: numeric", "using: magic")
+            .replace("    expect: [{status: conflict, groups: [[a], [b]]}]\n", "") + "extra: 1\n")
+    path = _write(tmp_path, text)
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith(f"{path}:3: severity must be one of error, info, warning, not 'fatal'; ")
+    for part in ("line 6: compare.using must be one of", "line 8: each example needs exactly", "line 10: unknown key 'extra'"):
+        assert part in message
+    assert message.index("line 6") < message.index("line 8") < message.index("line 10")
