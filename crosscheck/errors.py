@@ -43,6 +43,10 @@ class StoreBusyError(StoreError, TemporaryFailure):
     """Another run held the store for longer than the wait."""
 
 
+class EmptySourceError(SourceError):
+    """A source holds no text once cleaned: skipped with a warning unless nothing else is left."""
+
+
 # Warnings (a source skipped or cut by a limit) go through this logger: the CLI
 # prints them as one line each on stderr; library callers may configure it.
 log = logging.getLogger("crosscheck")

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import SourceError
-from ..model import Document, Source
+from ..errors import EmptySourceError, SourceError
+from ..model import Document, Skipped, Source
 from ..text import split_sentences
 from .boilerplate import strip_boilerplate
 from .clean import clean_text, repair_text
@@ -24,6 +24,7 @@ from .records import read_json, read_jsonl
 
 __all__ = [
     "READERS", "build_document", "clean_text", "infer_metadata", "ingest_text", "load_document", "load_sources",
+    "require_sources",
 ]
 
 READERS: dict[str, Callable[[Path], list[RawSource]]] = {
@@ -52,12 +53,18 @@ def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
         raise SourceError(f"{meta.get('path') or source_id}: {exc}") from None
     text = strip_boilerplate(repaired)
     if not text:
-        raise SourceError(f"{meta.get('path') or source_id}: no text left after cleaning")
+        raise EmptySourceError(f"{meta.get('path') or source_id}: no text left after cleaning")
     return build_document(Source(id=source_id, path=meta.get("path"), **fields), text)
 
 
-def load_document(path: str | Path, manifest: dict[str, dict] | None = None) -> list[Document]:
-    """The documents in one file (several for a JSON list or JSON Lines)."""
+def load_document(
+    path: str | Path, manifest: dict[str, dict] | None = None, skipped: list[Skipped] | None = None,
+) -> list[Document]:
+    """The documents in one file (several for a JSON list or JSON Lines).
+
+    With a ``skipped`` list, a document that cleans to nothing (a photo gallery,
+    a page of links) is noted there instead of raising: one such page must not
+    sink a story (``require_sources`` raises when nothing else is left)."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -68,32 +75,57 @@ def load_document(path: str | Path, manifest: dict[str, dict] | None = None) -> 
     documents = []
     for raw in reader(path):
         meta = {**raw.meta, **declared, "path": str(path)}
-        documents.append(ingest_text(raw.id, raw.text, meta))
+        try:
+            documents.append(ingest_text(raw.id, raw.text, meta))
+        except EmptySourceError as exc:
+            if skipped is None:
+                raise
+            record = f"record {raw.id!r}: " if raw.id != path.stem else ""
+            skipped.append(Skipped(str(path), record + str(exc).removeprefix(f"{path}: ")))
     return documents
 
 
-def load_sources(paths: Sequence[str | Path]) -> list[Document]:
-    """Documents from files and folders (walked recursively, sorted); ids must be unique."""
+def require_sources(paths: Sequence[str | Path], documents: Sequence[object], emptied: Sequence[Skipped]) -> None:
+    """A story needs a source: when none is left, the first file read and
+    skipped (``emptied`` by load_document) says why."""
+    if documents:
+        return
+    if emptied:
+        raise SourceError(f"{emptied[0].file}: {emptied[0].reason}")
+    raise SourceError(f"{', '.join(map(str, paths))}: no sources (looked for {', '.join(READERS)})")
+
+
+def load_sources(paths: Sequence[str | Path], skipped: list[Skipped] | None = None) -> list[Document]:
+    """Documents from files and folders (walked recursively, sorted); ids must be unique.
+
+    With a ``skipped`` list, files not read are noted there (see load_document)."""
     documents: list[Document] = []
     origin: dict[str, str] = {}
-    for _, file, manifest in source_paths(paths):
-        for document in load_document(file, manifest):
+    emptied: list[Skipped] | None = None if skipped is None else []
+    for _, file, manifest in source_paths(paths, skipped):
+        for document in load_document(file, manifest, emptied):
             source = document.source
             if source.id in origin:
                 raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
             origin[source.id] = source.path or source.id
             documents.append(document)
+    require_sources(paths, documents, emptied or ())
+    if skipped is not None:
+        skipped += emptied or ()
     return documents
 
 
-def source_paths(paths: Sequence[str | Path]) -> list[tuple[int, Path, dict[str, dict]]]:
+def source_paths(
+    paths: Sequence[str | Path], skipped: list[Skipped] | None = None,
+) -> list[tuple[int, Path, dict[str, dict]]]:
     """Every file ``load_sources(paths)`` reads, in its order, as (index of the
     given path, file, the manifest of its folder). The one walk that the store
-    and the parallel engine share with load_sources."""
+    and the parallel engine share with load_sources. Files in the folders that
+    are of no type crosscheck reads go to ``skipped``, when given."""
     found: list[tuple[int, Path, dict[str, dict]]] = []
     for given, path in enumerate(map(Path, paths)):
         if path.is_dir():
-            files = files_in_folder(path)
+            files = files_in_folder(path, skipped)
             if not files:
                 raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
             found += [(given, file, manifest) for file, manifest in files]
@@ -104,12 +136,18 @@ def source_paths(paths: Sequence[str | Path]) -> list[tuple[int, Path, dict[str,
     return found
 
 
-def files_in_folder(folder: Path) -> list[tuple[Path, dict]]:
-    """Readable files under ``folder``, sorted, with their folder's manifest; hidden ones skipped."""
+def files_in_folder(folder: Path, skipped: list[Skipped] | None = None) -> list[tuple[Path, dict]]:
+    """Readable files under ``folder``, sorted, with their folder's manifest; hidden
+    ones passed over, other types noted in ``skipped`` when given."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES)
+        if skipped is not None:
+            skipped += [
+                Skipped(os.path.join(root, f), f"not a type crosscheck reads ({os.path.splitext(f)[1] or 'no extension'})")
+                for f in names if os.path.splitext(f)[1].lower() not in READERS
+            ]
         names = [f for f in names if os.path.splitext(f)[1].lower() in READERS]  # no Path per name: it is slow
         if names:
             root_path = Path(root)

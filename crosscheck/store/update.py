@@ -19,8 +19,8 @@ from pathlib import Path
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
 from ..extract import EXTRACTORS, extract_claims
-from ..ingest import load_document, source_paths
-from ..model import Claim, Document, Report
+from ..ingest import load_document, require_sources, source_paths
+from ..model import Claim, Document, Report, Skipped
 from ..parallel import Progress
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
@@ -71,10 +71,10 @@ def file_hash(path: Path, declared: dict) -> str:
     return digest.hexdigest()
 
 
-def source_files(paths: Sequence[str | Path]) -> list[SourceFile]:
-    """The files that ``load_sources(paths)`` would read, hashed."""
+def source_files(paths: Sequence[str | Path], skipped: list[Skipped] | None = None) -> list[SourceFile]:
+    """The files that ``load_sources(paths)`` would read, hashed; those it passes over go to ``skipped``."""
     found: list[SourceFile] = []
-    for _, path, manifest in source_paths(paths):
+    for _, path, manifest in source_paths(paths, skipped):
         declared = manifest.get(path.name, {})
         found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
     return found
@@ -98,7 +98,9 @@ def update_story(
     extract: Callable[[Document], list[Claim]] = extract_claims, progress: Progress | None = None,
 ) -> UpdateResult:
     """Check the story's files against its last stored run; ``progress`` hears of each file read."""
-    files = source_files(paths)
+    skipped: list[Skipped] = []  # passed over by the walk
+    emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
+    files = source_files(paths, skipped)
     extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
     for _ in range(REPLANS):
         last = store.last_run(story)
@@ -112,7 +114,7 @@ def update_story(
         }
         to_read = [file for file in files if file.path not in unchanged and file.path not in extracted]
         for file in to_read:
-            documents = load_document(file.path, {file.path.name: file.declared})
+            documents = load_document(file.path, {file.path.name: file.declared}, emptied)
             extracted[file.path] = [(doc, extract(doc)) for doc in documents]
             if progress:
                 progress(1, len(to_read))
@@ -125,8 +127,9 @@ def update_story(
                 fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
         _check_unique_ids(stored, reused, [doc for _, doc, _ in fresh])
         sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
+        require_sources(paths, sources, emptied)
         claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
-        report = check_claims(sources, claims, rules)
+        report = check_claims(sources, claims, rules, [*skipped, *emptied])
         current = {s.source.id for s in stored.values() if s.removed is None}
         changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
         removed = sorted(current - {s.id for s in sources})
