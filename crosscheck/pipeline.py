@@ -28,6 +28,12 @@ def time_apart_note(sources: Sequence[Source]) -> str | None:
     )
 
 
+ONE_SOURCE_NOTE = (
+    "Only one source was read, so there is nothing to compare: no conflicts or agreements can be found, and every"
+    " claim is single-source. Add another report of the same story."
+)
+
+
 def check_claims(
     sources: Sequence[Source], claims: Iterable[Claim], rules: Sequence[Rule], skipped: Sequence[Skipped] = (),
 ) -> Report:
@@ -36,7 +42,7 @@ def check_claims(
     groups = tuple(align_claims(claims))
     sources = tuple(sorted(sources, key=lambda s: s.id))
     findings = tuple(evaluate(rules, groups, {s.id: s.published for s in sources if s.published}))
-    notes = tuple(n for n in (time_apart_note(sources),) if n)
+    notes = tuple(n for n in (time_apart_note(sources), ONE_SOURCE_NOTE if len(sources) == 1 else None) if n)
     return Report(sources=sources, claims=claims, groups=groups, findings=findings, notes=notes, skipped=tuple(skipped))
 
 

@@ -68,7 +68,7 @@ def test_summary_adds_up_and_a_single_source_has_nothing_to_compare():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
     from crosscheck.report.common import group_counts
-    from crosscheck.report.markdown import ONE_SOURCE_NOTE
+    from crosscheck.pipeline import ONE_SOURCE_NOTE
 
     report = check_documents(load_sources(sorted((CORPUS.parent.parent / "seeds").glob("*.txt"))), load_rules())
     counts = group_counts(report)
@@ -76,4 +76,5 @@ def test_summary_adds_up_and_a_single_source_has_nothing_to_compare():
     one = check_documents([build_document(Source(id="only"), "The storm killed 12 people on Monday.")], load_rules())
     text = render_markdown(one)
     assert re.search(r"^1 source, (\d+) claims? in \1 groups?: 0 conflicts, .* \1 single-source\.$", text, re.M)
-    assert ONE_SOURCE_NOTE in text and ONE_SOURCE_NOTE not in render_markdown(report)
+    assert f"> {ONE_SOURCE_NOTE}" in text and ONE_SOURCE_NOTE not in render_markdown(report)
+    assert one.notes == (ONE_SOURCE_NOTE,)  # and so in the JSON summary's notes

@@ -141,10 +141,6 @@ HOW_TO_READ = (
     " (0 to 1) is how sure crosscheck is that the claims it compares are about the same thing: 1.00 when the sources"
     " name that thing in the same words, lower as their words differ. See docs/reading-reports.md."
 )
-ONE_SOURCE_NOTE = (
-    "Only one source was read, so there is nothing to compare: no conflicts or agreements can be found, and every"
-    " claim is single-source. Add another report of the same story."
-)
 
 
 def summary_line(report: Report) -> str:
@@ -187,8 +183,6 @@ def render_markdown(report: Report) -> str:
         SUMMARY_TERMS,
         "",
     ]
-    if len(report.sources) == 1:
-        lines += [f"> {ONE_SOURCE_NOTE}", ""]
     lines += [HOW_TO_READ, ""]
     for note in report.notes:
         lines += [f"> {note}", ""]
