@@ -23,7 +23,7 @@ from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context
 SAME_SENTENCE = 0.5
 # Without a day on both sides, two times of one event class must share this
 # much of their sentences (Jaccard of context words), or say the same phase.
-TIME_CONTEXT = 0.1
+TIME_CONTEXT = 0.2
 
 
 class _Time(NamedTuple):
