@@ -128,9 +128,9 @@ def load_rule(path: Path) -> Rule:
         problems.add(root, "a rule file must be a mapping of keys (id, kind, severity, ...)")
         raise problems.error()
     nodes = _key_nodes(root)
-    for key in REQUIRED:
-        if key not in data:
-            problems.add(root, f"missing required key '{key}'")
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        problems.add(root, f"missing required key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}")
     for key in data:
         if key not in REQUIRED and key not in OPTIONAL:
             problems.add(nodes[key][0], f"unknown key '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
