@@ -90,3 +90,10 @@ def test_every_problem_of_a_file_is_told_at_once(tmp_path):
     for part in ("line 6: compare.using must be one of", "line 8: each example needs exactly", "line 10: unknown key 'extra'"):
         assert part in message
     assert message.index("line 6") < message.index("line 8") < message.index("line 10")
+
+
+def test_missing_keys_are_one_problem(tmp_path):
+    path = _write(tmp_path, "id: my-rule\nmessage: '{subject}'\n")
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    assert str(info.value) == f"{path}:1: missing required keys 'kind', 'severity', 'summary', 'compare', 'examples'"
