@@ -11,13 +11,15 @@ in the number of distinct claims; nothing compares all pairs of a large story
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
+from ..vocab import event_family
+from ..vocab import load as load_vocab
 from ..text import content_words, quote_sentences, sentence_likeness, singular
 from .core import Aligner, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_event, count_frame, count_keys, count_score, head
@@ -58,12 +60,18 @@ class _Date(NamedTuple):
     event: str
     context: frozenset[str]
     local: frozenset[str]
+    anchors: frozenset[str]  # groups of other claims in its sentence: see _sentence_anchors
+    statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
 
 
-def _date_features(claim: Claim) -> _Date:
+def _date_features(claim: Claim, anchors: Mapping[SentenceAt, frozenset[str]] | None = None) -> _Date:
+    event = (claim.attr("event") or "").lower()
+    # "the agency said on Monday": the date of a statement says nothing of what it is about
+    statement = event in load_vocab("say_verbs")["words"]
     return _Date(
-        claim.subject, claim.value, claim.attr("resolved") == "no", singular(claim.attr("event") or ""),
+        claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
         context_of(claim), local_context(claim),
+        (anchors or {}).get((claim.source, claim.sentence_start), frozenset()), statement,
     )
 
 
@@ -75,6 +83,11 @@ def _date_score(a: _Date, b: _Date) -> float:
         return context if context >= 0.35 else 0.0
     subject_score = fuzz.token_set_ratio(a.subject, b.subject) / 100
     same_event = bool(a.event) and a.event == b.event
+    about_same = same_event or ((not a.event or not b.event) and context >= 0.15)
+    if a.anchors & b.anchors and about_same and not (a.statement or b.statement):
+        # Sentences about the same person, count or quote, and the same event:
+        # "Gray was killed by police on Saturday" / "police shot Gray dead Sunday".
+        return 1.0 + context + same_event + (a.value == b.value)
     linked = (same_event and context >= 0.1) or (subject_score >= 0.6 and context >= 0.15) or context >= 0.3
     if linked and a.value != b.value:
         # As for counts: two different dates must belong to the same event or
@@ -84,8 +97,12 @@ def _date_score(a: _Date, b: _Date) -> float:
 
 
 def _date_keys(said: _Date) -> Iterable[str]:
-    # Dates of one event share subject words more often than the same verb.
-    return sorted(content_words(said.subject)) or [""]
+    # Dates of one event share subject words more often than the same verb;
+    # the event's class ("killed", "died", "slain" are one) blocks too.
+    return (
+        sorted(content_words(said.subject)) + ([f"event|{said.event}"] if said.event else [])
+        + [f"anchor|{anchor}" for anchor in sorted(said.anchors)]
+    ) or [""]
 
 
 # --- people -----------------------------------------------------------------
@@ -273,11 +290,32 @@ def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -
     return rest
 
 
+# A sentence of a source: (source id, sentence start).
+SentenceAt = tuple[str, int]
+# Claims of these kinds, once aligned across sources, anchor the sentences they
+# sit in; dates of one event are told apart from other dates by them.
+ANCHOR_KINDS = (ClaimKind.PLACES, ClaimKind.COUNT, ClaimKind.PERSON, ClaimKind.QUOTE)
+
+
+def _sentence_anchors(groups: Iterable[list[Claim]]) -> dict[SentenceAt, frozenset[str]]:
+    """For each sentence, the cross-source groups its claims belong to (named by
+    their first claim's id, so the names do not depend on group order)."""
+    anchors: dict[SentenceAt, set[str]] = defaultdict(set)
+    for members in groups:
+        if len({c.source for c in members}) < 2:
+            continue
+        name = min(c.id for c in members)
+        for claim in members:
+            anchors[(claim.source, claim.sentence_start)].add(name)
+    return {at: frozenset(names) for at, names in anchors.items()}
+
+
 def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     """Groups of claims about the same thing, in a deterministic order.
 
     Every claim lands in exactly one group; a group with one source is a
     single-source claim. A place group may hold counts of places beside lists.
+    Dates are aligned last, with the groups of the other kinds as anchors.
     """
     by_kind: dict[ClaimKind, list[Claim]] = defaultdict(list)
     for claim in sorted(claims, key=lambda c: (c.kind.value, c.source, c.start, c.end, c.id)):
@@ -285,6 +323,12 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     linked: dict[ClaimKind, list[list[Claim]]] = {}
     linked[ClaimKind.PLACES] = link(by_kind[ClaimKind.PLACES], ALIGNERS[ClaimKind.PLACES])
     by_kind[ClaimKind.COUNT] = _attach_place_counts(by_kind[ClaimKind.COUNT], linked[ClaimKind.PLACES])
+    for kind in ANCHOR_KINDS:
+        if kind not in linked:
+            linked[kind] = link(by_kind[kind], ALIGNERS[kind])
+    anchors = _sentence_anchors(members for kind in ANCHOR_KINDS for members in linked[kind])
+    dates = ALIGNERS[ClaimKind.DATE]._replace(features=lambda claim: _date_features(claim, anchors))
+    linked[ClaimKind.DATE] = link(by_kind[ClaimKind.DATE], dates)
     groups: list[ClaimGroup] = []
     for kind in ClaimKind:
         if kind not in linked:

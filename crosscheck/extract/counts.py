@@ -22,7 +22,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import lemma, singular
+from ..text import STOPWORDS, lemma, singular
 from ..vocab import load
 
 _SCOPE = load("scope")
@@ -309,7 +309,10 @@ _SAY_VERBS = frozenset(load("say_verbs")["words"])
 def _is_participle(low: str) -> bool:
     """An irregular past form ("struck", "taken", "held"): its lemma is another
     word. "Said", "told" report speech, never the event a number is about."""
-    return not low.endswith("s") and low not in _SAY_VERBS and lemma(low) != low
+    return (
+        len(low) > 3 and not low.endswith("s") and low not in STOPWORDS and low not in _SAY_VERBS
+        and lemma(low) != low
+    )
 
 
 def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:

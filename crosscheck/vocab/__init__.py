@@ -34,6 +34,13 @@ def event_class(word: str) -> str:
     return classes.get(low) or classes.get(lemma(low)) or lemma(low)
 
 
+def event_family(word: str) -> str:
+    """The family of an event word's class ("shot", "killed" -> "harm"), else its class."""
+    cls = event_class(word)
+    entry = load("events").get(cls)
+    return (entry or {}).get("family") or cls
+
+
 def is_evolving(word: str) -> bool:
     """Whether counts of this event are tallies that grow or get revised (events.yaml)."""
     entry = load("events").get(event_class(word))

@@ -1,0 +1,29 @@
+"""Dates of one event told apart by what else their sentences say. Invented texts."""
+from __future__ import annotations
+
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_documents
+from crosscheck.rules.load import load_rules
+
+
+def _date_findings(texts: dict[str, str]):
+    docs = [build_document(Source(id=s, published="2031-03-12"), t) for s, t in texts.items()]
+    return [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.DATE]
+
+
+def test_sentences_about_the_same_person_and_event_align_their_dates():
+    # Few words in common, but the same named person and the same event class.
+    findings = _date_findings({
+        "a": "Mourners gathered for Tomas Reyll, 17, who was shot dead by a deputy on Saturday night near the depot.",
+        "b": "A deputy killed 17-year-old Tomas Reyll on Sunday, the sheriff's office confirmed in a brief statement.",
+    })
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_dates_of_other_events_about_the_same_person_stay_apart():
+    findings = _date_findings({
+        "a": "Tomas Reyll, 17, was arrested on Saturday after the robbery at the depot.",
+        "b": "Tomas Reyll, 17, will appear in court on Tuesday, the sheriff's office said.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]
