@@ -20,6 +20,7 @@ from tqdm import tqdm
 from .errors import (
     EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_TEMPORARY, CrosscheckError, TemporaryFailure, log,
 )
+from .limits import Limits
 from .model import Finding, Skipped, Status
 from .parallel import PARALLEL_MIN_FILES, check_stories
 from .report import FORMATS, OutputFormat, render
@@ -250,6 +251,27 @@ disable_option = click.option("--disable", multiple=True, metavar="RULE_ID", hel
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 
 
+def source_options(command):
+    """The options on what is read: links out of a folder, and the caps per source."""
+    defaults = Limits()
+    command = click.option(
+        "--follow-symlinks", is_flag=True,
+        help="Read files that links in a SOURCES folder point to outside it (default: skip them, with a note).",
+    )(command)
+    command = click.option(
+        "--max-claims", type=click.IntRange(min=1), default=defaults.max_claims, show_default=True,
+        help="Keep at most this many claims of one source (a warning says when it cuts in).",
+    )(command)
+    return click.option(
+        "--max-source-kb", type=click.IntRange(min=1), default=defaults.max_source_bytes // 1024, show_default=True,
+        help="Skip, with a note, a source file larger than this.",
+    )(command)
+
+
+def _limits(max_source_kb: int, max_claims: int) -> Limits:
+    return Limits(max_source_bytes=max_source_kb * 1024, max_claims=max_claims)
+
+
 @click.group(cls=ContractGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="crosscheck-claims")
 @click.option("--debug", is_flag=True, help="On an internal error, print the traceback.")
@@ -281,7 +303,9 @@ def main(debug: bool) -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
 @create_dirs_option
-def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs) -> None:
+@source_options
+def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs,
+           max_source_kb, max_claims, follow_symlinks) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
     \b
@@ -300,7 +324,10 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     _refuse_output_among_sources(output, sources)
     progress = ProgressBar(quiet, "extracting")
     try:
-        result, = check_stories([sources], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+        result, = check_stories(
+            [sources], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+            limits=_limits(max_source_kb, max_claims), follow_symlinks=follow_symlinks,
+        )
     finally:
         progress.close()
     if fmt is None:
@@ -343,7 +370,9 @@ def list_rules(rule_dirs, disable) -> None:
               help=f"Seconds to wait while another run holds the store, then exit {EXIT_TEMPORARY}.")
 @quiet_option
 @create_dirs_option
-def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs) -> None:
+@source_options
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs,
+          max_source_kb, max_claims, follow_symlinks) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -365,7 +394,10 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     progress = ProgressBar(quiet, "extracting new files")
     try:
         with Store(store_path, timeout=wait) as store:
-            result = update_story(store, story, sources, rules, progress=progress)
+            result = update_story(
+                store, story, sources, rules, progress=progress, limits=_limits(max_source_kb, max_claims),
+                follow_symlinks=follow_symlinks,
+            )
     finally:
         progress.close()
     _warn_not_read(result.report.skipped)

@@ -15,6 +15,7 @@ gives a Report equal to the one-process run, and byte-identical rendering.
 """
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CrosscheckError, SourceError
+from .limits import DEFAULT_LIMITS, Limits
 from .extract import extract_claims
 from .ingest import load_document, require_sources, source_paths
 from .model import Claim, Report, Skipped, Source
@@ -60,20 +62,22 @@ class SourceFile:
 Extracted = tuple[list[tuple[Source, list[Claim]]], list[Skipped]]
 
 
-def source_files(paths: Sequence[str | Path]) -> tuple[list[SourceFile], list[Skipped]]:
+def source_files(paths: Sequence[str | Path], follow_symlinks: bool = False) -> tuple[list[SourceFile], list[Skipped]]:
     """The files ``load_sources(paths)`` reads, in the order it reads them, and those it passes over."""
     skipped: list[Skipped] = []
-    files = [SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths, skipped)]
+    files = [
+        SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths, skipped, follow_symlinks)
+    ]
     return files, skipped
 
 
-def ingest_and_extract(files: Sequence[SourceFile]) -> Extracted:
+def ingest_and_extract(files: Sequence[SourceFile], limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Read, clean and extract a chunk of files: the unit of parallel work."""
     skipped: list[Skipped] = []
     found = [
-        (doc.source, extract_claims(doc))
+        (doc.source, extract_claims(doc, limits.max_claims))
         for file in files
-        for doc in load_document(file.path, file.manifest, skipped)
+        for doc in load_document(file.path, file.manifest, skipped, limits)
     ]
     return found, skipped
 
@@ -108,6 +112,7 @@ def usable_cores() -> int:
 def check_stories(
     stories: Sequence[Sequence[str | Path]], rules: Sequence[Rule], jobs: int | None = 1,
     engine: str = "local", scheduler: str | None = None, progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False,
 ) -> list[Report]:
     """One Report per story (a story is a list of files and folders), in order.
 
@@ -116,24 +121,26 @@ def check_stories(
     ``engine="dask"`` uses the Dask scheduler at ``scheduler`` (e.g.
     ``tcp://host:8786``), or a local Dask cluster of ``jobs`` processes (None:
     one per usable core). ``progress`` hears of each extracted chunk (local engine).
+    ``limits`` caps each source; links out of a folder are read with ``follow_symlinks``.
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     if jobs is not None and jobs < 1:
         raise EngineError(f"--jobs must be at least 1, not {jobs}")
-    plans = [(list(paths), *source_files(paths)) for paths in stories]
+    plans = [(list(paths), *source_files(paths, follow_symlinks)) for paths in stories]
+    ingest = functools.partial(ingest_and_extract, limits=limits)
     total = sum(len(files) for _, files, _ in plans)
     if jobs is None:
         jobs = usable_cores() if total >= PARALLEL_MIN_FILES or engine == "dask" else 1
     if engine == "dask":
-        return _check_on_dask(plans, rules, jobs, scheduler)
+        return _check_on_dask(plans, rules, jobs, scheduler, ingest)
     chunked = [_chunks(files, jobs) for _, files, _ in plans]
     # All stories' chunks are extracted first, in submission order.
     flat = [chunk for chunks in chunked for chunk in chunks]
     if jobs == 1:
-        return _check_stories_with(map(ingest_and_extract, flat), plans, chunked, rules, progress, total)
+        return _check_stories_with(map(ingest, flat), plans, chunked, rules, progress, total)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _check_stories_with(pool.map(ingest_and_extract, flat), plans, chunked, rules, progress, total, pool)
+        return _check_stories_with(pool.map(ingest, flat), plans, chunked, rules, progress, total, pool)
 
 
 def _check_stories_with(
@@ -159,7 +166,7 @@ def _check_stories_with(
     return [future.result() for future in futures]
 
 
-def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str | None) -> list[Report]:
+def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str | None, ingest) -> list[Report]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -182,7 +189,7 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
         rules_future = client.scatter(list(rules), broadcast=True)
         story_futures = []
         for paths, files, skipped in plans:
-            chunk_futures = client.map(ingest_and_extract, _chunks(files, workers), pure=False)
+            chunk_futures = client.map(ingest, _chunks(files, workers), pure=False)
             story_futures.append(client.submit(check_story, paths, skipped, rules_future, *chunk_futures, pure=False))
         return client.gather(story_futures)
     finally:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..errors import warn
+from ..limits import DEFAULT_LIMITS
 from ..model import Claim, ClaimKind, Document
 from .counts import extract_counts
 from .dates import extract_dates
@@ -25,7 +27,12 @@ EXTRACTORS: dict[ClaimKind, Callable[[Document], list[Claim]]] = {
 }
 
 
-def extract_claims(doc: Document) -> list[Claim]:
-    """Every claim of one document, in a deterministic order."""
+def extract_claims(doc: Document, max_claims: int = DEFAULT_LIMITS.max_claims) -> list[Claim]:
+    """Every claim of one document, in a deterministic order; past ``max_claims``
+    the first ones only, with a warning (no real article comes near it)."""
     claims = [claim for kind in ClaimKind for claim in EXTRACTORS[kind](doc)]
-    return sorted(claims, key=lambda c: (c.start, c.end, c.kind.value, c.id))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind.value, c.id))
+    if len(claims) > max_claims:
+        warn(f"{doc.source.path or doc.source.id}: {len(claims):,} claims, only the first {max_claims:,} kept (--max-claims)")
+        del claims[max_claims:]
+    return claims

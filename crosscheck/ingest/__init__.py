@@ -6,10 +6,12 @@ then go through ``ingest_text``, the pure core that repairs, cleans and infers.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import EmptySourceError, SourceError
+from ..errors import EmptySourceError, SourceError, warn
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, Skipped, Source
 from ..text import split_sentences
 from .boilerplate import strip_boilerplate
@@ -59,16 +61,28 @@ def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
 
 def load_document(
     path: str | Path, manifest: dict[str, dict] | None = None, skipped: list[Skipped] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Document]:
     """The documents in one file (several for a JSON list or JSON Lines).
 
     With a ``skipped`` list, a document that cleans to nothing (a photo gallery,
-    a page of links) is noted there instead of raising: one such page must not
-    sink a story (``require_sources`` raises when nothing else is left)."""
+    a page of links) or a file over ``limits`` is noted there instead of raising:
+    one such page must not sink a story (``require_sources`` raises when nothing
+    else is left)."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise SourceError(f"{path}: unsupported file type {path.suffix or '(none)'!r} (known: {', '.join(READERS)})")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if size > limits.max_source_bytes:
+        reason = f"{size // 1024:,} KB, over the limit of {limits.max_source_bytes // 1024:,} KB a source (--max-source-kb)"
+        if skipped is None:
+            raise SourceError(f"{path}: {reason}")
+        skipped.append(Skipped(str(path), reason))
+        return []
     if manifest is None:
         manifest = load_manifest(path.parent)
     declared = manifest.get(path.name, {})
@@ -95,15 +109,18 @@ def require_sources(paths: Sequence[str | Path], documents: Sequence[object], em
     raise SourceError(f"{', '.join(map(str, paths))}: no sources (looked for {', '.join(READERS)})")
 
 
-def load_sources(paths: Sequence[str | Path], skipped: list[Skipped] | None = None) -> list[Document]:
+def load_sources(
+    paths: Sequence[str | Path], skipped: list[Skipped] | None = None, limits: Limits = DEFAULT_LIMITS,
+    follow_symlinks: bool = False,
+) -> list[Document]:
     """Documents from files and folders (walked recursively, sorted); ids must be unique.
 
     With a ``skipped`` list, files not read are noted there (see load_document)."""
     documents: list[Document] = []
     origin: dict[str, str] = {}
     emptied: list[Skipped] | None = None if skipped is None else []
-    for _, file, manifest in source_paths(paths, skipped):
-        for document in load_document(file, manifest, emptied):
+    for _, file, manifest in source_paths(paths, skipped, follow_symlinks):
+        for document in load_document(file, manifest, emptied, limits):
             source = document.source
             if source.id in origin:
                 raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
@@ -116,31 +133,69 @@ def load_sources(paths: Sequence[str | Path], skipped: list[Skipped] | None = No
 
 
 def source_paths(
-    paths: Sequence[str | Path], skipped: list[Skipped] | None = None,
+    paths: Sequence[str | Path], skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
 ) -> list[tuple[int, Path, dict[str, dict]]]:
     """Every file ``load_sources(paths)`` reads, in its order, as (index of the
     given path, file, the manifest of its folder). The one walk that the store
     and the parallel engine share with load_sources. Files in the folders that
-    are of no type crosscheck reads go to ``skipped``, when given."""
+    are of no type crosscheck reads, links out of them (unless
+    ``follow_symlinks``), FIFOs, devices and sockets go to ``skipped``, when given."""
     found: list[tuple[int, Path, dict[str, dict]]] = []
     for given, path in enumerate(map(Path, paths)):
         if path.is_dir():
-            files = files_in_folder(path, skipped)
+            files = files_in_folder(path, skipped, follow_symlinks)
             if not files:
                 raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
             found += [(given, file, manifest) for file, manifest in files]
         elif path.exists():
-            found.append((given, path, load_manifest(path.parent)))
+            # A file named on the command line is read wherever a link leads, but a FIFO never:
+            # reading one waits forever.
+            if _readable(path, None, skipped):
+                found.append((given, path, load_manifest(path.parent)))
         else:
             raise SourceError(f"{path}: no such file or directory")
     return found
 
 
-def files_in_folder(folder: Path, skipped: list[Skipped] | None = None) -> list[tuple[Path, dict]]:
+def _readable(path: Path, inside: Path | None, skipped: list[Skipped] | None) -> bool:
+    """True for a regular file, reached by no link or by one that stays in the
+    folder ``inside`` (None: anywhere); otherwise the reason goes to ``skipped``
+    (or is warned)."""
+    reason = "not a regular file (a FIFO, device or socket)"
+    try:
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            if inside is not None and not path.resolve().is_relative_to(inside):
+                mode, reason = 0, "a symlink out of the folder (--follow-symlinks reads it)"
+            else:
+                mode = os.stat(path).st_mode
+    except (OSError, RuntimeError) as exc:  # a broken or looping link
+        mode, reason = 0, f"cannot read ({getattr(exc, 'strerror', None) or exc})"
+    if stat.S_ISREG(mode):
+        return True
+    if skipped is None:
+        warn(f"{path}: not read: {reason}")
+    else:
+        skipped.append(Skipped(str(path), reason))
+    return False
+
+
+def files_in_folder(
+    folder: Path, skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
+) -> list[tuple[Path, dict]]:
     """Readable files under ``folder``, sorted, with their folder's manifest; hidden
-    ones passed over, other types noted in ``skipped`` when given."""
+    ones passed over, other types, links out of ``folder`` (unless
+    ``follow_symlinks``), FIFOs, devices and sockets noted in ``skipped`` when given."""
     found = []
-    for root, dirs, files in os.walk(folder):
+    inside = None if follow_symlinks else folder.resolve()
+    walked: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=follow_symlinks):
+        if follow_symlinks:  # a link may lead back to a folder already walked
+            real = os.path.realpath(root)
+            if real in walked:
+                dirs[:] = []
+                continue
+            walked.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES)
         if skipped is not None:
@@ -151,6 +206,11 @@ def files_in_folder(folder: Path, skipped: list[Skipped] | None = None) -> list[
         names = [f for f in names if os.path.splitext(f)[1].lower() in READERS]  # no Path per name: it is slow
         if names:
             root_path = Path(root)
-            manifest = load_manifest(root_path)
-            found.extend((root_path / name, manifest) for name in names)
+            manifest = load_manifest(root_path) if _manifest_readable(root_path, inside, skipped) else {}
+            found.extend((root_path / name, manifest) for name in names if _readable(root_path / name, inside, skipped))
     return found
+
+
+def _manifest_readable(folder: Path, inside: Path | None, skipped: list[Skipped] | None) -> bool:
+    """A manifest that links out of the folder (or is a FIFO) is not read either."""
+    return all(_readable(folder / name, inside, skipped) for name in MANIFEST_NAMES if os.path.lexists(folder / name))

@@ -7,6 +7,7 @@ story meanwhile, the plan is made again on top of it, re-using what it stored.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -21,6 +22,7 @@ from ..errors import SourceError
 from ..extract import EXTRACTORS, extract_claims
 from ..ingest import load_document, require_sources, source_paths
 from ..model import Claim, Document, Report, Skipped
+from ..limits import DEFAULT_LIMITS, Limits
 from ..parallel import Progress
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
@@ -71,10 +73,12 @@ def file_hash(path: Path, declared: dict) -> str:
     return digest.hexdigest()
 
 
-def source_files(paths: Sequence[str | Path], skipped: list[Skipped] | None = None) -> list[SourceFile]:
+def source_files(
+    paths: Sequence[str | Path], skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
+) -> list[SourceFile]:
     """The files that ``load_sources(paths)`` would read, hashed; those it passes over go to ``skipped``."""
     found: list[SourceFile] = []
-    for _, path, manifest in source_paths(paths, skipped):
+    for _, path, manifest in source_paths(paths, skipped, follow_symlinks):
         declared = manifest.get(path.name, {})
         found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
     return found
@@ -95,12 +99,15 @@ def compact_report(report: Report) -> dict:
 
 def update_story(
     store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
-    extract: Callable[[Document], list[Claim]] = extract_claims, progress: Progress | None = None,
+    extract: Callable[[Document], list[Claim]] | None = None, progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False,
 ) -> UpdateResult:
-    """Check the story's files against its last stored run; ``progress`` hears of each file read."""
+    """Check the story's files against its last stored run; ``progress`` hears of each file read.
+    ``extract`` defaults to every extractor within ``limits``."""
+    extract = extract or functools.partial(extract_claims, max_claims=limits.max_claims)
     skipped: list[Skipped] = []  # passed over by the walk
     emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
-    files = source_files(paths, skipped)
+    files = source_files(paths, skipped, follow_symlinks)
     extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
     for _ in range(REPLANS):
         last = store.last_run(story)
@@ -114,7 +121,7 @@ def update_story(
         }
         to_read = [file for file in files if file.path not in unchanged and file.path not in extracted]
         for file in to_read:
-            documents = load_document(file.path, {file.path.name: file.declared}, emptied)
+            documents = load_document(file.path, {file.path.name: file.declared}, emptied, limits)
             extracted[file.path] = [(doc, extract(doc)) for doc in documents]
             if progress:
                 progress(1, len(to_read))
