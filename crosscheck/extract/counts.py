@@ -311,6 +311,7 @@ def _is_participle(low: str) -> bool:
     word. "Said", "told" report speech, never the event a number is about."""
     return (
         len(low) > 3 and not low.endswith("s") and low not in STOPWORDS and low not in _SAY_VERBS
+        and low not in _NOT_VERBS
         and lemma(low) != low
     )
 

@@ -98,6 +98,10 @@ def _show_number(claim: Claim) -> str:
     return f"{approx} {shown}" if approx else shown
 
 
+def _width(interval: tuple[float, float]) -> float:
+    return interval[1] - interval[0]
+
+
 @dataclass(frozen=True)
 class Numeric:
     """Counts and quantities: equal within a relative tolerance, qualifiers respected."""
@@ -114,13 +118,14 @@ class Numeric:
         lb, hb = number_interval(b, self.tolerance)
         return Status.AGREE if la <= hb and lb <= ha else Status.CONFLICT
 
-    @staticmethod
-    def narrow(claims: list[Claim]) -> list[Claim]:
-        """What one source says, at its most precise: its exact figures when it
-        gives any. A source's "at least 1" beside its own "24" must not make
-        its 24 agree with another source's 1."""
-        exact = [c for c in claims if not c.attr("approx")]
-        return exact or claims
+    def narrow(self, claims: list[Claim]) -> list[Claim]:
+        """What one source says, at its most precise: its narrowest statements
+        (exact figures first). A source's "at least 1" beside its own "24" must
+        not make its 24 agree with another source's 1, nor its "up to 20"
+        soften its own "as many as 20"."""
+        widths = {c: _width(number_interval(c, self.tolerance)) for c in claims}
+        narrowest = min(widths.values())
+        return [c for c in claims if widths[c] == narrowest]
 
     @staticmethod
     def can_change(claims: list[Claim]) -> bool:

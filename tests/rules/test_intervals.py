@@ -101,3 +101,12 @@ def test_a_fact_that_does_not_change_over_time_stays_a_conflict():
         {"a": "2024-05-01", "b": "2024-05-09"},
     )
     assert [f.status for f in _counts(report)] == [Status.CONFLICT]
+
+
+def test_a_source_is_held_to_its_narrowest_bound():
+    # "a" gives "as many as 20" and, vaguer, "up to 20": the first is what it says, and 14 is outside it.
+    report = _check({
+        "a": "As many as 20 people were injured in the crash, the sheriff said. Up to 20 people were injured in all.",
+        "b": "Fourteen people were injured in the crash, the sheriff said.",
+    })
+    assert Status.CONFLICT in [f.status for f in _counts(report)]
