@@ -197,7 +197,7 @@ def _weekday_day(name: str, modifier: str, published: str | None) -> str | None:
     return _day_of(value, precision)
 
 
-def _show(frm: int, to: int, shown: str, zone: str, day: str | None) -> str:
+def _show(shown: str, zone: str, day: str | None) -> str:
     """A time as reports show it: "about 04:50 CDT, Monday 2031-03-10"."""
     text = f"{shown} {zone}" if zone else shown
     if not day:
@@ -245,7 +245,7 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
-        (i for i in range(max(low, 0), high) if tokens[i].lower() in phases and tokens[i] not in _CLAUSE_BREAK), None
+        (i for i in range(max(low, 0), high) if tokens[i].lower() in phases), None
     )
     word = singular(tokens[found].lower())
     if phase_at is None:
@@ -265,7 +265,7 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     event, phase, subject = _event(tokens, len(tokens_left) - clause)
     phase = bound or phase
     return doc.claim(
-        ClaimKind.TIME, subject, _show(frm, to, shown, zone, day), start, end, sentence=sentence,
+        ClaimKind.TIME, subject, _show(shown, zone, day), start, end, sentence=sentence,
         attrs=make_attrs(
             **{"from": frm, "to": to}, precision=precision, qualifier=qualifier, zone=zone, day=day,
             resolved="no" if day and not day[0].isdigit() else None, event=event, phase=phase,
