@@ -227,7 +227,7 @@ def _short(value: str) -> str:
     return escape(value if len(value) <= VALUE_CHARS else value[: VALUE_CHARS - 1].rstrip() + "…")
 
 
-def _finding_lines(c: FindingChange) -> list[str]:
+def _finding_lines(c: FindingChange, evidence: bool) -> list[str]:
     was = f" (was `{c.before_id}`)" if c.before_id and c.before_id != c.id else ""
     lines = [f"- **{escape(c.subject) or c.kind}** ({c.kind}) · {c.severity} · rule `{c.rule}` · id `{c.id}`{was}"]
     if c.change == NEW and c.before_status:
@@ -241,7 +241,8 @@ def _finding_lines(c: FindingChange) -> list[str]:
         lines.append(f"  - now: {c.status}: {_side_text(c.sides)}" if c.status else "  - now: no longer found")
     cause = escape(", ".join(c.caused_by)) if c.caused_by else "no source changed (the rules or crosscheck did)"
     lines.append(f"  - caused by: {cause}")
-    lines += [f"    - {escape(e['source'])}: {escape(e['text'])}" for e in c.evidence if e["source"] in c.caused_by]
+    if evidence:  # what each cause now says (a first run, where every source is a cause, leaves it to the report)
+        lines += [f"    - {escape(e['source'])}: {escape(e['text'])}" for e in c.evidence if e["source"] in c.caused_by]
     return lines
 
 
@@ -280,7 +281,7 @@ def render_changes_markdown(changes: ChangeSet, title: str = "crosscheck: what c
     for section, members in groupby(changes.findings, key=lambda c: (c.change, c.shown_status)):
         lines += [f"### {_title(*section)} ({counts[section]})", ""]
         for c in members:
-            lines += _finding_lines(c)
+            lines += _finding_lines(c, evidence=not changes.first)
         lines.append("")
     if not changes.findings:
         lines += ["No finding changed.", ""]
