@@ -121,3 +121,13 @@ def test_adding_the_fourth_seed_brings_the_pilot_cities_conflict():
 def test_validate_report_names_the_problem(data, message):
     with pytest.raises(ValueError, match=message):
         validate_report(data)
+
+
+def test_change_summaries_escape_what_sources_wrote():
+    hostile = "x|y\n# Heading <script>*bold*"
+    old = _report(["a", "b"], [])
+    new = _report(["a", "b"], [_finding("f1", "conflict", [(hostile, "a"), ("12", "b")], subject=hostile)])
+    markdown = render_changes_markdown(diff_reports(old, new), title=hostile)
+    assert "<script>" not in markdown and "*bold*" not in markdown and "x|y" not in markdown
+    assert not [line for line in markdown.splitlines() if line.startswith("# ")]
+    assert "**x\\|y # Heading \\<script\\>\\*bold\\***" in markdown
