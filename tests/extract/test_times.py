@@ -2,6 +2,9 @@
 is never a time. Every sentence here is written for this test."""
 from __future__ import annotations
 
+from collections import Counter
+from importlib import resources
+
 import pytest
 
 from crosscheck.align import align_claims
@@ -10,6 +13,7 @@ from crosscheck.ingest import build_document
 from crosscheck.model import ClaimKind, Source
 from crosscheck.rules.compare import TimeOfDay
 from crosscheck.model import Status
+from crosscheck.vocab import load
 
 # A Wednesday: "Monday" is two days before it.
 PUBLISHED = "2031-06-11"
@@ -226,3 +230,20 @@ def test_zones_are_converted_or_not_compared():
     assert _relate("It began at 0915 GMT.", "It began at 4:15 a.m. EST.") is Status.AGREE
     assert _relate("It began at 0915 GMT.", "It began at 9:15 a.m. EST.") is Status.CONFLICT
     assert _relate("It began at 9:15 a.m. ET.", "It began at 6:15 a.m.") is Status.AGREE  # ET is EST or EDT
+
+
+# --- the vocabulary file --------------------------------------------------------------------------
+
+def test_vocabulary_file_says_what_belongs_and_lists_each_word_once():
+    text = resources.files("crosscheck.vocab").joinpath("times.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Times of day:") and "belongs" in text.split("\nentries:", 1)[0]
+    entries = load("times")
+    words = [w for entry in entries["events"].values() for w in entry["words"]]
+    words += [w for phase in entries["phases"].values() for w in phase]
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+    assert all(isinstance(w, str) and w == w.lower() for w in words)
+    assert all(e["doc"] for e in entries["events"].values())
+    spans = list(entries["parts"].values()) + list(entries["day_edges"].values())
+    assert all(len(span) == 2 and all(len(t) == 5 and t[2] == ":" for t in span) for span in spans)
+    bounded = [kind for kind in entries["qualifiers"] if kind != "about"]
+    assert sorted(entries["reach"]) == sorted(bounded)
