@@ -146,8 +146,14 @@ SHAPES = {
     "md-link-open": ("md", lambda n: "[a](" * (n // 4)),
     "capitalized": ("txt", lambda n: " ".join(f"Word{chr(65 + i % 26)}x{i % 97}" for i in range(n // 10))),
     "quotes": ("txt", lambda n: '"a ' * (n // 3)),
+    "title-run": ("txt", lambda n: f"{_caps(n // 12)} Director {_caps(n // 12)} Fire Dana Ortiz said.\n"),
     "digits": ("txt", lambda n: "They counted " + "9" * n + " people.\n"),
 }
+
+
+def _caps(count: int) -> str:
+    """Made-up capitalized words, none of them a title or a name from the vocabularies."""
+    return " ".join("W" + "".join(chr(97 + (i * 7 + j * 3) % 26) for j in range(4)) for i in range(count))
 
 
 def _seconds(path, repeats: int = 3) -> float:

@@ -210,6 +210,10 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
     for match in _RUN_TOKEN.finditer(run_text):
         token = match.group()
         tokens.append((token, _token_kind(token), match.start(), match.end()))
+    # head_before[i]: a title head among tokens[:i], so each step below is O(1), not a rescan
+    head_before = [False]
+    for token in tokens:
+        head_before.append(head_before[-1] or token[1] == "head")
     found = []
     j = len(tokens)
     while j > 0:
@@ -222,16 +226,19 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
             if kind == "conn" and tokens[t - 1][0] == "and" and t > 1 and tokens[t - 2][1] in _NAME_KINDS:
                 break  # "Sheriff Bob Smith and Mayor Jane Doe": a name ends before "and"
             if kind in _TITLE_KINDS or (
-                kind == "cap" and t < k and (tokens[t][1] == "domain" or any(x[1] == "head" for x in tokens[: t - 1]))
+                kind == "cap" and t < k and (tokens[t][1] == "domain" or head_before[t - 1])
             ):
                 t -= 1
                 continue
             break
-        title = tokens[t:k]
-        while title and (title[0][1] == "conn" or (title[0][1] == "cap" and not _is_name_word(title[0][0]))):
-            title = title[1:]
-        while title and title[-1][1] == "conn":
-            title = title[:-1]
+        first, last = t, k  # trimmed by index: slicing once per dropped token is quadratic in a long run
+        while first < last and (
+            tokens[first][1] == "conn" or (tokens[first][1] == "cap" and not _is_name_word(tokens[first][0]))
+        ):
+            first += 1
+        while last > first and tokens[last - 1][1] == "conn":
+            last -= 1
+        title = tokens[first:last]
         name_lo, name_hi = k, j
         has_head = any(x[1] == "head" for x in title)
         if has_head and k < j and tokens[k - 1][1] == "conn" and k - 1 >= 0:
