@@ -16,6 +16,7 @@ gives a Report equal to the one-process run, and byte-identical rendering.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -178,7 +179,10 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
         if scheduler:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1")
+            # Workers log a task's failure with its traceback; the error itself reaches the user as one line.
+            cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", silence_logs=logging.CRITICAL,
+            )
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:

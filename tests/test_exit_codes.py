@@ -164,3 +164,14 @@ def test_diff_exits_by_the_contract(tmp_path):
     one_line(run("diff", deep, empty), EXIT_INPUT, "deep.json", "nested deeper")
     newer = _report(tmp_path, "newer.json", {"version": "2.0", "sources": [], "findings": []})
     one_line(run("diff", newer, empty), EXIT_INPUT, "newer.json", "report version")
+
+
+def test_a_dask_worker_failure_is_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    folder = story(tmp_path, a_txt=A, b_txt=B)
+    (folder / "deep.json").write_text("[" * 200, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report", str(folder), "--engine", "dask", "--jobs", "1"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == EXIT_INPUT and done.stderr.count("\n") == 1 and "deep.json" in done.stderr, done.stderr
