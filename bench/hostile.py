@@ -67,6 +67,9 @@ SHAPES = {
     "capitalized": (".txt", _capitalized),
     "digits": (".txt", lambda n: "They counted " + "9" * n + " people.\n"),
     "quotes": (".txt", lambda n: _repeat('"a ', n)),
+    "title-run": (".txt", lambda n: f"{_capitalized(n // 2)} Director {_capitalized(n // 2)} Fire Dana Ortiz said.\n"),
+    "html-nest": (".html", lambda n: "<html><body>" + _repeat("<div>", n) + "</body></html>"),
+    "json-records": (".jsonl", lambda n: _repeat('{"text": "The council met on Monday."}\n', n)),
 }
 
 
