@@ -3,12 +3,13 @@
     .venv/bin/python eval/gva.py tune|score [--why] [--crosscheck EXE]
 
 The articles stay in ../shared/corpora/gva; this builds a scratch corpus root
-whose story folders link to them and to the key written here, then runs the
+whose story folders hold copies of them and of the key written here, then runs the
 corpus's own score.py on it (its last line is the figure to quote).
 """
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,9 +26,10 @@ def scratch_root(stories: list[str], root: Path) -> None:
     for story in stories:
         folder = root / story
         folder.mkdir()
+        # Copies, not links: crosscheck does not follow links out of the folder it is given.
         for article in (CORPUS / story).glob("*.md"):
-            (folder / article.name).symlink_to(article)
-        (folder / "answer-key.yaml").symlink_to(HERE / "gva" / story / "answer-key.yaml")
+            shutil.copyfile(article, folder / article.name)
+        shutil.copyfile(HERE / "gva" / story / "answer-key.yaml", folder / "answer-key.yaml")
 
 
 def main() -> int:

@@ -11,17 +11,17 @@ in the number of distinct claims; nothing compares all pairs of a large story
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
-from ..vocab import event_family
+from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
 from ..text import content_words, quote_sentences, sentence_likeness, singular
-from .core import Aligner, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
+from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_event, count_frame, count_keys, count_score, head
 from .times import TIME_ALIGNER
 
@@ -60,18 +60,18 @@ class _Date(NamedTuple):
     event: str
     context: frozenset[str]
     local: frozenset[str]
-    anchors: frozenset[str]  # groups of other claims in its sentence: see _sentence_anchors
+    anchors: frozenset[str]  # what its sentence is about: see SentenceAnchors
     statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
 
 
-def _date_features(claim: Claim, anchors: Mapping[SentenceAt, frozenset[str]] | None = None) -> _Date:
+def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
     event = (claim.attr("event") or "").lower()
     # "the agency said on Monday": the date of a statement says nothing of what it is about
     statement = event in load_vocab("say_verbs")["words"]
     return _Date(
         claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
         context_of(claim), local_context(claim),
-        (anchors or {}).get((claim.source, claim.sentence_start), frozenset()), statement,
+        anchors.of(claim) if anchors else frozenset(), statement,
     )
 
 
@@ -111,23 +111,37 @@ def _person_key(claim: Claim) -> str:
     return claim.attr("key") or claim.subject.lower()
 
 
-def _person_names(claim: Claim) -> tuple[str, ...]:
-    return tuple(_person_key(claim).split())
+class _Person(NamedTuple):
+    # A role once held ("retired lieutenant") and one held now are two facets
+    # of a person, compared apart: a past rank is not set against a present job.
+    past: bool
+    names: tuple[str, ...]
 
 
-def _person_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def _person_signature(claim: Claim) -> tuple:
+    return (_person_key(claim), is_past_title(str(claim.value)))
+
+
+def _person_features(claim: Claim) -> _Person:
+    return _Person(is_past_title(str(claim.value)), tuple(_person_key(claim).split()))
+
+
+def _person_score(pa: _Person, pb: _Person) -> float:
+    a, b = pa.names, pb.names
+    if pa.past != pb.past:
+        return 0.0
     if a == b:
         return 1.0
     # "Okafor" alone and "Maria Okafor": same surname, no clash of first names.
     return 0.5 if a and b and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1) else 0.0
 
 
-def _people_keys(names: tuple[str, ...]) -> Iterable[str]:
-    return names[-1:]
+def _people_keys(person: _Person) -> Iterable[str]:
+    return person.names[-1:]
 
 
-def _person_order(names: tuple[str, ...]) -> tuple:
-    return (len(names), " ".join(names))
+def _person_order(person: _Person) -> tuple:
+    return (len(person.names), " ".join(person.names), person.past)
 
 
 # --- quotes -----------------------------------------------------------------
@@ -206,7 +220,7 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
     ClaimKind.PLACES: Aligner(claim_in_sentence, _place_features, _place_keys, _place_score, True, words_around_first),
     ClaimKind.DATE: Aligner(claim_in_sentence, _date_features, _date_keys, _date_score, True, words_around_first),
     # A person may hold several titles, and be quoted several times.
-    ClaimKind.PERSON: Aligner(_person_key, _person_names, _people_keys, _person_score, False, _person_order),
+    ClaimKind.PERSON: Aligner(_person_signature, _person_features, _people_keys, _person_score, False, _person_order),
     ClaimKind.QUOTE: Aligner(_quote_norm, _quote_features, _quote_keys, _quote_score, False, _quote_order),
     ClaimKind.TIME: TIME_ALIGNER,
 }
@@ -290,24 +304,10 @@ def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -
     return rest
 
 
-# A sentence of a source: (source id, sentence start).
-SentenceAt = tuple[str, int]
 # Claims of these kinds, once aligned across sources, anchor the sentences they
-# sit in; dates of one event are told apart from other dates by them.
-ANCHOR_KINDS = (ClaimKind.PLACES, ClaimKind.COUNT, ClaimKind.PERSON, ClaimKind.QUOTE)
-
-
-def _sentence_anchors(groups: Iterable[list[Claim]]) -> dict[SentenceAt, frozenset[str]]:
-    """For each sentence, the cross-source groups its claims belong to (named by
-    their first claim's id, so the names do not depend on group order)."""
-    anchors: dict[SentenceAt, set[str]] = defaultdict(set)
-    for members in groups:
-        if len({c.source for c in members}) < 2:
-            continue
-        name = min(c.id for c in members)
-        for claim in members:
-            anchors[(claim.source, claim.sentence_start)].add(name)
-    return {at: frozenset(names) for at, names in anchors.items()}
+# sit in: counts of vague things ("shot six times") and dates are told apart by
+# the people, places and quotes around them, and dates by counts too.
+ANCHOR_KINDS = (ClaimKind.PLACES, ClaimKind.PERSON, ClaimKind.QUOTE)
 
 
 def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
@@ -326,7 +326,11 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     for kind in ANCHOR_KINDS:
         if kind not in linked:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
-    anchors = _sentence_anchors(members for kind in ANCHOR_KINDS for members in linked[kind])
+    people = linked[ClaimKind.PERSON]
+    anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people)
+    counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors))
+    linked[ClaimKind.COUNT] = link(by_kind[ClaimKind.COUNT], counts)
+    anchors = SentenceAnchors((members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people)
     dates = ALIGNERS[ClaimKind.DATE]._replace(features=lambda claim: _date_features(claim, anchors))
     linked[ClaimKind.DATE] = link(by_kind[ClaimKind.DATE], dates)
     groups: list[ClaimGroup] = []

@@ -2,6 +2,7 @@
 blocking buckets, scored pairs merged strongest first with union-find."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
@@ -9,6 +10,45 @@ from typing import Any, NamedTuple
 
 from ..model import Claim
 from ..text import STOPWORDS, content_words, singular, words
+
+# A sentence of a source: (source id, sentence start).
+SentenceAt = tuple[str, int]
+
+class SentenceAnchors:
+    """What a sentence is about, by groups already aligned across sources: the
+    groups of the other claims in it, and the people of person groups it names
+    by surname ("Lee, who wore a vest, was hit twice" names Sgt. Ann Lee)."""
+
+    def __init__(self, groups: Iterable[list[Claim]], people: Iterable[list[Claim]] = ()) -> None:
+        by_sentence: dict[SentenceAt, set[str]] = defaultdict(set)
+        for members in groups:
+            if len({c.source for c in members}) < 2:
+                continue
+            name = min(c.id for c in members)  # not the group's order: the same on any run
+            for claim in members:
+                by_sentence[(claim.source, claim.sentence_start)].add(name)
+        self._by_sentence = {at: frozenset(names) for at, names in by_sentence.items()}
+        self._surnames: dict[str, str] = {}
+        for members in people:
+            if len({c.source for c in members}) >= 2:
+                name = min(c.id for c in members)
+                for claim in members:
+                    self._surnames.setdefault((claim.attr("key") or claim.subject).split()[-1].lower(), name)
+        self._cache: dict[SentenceAt, frozenset[str]] = {}
+
+    def of(self, claim: Claim) -> frozenset[str]:
+        at = (claim.source, claim.sentence_start)
+        if at not in self._cache:
+            named = {
+                self._surnames[word.lower()] for word in _CAPITALIZED.findall(claim.sentence)
+                if word.lower() in self._surnames
+            }
+            self._cache[at] = self._by_sentence.get(at, frozenset()) | frozenset(named)
+        return self._cache[at]
+
+
+# A capitalized word, without a possessive ("Lee" in "Lee's car").
+_CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 # A bucket with more distinct claims than this is a key too common to say much
 # (e.g. "person" counts in a 10,000-source story): see _candidate_pairs.

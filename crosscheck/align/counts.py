@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from ..model import Claim
 from ..text import STOPWORDS, lemma, singular
 from ..vocab import event_class, load
-from .core import context_of, jaccard, local_context
+from .core import SentenceAnchors, context_of, jaccard, local_context
 
 
 def head(subject: str) -> str:
@@ -85,9 +85,10 @@ class CountFrame(NamedTuple):
     context: frozenset[str]
     local: frozenset[str]
     nearby_events: frozenset[str]  # event classes of the words right around it
+    anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
 
 
-def count_frame(claim: Claim) -> CountFrame:
+def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFrame:
     local = local_context(claim)
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
@@ -100,6 +101,7 @@ def count_frame(claim: Claim) -> CountFrame:
         event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "", claim.attr("anchor") or "",
         (claim.attr("person") or "").lower(), context_of(claim), local,
         frozenset(filter(None, map(event_class, local))),
+        anchors.of(claim) if anchors else frozenset(),
     )
 
 
@@ -160,8 +162,13 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     # extractor looks; it counts as the event when it is the other count's.
     implied_a = a.event or (b.event if b.event in a.nearby_events else "")
     implied_b = b.event or (a.event if a.event in b.nearby_events else "")
+    if a.thing in load("things")["vague"]["words"] and a.thing == b.thing:
+        # "shot six times": how often, of whom the sentence says ("Sgt. Lee was shot eight times").
+        if a.anchors & b.anchors and (not implied_a or not implied_b or implied_a == implied_b):
+            return 0.5 + jaccard(a.context, b.context)
+        return _words_score(a, b)
     same_thing = (
-        bool(a.thing) and a.thing == b.thing and a.thing not in load("things")["vague"]["words"] and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+        bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
         # "counts of murder" and "counts of aggravated murder" are different charges
         and (not a.of or not b.of or a.of == b.of)
     )

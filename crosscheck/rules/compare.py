@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, sentence_likeness
-from ..vocab import is_evolving
+from ..vocab import is_evolving, is_past_title
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -237,11 +237,6 @@ def _title_words(title: str) -> str:
     return " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in words if w not in _TITLE_FILLER)
 
 
-def _is_past(title_words: str) -> bool:
-    """ "retired lieutenant", "former mayor": a title no longer held (vocab/past_titles.yaml)."""
-    return bool(set(title_words.replace("-", " ").split()) & set(load_vocab("past_titles")["words"]))
-
-
 @dataclass(frozen=True)
 class FuzzyTitle:
     """Titles equal up to word order, filler words and omissions
@@ -254,7 +249,7 @@ class FuzzyTitle:
 
     def relate(self, a: Claim, b: Claim) -> Status:
         words_a, words_b = _title_words(str(a.value)), _title_words(str(b.value))
-        if _is_past(words_a) != _is_past(words_b):
+        if is_past_title(words_a) != is_past_title(words_b):
             return Status.AGREE  # a role once held and one held now are both true
         score = fuzz.token_set_ratio(words_a, words_b)
         return Status.AGREE if score >= self.threshold else Status.CONFLICT

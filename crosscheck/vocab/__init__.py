@@ -41,6 +41,12 @@ def event_family(word: str) -> str:
     return (entry or {}).get("family") or cls
 
 
+def is_past_title(title: str) -> bool:
+    """ "retired lieutenant", "former mayor": a title no longer held (past_titles.yaml)."""
+    words = title.lower().replace("-", " ").replace(".", " ").split()
+    return not set(words).isdisjoint(load("past_titles")["words"])
+
+
 def is_evolving(word: str) -> bool:
     """Whether counts of this event are tallies that grow or get revised (events.yaml)."""
     entry = load("events").get(event_class(word))

@@ -125,3 +125,12 @@ def test_a_reporting_verb_is_not_the_event_of_a_count():
     })
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"24", "20"}
+
+
+def test_how_often_one_named_person_was_hit_is_compared_across_sources():
+    report = _check({
+        "a": "Police Sgt. Ann Lee was hurt. Lee, who wore a vest, was struck eight times in the arm and chest.",
+        "b": "Sgt. Ann Lee survived. Officers said the gunman fired into Lee's car, hitting her six times.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"8", "6"}
