@@ -62,6 +62,7 @@ class _Date(NamedTuple):
     local: frozenset[str]
     anchors: frozenset[str]  # what its sentence is about: see SentenceAnchors
     statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
+    background: bool  # long before its source was published: an earlier event the story recalls
 
 
 def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
@@ -71,12 +72,23 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
     return _Date(
         claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
         context_of(claim), local_context(claim),
-        anchors.of(claim) if anchors else frozenset(), statement,
+        anchors.of(claim) if anchors else frozenset(), statement, claim.attr("background") == "yes",
     )
+
+
+# Background dates link to other dates only in nearly the same sentence (copies).
+BACKGROUND_SAME_SENTENCE = 0.5
 
 
 def _date_score(a: _Date, b: _Date) -> float:
     context = jaccard(a.context, b.context)
+    if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background) and (
+        a.background != b.background or a.value != b.value
+    ):
+        # An event the story recalls is not the story's own, and past events are
+        # many ("enrolled in 2009", "graduated in 2011"); nearly the same
+        # sentence (a copy) is still one fact.
+        return 0.0
     if a.unresolved != b.unresolved:
         # "on Tuesday" with no known publication date says little: it is
         # aligned with a full date only when the sentences are nearly the same.

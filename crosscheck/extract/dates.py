@@ -9,6 +9,7 @@ against the publication date only when it is known, never against today.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from datetime import date, timedelta
 from functools import lru_cache
@@ -343,6 +344,7 @@ def extract_dates(doc: Document) -> list[Claim]:
                         resolved="yes" if resolved else "no",
                         relative="yes" if relative else None,
                         event=event,
+                        background="yes" if _long_before(value, doc.source.published) else None,
                     ),
                 )
             )
@@ -442,6 +444,26 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
         word = _content(tokens[noun]) or tokens[noun].lower()
         return word, word
     return " ".join(_verb_phrase(tokens, verb, at)), tokens[verb].lower()
+
+
+# A date this long before its source was published is background: an earlier
+# event the story recalls ("enrolled in 2009"), not the story's own.
+BACKGROUND_DAYS = 365
+
+
+def _long_before(value: str, published: str | None) -> bool:
+    """Whether the latest day ``value`` (at its precision) can mean is over
+    BACKGROUND_DAYS before ``published``."""
+    if not published or not value[:4].isdigit():
+        return False
+    parts = value.split("-")
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
+    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else calendar.monthrange(year, month)[1]
+    try:
+        return (date.fromisoformat(published[:10]) - date(year, month, day)).days > BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def _is_noun_at(tokens: list[str], i: int) -> bool:

@@ -27,3 +27,20 @@ def test_dates_of_other_events_about_the_same_person_stay_apart():
         "b": "Tomas Reyll, 17, will appear in court on Tuesday, the sheriff's office said.",
     })
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_a_year_long_past_is_background_not_a_rival_date():
+    # "in 2019" recalls an earlier event; the story's own date is in 2031.
+    findings = _date_findings({
+        "a": "The gunman, who had enrolled at the college in 2019, killed two people on March 9, 2031.",
+        "b": "The gunman killed two people at the college on March 9, 2031, police said.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_two_outlets_recalling_different_past_years_do_not_conflict():
+    findings = _date_findings({
+        "a": "Reyll had enrolled at the college in 2019, records show.",
+        "b": "Records show Reyll took classes there in 2018 and 2019 before he dropped out in 2020.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]
