@@ -10,9 +10,8 @@ import pytest
 from crosscheck.align import align_claims
 from crosscheck.extract.times import day_offset, extract_times
 from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source
+from crosscheck.model import ClaimKind, Source, Status
 from crosscheck.rules.compare import TimeOfDay
-from crosscheck.model import Status
 from crosscheck.vocab import load
 
 # A Wednesday: "Monday" is two days before it.
