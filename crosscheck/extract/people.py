@@ -226,7 +226,11 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
             if kind == "conn" and tokens[t - 1][0] == "and" and t > 1 and tokens[t - 2][1] in _NAME_KINDS:
                 break  # "Sheriff Bob Smith and Mayor Jane Doe": a name ends before "and"
             if kind in _TITLE_KINDS or (
-                kind == "cap" and t < k and (tokens[t][1] == "domain" or head_before[t - 1])
+                kind == "cap" and t < k and (
+                    tokens[t][1] == "domain" or head_before[t - 1]
+                    # "Acting Parks Director": between a title modifier and a head, a word is the title's
+                    or (tokens[t][1] == "head" and t >= 2 and tokens[t - 2][1] == "mod")
+                )
             ):
                 t -= 1
                 continue

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, sentence_likeness
-from ..vocab import is_evolving, is_past_title
+from ..vocab import is_evolving, is_past_title, word_classes
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -239,8 +239,13 @@ def _title_words(title: str) -> str:
 
 @dataclass(frozen=True)
 class FuzzyTitle:
-    """Titles equal up to word order, filler words and omissions
-    ("Acting TRA Director" = "Acting Director of TRA"), else different."""
+    """Titles of one job agree: the same head word ("OPD Chief", "Orlando Police
+    Chief"; synonyms such as "attorney" and "lawyer" are one) and the same rank.
+    Two ranks that differ conflict ("Acting Director", "Deputy Director"); a
+    rank one title leaves out is a variant ("Acting Chief", "Police Chief"). Titles
+    with other heads agree only when nearly the same words (``threshold``,
+    0-100, up to word order, filler words and omissions). A past title
+    ("retired lieutenant") never conflicts with a present one."""
 
     threshold: float = 85
 
@@ -251,8 +256,30 @@ class FuzzyTitle:
         words_a, words_b = _title_words(str(a.value)), _title_words(str(b.value))
         if is_past_title(words_a) != is_past_title(words_b):
             return Status.AGREE  # a role once held and one held now are both true
+        head_a, head_b = _title_head(words_a), _title_head(words_b)
+        if head_a and head_a == head_b:
+            ranks_a, ranks_b = _title_ranks(words_a), _title_ranks(words_b)
+            if ranks_a == ranks_b:
+                return Status.AGREE
+            # "Acting Chief" and "Police Chief": one leaves out the rank (a variant)
+            return Status.CONFLICT if ranks_a and ranks_b else Status.VARIANT
         score = fuzz.token_set_ratio(words_a, words_b)
         return Status.AGREE if score >= self.threshold else Status.CONFLICT
+
+
+def _title_head(title_words: str) -> str | None:
+    """The last head word of a title ("police chief" -> "chief"), as its synonym group's first word."""
+    heads = [w for w in title_words.split() if w in _HEADS]
+    return _SAME_JOB.get(heads[-1], heads[-1]) if heads else None
+
+
+def _title_ranks(title_words: str) -> frozenset[str]:
+    return frozenset(title_words.split()) & _RANKS
+
+
+_HEADS = frozenset(w for w, kind in word_classes("titles").items() if kind == "head")
+_SAME_JOB = {word: group[0] for group in load_vocab("title_kinds")["synonyms"]["groups"] for word in group}
+_RANKS = frozenset(load_vocab("title_kinds")["ranks"]["words"])
 
 
 # --- quotes -------------------------------------------------------------------
