@@ -82,12 +82,13 @@ BACKGROUND_SAME_SENTENCE = 0.5
 
 def _date_score(a: _Date, b: _Date) -> float:
     context = jaccard(a.context, b.context)
-    if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background) and (
-        a.background != b.background or a.value != b.value
+    if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background or a.statement or b.statement) and (
+        a.background != b.background or not _same_date(a.value, b.value)
     ):
         # An event the story recalls is not the story's own, and past events are
-        # many ("enrolled in 2009", "graduated in 2011"); nearly the same
-        # sentence (a copy) is still one fact.
+        # many ("enrolled in 2009", "graduated in 2011"), as are statements
+        # ("the office said on Monday"); nearly the same sentence (a copy) is
+        # still one fact.
         return 0.0
     if a.unresolved != b.unresolved:
         # "on Tuesday" with no known publication date says little: it is
@@ -106,6 +107,12 @@ def _date_score(a: _Date, b: _Date) -> float:
         # sit in nearly the same words.
         linked = context >= 0.2 and (same_event or jaccard(a.local, b.local) >= 0.25)
     return context + subject_score + same_event + (a.value == b.value) if linked else 0.0
+
+
+def _same_date(a: object, b: object) -> bool:
+    """The same date, one perhaps at a coarser precision ("2031-03" and "2031-03-13")."""
+    shorter, longer = sorted((str(a), str(b)), key=len)
+    return longer.startswith(shorter)
 
 
 def _date_keys(said: _Date) -> Iterable[str]:

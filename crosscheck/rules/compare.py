@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -128,7 +128,7 @@ class Numeric:
         return [c for c in claims if widths[c] == narrowest]
 
     @staticmethod
-    def can_change(claims: list[Claim]) -> bool:
+    def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
         """Tallies (killed, injured, arrested ...) are revised as a story unfolds."""
         return any(is_evolving(c.attr("event") or "") for c in claims if c.kind is ClaimKind.COUNT)
 
@@ -197,6 +197,20 @@ def _weekday(claim: Claim) -> str | None:
     return None
 
 
+# A date this many days or fewer before its source was published is that report's news.
+RECENT_DAYS = 7
+
+
+def _days_before(claim: Claim, published: str | None) -> int | None:
+    """Days from a full date to its source's publication date, None when either is not a day."""
+    if not published or claim.attr("precision") != "day":
+        return None
+    try:
+        return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(str(claim.value))).days
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class DatePrecision:
     """Dates compared at the coarser precision of the two: "March 2031" and
@@ -205,6 +219,14 @@ class DatePrecision:
 
     def show(self, claim: Claim) -> str:
         return str(claim.value)
+
+    @staticmethod
+    def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
+        """Reports published apart that each date a filing, hearing or arrest to
+        their own last few days may tell of two occurrences, not one: the later
+        report's date is then an update. Any date far from its report is a
+        fact about the past, which does not change."""
+        return all(_days_before(c, published.get(c.source)) in range(RECENT_DAYS + 1) for c in claims)
 
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.attr("relative") == b.attr("relative") == "yes" and _weekday(a) and _weekday(a) == _weekday(b) \

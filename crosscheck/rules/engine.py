@@ -105,11 +105,12 @@ UNDATED_NOTE = "Some of these sources are undated: the difference may be a chang
 
 
 def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]) -> tuple[Status, str]:
-    """A conflict between reports of a tally that changes as a story unfolds
-    ("1 dead" in the morning, "24 dead" the next day) is an update when every
-    source is dated and no two sources of one day disagree: each value then
-    stands for its time. With undated sources it stays a conflict, noted."""
-    if not getattr(comparator, "can_change", lambda _: False)(list(claims)):
+    """A conflict between reports of something that changes as a story unfolds
+    (a tally: "1 dead" in the morning, "24 dead" the next day; the date of the
+    latest hearing) is an update when the comparator says the values can
+    change, every source is dated and no two sources of one day disagree: each
+    value then stands for its time. With undated sources it stays a conflict, noted."""
+    if not getattr(comparator, "can_change", lambda *_: False)(list(claims), published):
         return Status.CONFLICT, ""
     if any(not published.get(c.source) for c in claims):
         return Status.CONFLICT, UNDATED_NOTE

@@ -1,0 +1,52 @@
+"""Dates that reports published apart each give for their own last days are updates;
+the dates of statements are not rival facts. Invented texts."""
+from __future__ import annotations
+
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+from crosscheck.pipeline import check_documents
+from crosscheck.rules.load import load_rules
+
+
+def _date_findings(texts: dict[str, str], published: dict[str, str]):
+    docs = [build_document(Source(id=s, published=published[s]), t) for s, t in texts.items()]
+    return [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.DATE]
+
+
+FILINGS = {
+    "spring": "Prosecutors filed new charges against Dale Ortmann on May 9, 2031, the court clerk said.",
+    "summer": "Prosecutors filed new charges against Dale Ortmann on August 26, 2031, the court clerk said.",
+}
+
+
+def test_a_later_report_of_a_recent_filing_is_an_update():
+    findings = _date_findings(FILINGS, {"spring": "2031-05-11", "summer": "2031-08-27"})
+    assert [f.status for f in findings] == [Status.UPDATE]
+    assert [v.value for v in findings[0].values] == ["2031-05-09", "2031-08-26"]
+
+
+def test_two_reports_of_one_day_that_date_it_differently_conflict():
+    findings = _date_findings(FILINGS, {"spring": "2031-08-27", "summer": "2031-08-27"})
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_a_date_far_from_its_report_does_not_change():
+    findings = _date_findings(
+        {
+            "a": "The mill burned down on May 9, 2031, in the worst fire the town had seen.",
+            "b": "The mill burned down on May 12, 2031, in the worst fire the town had seen.",
+        },
+        {"a": "2031-07-01", "b": "2031-09-01"},
+    )
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_statements_made_on_different_days_are_not_rival_dates():
+    findings = _date_findings(
+        {
+            "a": "The county said on May 9, 2031, that the bridge on Route 4 would close for repairs.",
+            "b": "Officials announced on June 2, 2031, that repairs to the Route 4 bridge had begun.",
+        },
+        {"a": "2031-05-10", "b": "2031-07-02"},
+    )
+    assert Status.CONFLICT not in [f.status for f in findings]
