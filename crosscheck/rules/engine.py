@@ -177,12 +177,14 @@ def _with_ids(pairs: list[tuple[Finding, ClaimGroup]]) -> list[Finding]:
     ]
 
 
-def _worst_only(findings: list[Finding]) -> list[Finding]:
-    """A group's findings at its worst status: when two rules read one group (a
-    quote's speaker and its wording), the group stands where the worst puts it,
-    so one quote is never both a conflict and an agreement."""
-    worst = max((_STATUS_RANK[f.status] for f in findings), default=0)
-    return [f for f in findings if _STATUS_RANK[f.status] == worst]
+def _differences_first(findings: list[Finding]) -> list[Finding]:
+    """When two rules read one group (a quote's speaker and its wording), an
+    agreement is dropped if the other finds a difference, so one quote is never
+    both a conflict and an agreement; two differences (a speaker conflict and a
+    wording variant) are both kept, each says something the other does not."""
+    if any(f.status is not Status.AGREE for f in findings):
+        return [f for f in findings if f.status is not Status.AGREE]
+    return findings
 
 
 def evaluate(
@@ -191,5 +193,5 @@ def evaluate(
     pairs = []
     for group in groups:
         found = [f for rule in rules if (f := evaluate_group(rule, group, published))]
-        pairs += [(f, group) for f in _worst_only(found)]
+        pairs += [(f, group) for f in _differences_first(found)]
     return sorted(_with_ids(pairs), key=sort_key)

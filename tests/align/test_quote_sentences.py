@@ -37,3 +37,14 @@ def test_the_same_words_reordered_are_one_quotation_in_other_words():
         "b": 'Mayor Lena Ortiz called it "the saddest day in Elmford history."',
     })
     assert [f.status for f in findings] == [Status.VARIANT]
+
+
+def test_a_quote_given_to_two_people_in_other_words_is_both_a_conflict_and_a_variant():
+    docs = [
+        build_document(Source(id="a"), '"We heard a bang and then everyone ran to the back," said Dylan Marsh, a clerk.'),
+        build_document(Source(id="b"), '"We heard a loud bang and everyone ran to the back," said Ivo Brandt, a driver.'),
+    ]
+    findings = [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.QUOTE]
+    assert sorted((f.rule, f.status.value) for f in findings) == [
+        ("quote-speaker-mismatch", "conflict"), ("quote-wording-variant", "variant"),
+    ]
