@@ -174,6 +174,36 @@ def sentence_likeness(x: str, y: str, cutoff: float) -> float:
     return fuzz.ratio(x, y, score_cutoff=cutoff) or fuzz.token_set_ratio(x, y, score_cutoff=cutoff)
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A surname this long or longer may be misspelled by one letter and still be the same.
+TYPO_SURNAME = 5
+
+
+def name_tokens(name: str) -> list[str]:
+    """A person's name as lower-case words, without punctuation or "Jr."."""
+    return [w for w in _NOT_WORD.sub(" ", name.lower()).split() if w not in _NAME_SUFFIXES]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names, as outlets write them, are one person's: one ends the
+    other ("Hart", "Lee Hart", "Constable Lee Hart"); the same first and last
+    names around a middle one ("Ann Marie Hart", "Ann Hart"); or the same first
+    name with a surname one letter apart ("Wakeman", "Waakeman")."""
+    from rapidfuzz.distance import Levenshtein
+
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    shorter, longer = sorted((ta, tb), key=len)
+    if longer[-len(shorter) :] == shorter:
+        return True
+    if len(ta) < 2 or len(tb) < 2 or ta[0] != tb[0]:
+        return False
+    return ta[-1] == tb[-1] or (
+        min(len(ta[-1]), len(tb[-1])) >= TYPO_SURNAME and Levenshtein.distance(ta[-1], tb[-1]) <= 1
+    )
+
+
 def content_words(text: str) -> frozenset[str]:
     """Singular lower-case words of ``text`` that carry meaning (no stopwords)."""
     return frozenset(singular(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)

@@ -20,7 +20,7 @@ from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
-from ..text import content_words, quote_sentences, sentence_likeness, singular
+from ..text import content_words, same_name, quote_sentences, sentence_likeness, singular
 from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_event, count_frame, count_keys, count_score, head
 from .times import TIME_ALIGNER
@@ -146,17 +146,19 @@ def _person_features(claim: Claim) -> _Person:
 
 
 def _person_score(pa: _Person, pb: _Person) -> float:
-    a, b = pa.names, pb.names
     if pa.past != pb.past:
         return 0.0
-    if a == b:
+    if pa.names == pb.names:
         return 1.0
-    # "Okafor" alone and "Maria Okafor": same surname, no clash of first names.
-    return 0.5 if a and b and a[-1] == b[-1] and (len(a) == 1 or len(b) == 1) else 0.0
+    # "Okafor" and "Maria Okafor", "Maria N. Okafor", a surname misspelled by a letter.
+    return 0.5 if same_name(" ".join(pa.names), " ".join(pb.names)) else 0.0
 
 
 def _people_keys(person: _Person) -> Iterable[str]:
-    return person.names[-1:]
+    # The surname, and the first name with the surname's initial, so a misspelled surname meets its own.
+    yield from person.names[-1:]
+    if len(person.names) > 1:
+        yield f"{person.names[0]}|{person.names[-1][:1]}"
 
 
 def _person_order(person: _Person) -> tuple:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..model import Claim
-from ..text import STOPWORDS, lemma, singular
+from ..text import STOPWORDS, lemma, same_name, singular
 from ..vocab import event_class, load
 from .core import SentenceAnchors, context_of, jaccard, local_context
 
@@ -105,18 +105,6 @@ def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFr
     )
 
 
-def same_person(a: str, b: str) -> bool:
-    """"Deshawn Cole", "DeShawn Cole", "Cole" are one name; "Tom Reyes" and
-    "Ann Walsh" are not. The surnames agree, and each first name the other
-    gives starts the same way."""
-    na, nb = a.split(), b.split()
-    if not na or not nb or na[-1] != nb[-1]:
-        return False
-    if len(na) == 1 or len(nb) == 1:
-        return True
-    return na[0][0] == nb[0][0]
-
-
 # How much of their sentences two counts must share (Jaccard of context words).
 COUNT_CONTEXT_SAME = 0.08
 COUNT_CONTEXT_DIFFERENT = 0.2
@@ -128,7 +116,7 @@ LOCAL_DIFFERENT = 0.25
 def _age_score(a: CountFrame, b: CountFrame) -> float:
     """Ages align by whose age they are: a named person's age with that person's."""
     if a.person and b.person:
-        return 2.0 + (a.value == b.value) if same_person(a.person, b.person) else 0.0
+        return 2.0 + (a.value == b.value) if same_name(a.person, b.person) else 0.0
     if a.person or b.person:
         return 0.0
     return _words_score(a, b)

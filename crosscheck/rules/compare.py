@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
-from ..text import quote_sentences, sentence_likeness
+from ..text import quote_sentences, same_name, sentence_likeness
 from ..vocab import is_evolving, is_past_title, word_classes
 from ..vocab import load as load_vocab
 
@@ -369,10 +369,7 @@ class QuoteSpeaker:
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.attr("speaker_kind") != "person" or b.attr("speaker_kind") != "person":
             return Status.AGREE
-        ka, kb = _speaker_key(a).split(), _speaker_key(b).split()
-        shorter, longer = sorted((ka, kb), key=len)
-        # "Lee Hart" is "Constable Lee Hart" and "Hart": one name ends the other.
-        return Status.AGREE if shorter and longer[-len(shorter):] == shorter else Status.CONFLICT
+        return Status.AGREE if same_name(_speaker_key(a), _speaker_key(b)) else Status.CONFLICT
 
 
 # --- times of day -------------------------------------------------------------

@@ -1,0 +1,27 @@
+"""One person's name as outlets write it (crosscheck.text.same_name). Invented names."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.text import same_name
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lee Hart", "Hart"),
+    ("Constable Lee Hart", "Lee Hart"),
+    ("Ann Marie Hart", "Ann Hart"),
+    ("Arlo James Penn Jr.", "Penn"),
+    ("Dave Wakeman", "Dave Waakeman"),
+])
+def test_one_person(a, b):
+    assert same_name(a, b) and same_name(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Lee Hart", "Ann Hart"),
+    ("Jon Penn", "Jon Pena"),  # a short surname one letter apart is another name
+    ("Dave Wakeman", "Dan Wakeman"),
+    ("Hart", "Harte"),
+])
+def test_different_people(a, b):
+    assert not same_name(a, b) and not same_name(b, a)
