@@ -34,17 +34,20 @@ class SentenceAnchors:
                 name = min(c.id for c in members)
                 for claim in members:
                     self._surnames.setdefault((claim.attr("key") or claim.subject).split()[-1].lower(), name)
-        self._cache: dict[SentenceAt, frozenset[str]] = {}
+        self._named: dict[SentenceAt, frozenset[str]] = {}
 
     def of(self, claim: Claim) -> frozenset[str]:
+        return self._by_sentence.get((claim.source, claim.sentence_start), frozenset()) | self.people_of(claim)
+
+    def people_of(self, claim: Claim) -> frozenset[str]:
+        """The person groups whose surname the claim's sentence names."""
         at = (claim.source, claim.sentence_start)
-        if at not in self._cache:
-            named = {
+        if at not in self._named:
+            self._named[at] = frozenset(
                 self._surnames[word.lower()] for word in _CAPITALIZED.findall(claim.sentence)
                 if word.lower() in self._surnames
-            }
-            self._cache[at] = self._by_sentence.get(at, frozenset()) | frozenset(named)
-        return self._cache[at]
+            )
+        return self._named[at]
 
 
 # A capitalized word, without a possessive ("Lee" in "Lee's car").

@@ -86,6 +86,7 @@ class CountFrame(NamedTuple):
     local: frozenset[str]
     nearby_events: frozenset[str]  # event classes of the words right around it
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
+    people: frozenset[str]  # the people of those its sentence names
 
 
 def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFrame:
@@ -102,6 +103,7 @@ def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFr
         (claim.attr("person") or "").lower(), context_of(claim), local,
         frozenset(filter(None, map(event_class, local))),
         anchors.of(claim) if anchors else frozenset(),
+        anchors.people_of(claim) if anchors else frozenset(),
     )
 
 
@@ -161,8 +163,12 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         and (not a.of or not b.of or a.of == b.of)
     )
     if not same_thing or a.thing == a.unit:
-        # A bare measure ("40 minutes") or two things of other names: only the
-        # words around them can say they are one fact.
+        # A bare measure ("40 minutes") or two things of other names: the same
+        # event in the same unit ("the spree lasted 10 minutes", "a 13-minute
+        # spree spanning ..."), else only the words around them, say they are one fact.
+        bare = a.thing == a.unit or b.thing == b.unit
+        if a.unit and bare and implied_a and implied_a == implied_b:
+            return 0.5 + jaccard(a.context, b.context)
         return _words_score(a, b)
     context = jaccard(a.context, b.context)
     same_value = a.value == b.value
@@ -171,6 +177,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     # seized today" then cannot be taken by the group of "14 rifles so far".
     if same_value:
         return 2.0 + same_event + context
+    if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
+        return 0.0  # "Reyes's bail of $30,000" and "Cole's bail of $100,000": two people's
     if same_event:
         return 1.0 + context  # the same thing happened to the same kind of thing: one fact
     local = jaccard(a.local, b.local)
@@ -196,6 +204,8 @@ def count_keys(frame: CountFrame) -> Iterable[str]:
     yield f"{frame.unit}|{head(frame.subject)}"
     if frame.thing:
         yield f"{frame.unit}|={frame.thing}"
+    if frame.unit and frame.event:  # "lasted 10 minutes" and "a 13-minute spree spanning ..."
+        yield f"{frame.unit}|@{frame.event}"
     # "dashcams" and "dashboard cameras": the first four letters of each
     # subject word also block, so compounds written differently can meet.
     for word in frame.subject.replace("-", " ").split():

@@ -134,3 +134,20 @@ def test_how_often_one_named_person_was_hit_is_compared_across_sources():
     })
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"8", "6"}
+
+
+def test_a_duration_said_two_ways_is_one_fact():
+    report = _check({
+        "a": "The standoff lasted 40 minutes, ending when deputies stormed the barn.",
+        "b": "Neighbours described a 55-minute standoff spanning two farms north of town.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"40 minute", "55 minute"}
+
+
+def test_amounts_said_of_two_named_people_stay_apart():
+    report = _check({
+        "a": "Reyes posted $30,000 bond on Friday. Judge Ann Cole said Reyes and Ivo Brandt must stay in the county.",
+        "b": "Brandt posted $100,000 bail on Monday. Judge Ann Cole said Reyes and Ivo Brandt must stay in the county.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
