@@ -126,6 +126,13 @@ def _fix_line(line: str) -> str:
     return ftfy.fix_text(line, uncurl_quotes=False, explain=False)
 
 
+# Sentences a page glued together, the space after a full stop lost in the
+# markup ("... a pistol.Fourteen people were hospitalized."). A lower-case word
+# of two letters or more before the stop keeps abbreviations ("U.S.Army") and
+# names ("Dr.Lee" is rare, "J.Doe" has one letter) out.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
 def repair_text(raw: str) -> str:
     """Decoded text -> repaired text: line endings, mojibake, spacing; one paragraph per line."""
     # Most texts have only "\n": a scan for each character is much faster than the regex.
@@ -139,7 +146,7 @@ def repair_text(raw: str) -> str:
                 line = _SPACES.sub(" ", line)
         else:
             line = _SPACES.sub(" ", _INVISIBLE.sub("", _fix_line(line)))
-        line = line.strip()
+        line = _GLUED_SENTENCE.sub(" ", line.strip())
         if line:
             lines.append(line)
     return "\n".join(lines)

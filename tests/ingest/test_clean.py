@@ -76,3 +76,13 @@ def test_seed_cleaning(seed_texts, seed):
     for text in FORBIDDEN:
         assert text not in cleaned
     assert "Stay informed" not in cleaned
+
+
+def test_sentences_glued_by_a_lost_space_are_parted():
+    from crosscheck.ingest.clean import repair_text
+
+    assert repair_text("He carried a rifle.Fourteen people were hurt.Police said so.") == (
+        "He carried a rifle. Fourteen people were hurt. Police said so."
+    )
+    # Abbreviations, initials and web addresses stay as written.
+    assert repair_text("The U.S.Army unit, J.Doe and example.com stayed.") == "The U.S.Army unit, J.Doe and example.com stayed."
