@@ -348,10 +348,12 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
         if kind not in linked:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
-    anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people)
+    anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people, claims)
     counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors))
     linked[ClaimKind.COUNT] = link(by_kind[ClaimKind.COUNT], counts)
-    anchors = SentenceAnchors((members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people)
+    anchors = SentenceAnchors(
+        (members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people, claims,
+    )
     dates = ALIGNERS[ClaimKind.DATE]._replace(features=lambda claim: _date_features(claim, anchors))
     linked[ClaimKind.DATE] = link(by_kind[ClaimKind.DATE], dates)
     groups: list[ClaimGroup] = []

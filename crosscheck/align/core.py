@@ -3,8 +3,9 @@ blocking buckets, scored pairs merged strongest first with union-find."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -19,7 +20,10 @@ class SentenceAnchors:
     groups of the other claims in it, and the people of person groups it names
     by surname ("Lee, who wore a vest, was hit twice" names Sgt. Ann Lee)."""
 
-    def __init__(self, groups: Iterable[list[Claim]], people: Iterable[list[Claim]] = ()) -> None:
+    def __init__(
+        self, groups: Iterable[list[Claim]], people: Iterable[list[Claim]] = (), claims: Sequence[Claim] = (),
+    ) -> None:
+        """``claims``: all of the story's claims, whose sentences say where the story happens."""
         by_sentence: dict[SentenceAt, set[str]] = defaultdict(set)
         for members in groups:
             if len({c.source for c in members}) < 2:
@@ -35,9 +39,30 @@ class SentenceAnchors:
                 for claim in members:
                     self._surnames.setdefault((claim.attr("key") or claim.subject).split()[-1].lower(), name)
         self._named: dict[SentenceAt, frozenset[str]] = {}
+        self._regions = _story_regions(claims)
+        self._countries = {country for country, _ in self._regions}
 
     def of(self, claim: Claim) -> frozenset[str]:
         return self._by_sentence.get((claim.source, claim.sentence_start), frozenset()) | self.people_of(claim)
+
+    def elsewhere(self, claim: Claim) -> bool:
+        """Whether the claim's clause is set somewhere else than the story: it
+        names a place outside the region most sources name ("10 days after a
+        gunman killed five officers in Dallas" in a story from Louisiana)."""
+        if not self._regions:
+            return False
+        start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+        # One place in the claim's own clause, and no place of the story's region
+        # in the wider clause (commas part lists: "in Baltimore, Buffalo and
+        # Detroit" is one list, not one city); only places in the story's own
+        # countries count, so a common word that is also a town abroad
+        # ("Police", "Young") is no sign of another place.
+        own = _places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS + (",",)))
+        wider = _places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS))
+        if len(own) != 1:
+            return False
+        regions = {region for place in wider for region in place if region[0] in self._countries}
+        return bool(regions) and regions.isdisjoint(self._regions)
 
     def people_of(self, claim: Claim) -> frozenset[str]:
         """The person groups whose surname the claim's sentence names."""
@@ -48,6 +73,53 @@ class SentenceAnchors:
                 if word.lower() in self._surnames
             )
         return self._named[at]
+
+
+# Marks that end a clause: a place named past one is another clause's.
+_CLAUSE_MARKS = (";", "—", "–", "(", ")", ":")
+
+
+def _clause(sentence: str, start: int, end: int, marks: tuple[str, ...]) -> str:
+    """The part of ``sentence`` around [start, end) between two of ``marks``."""
+    before = max(sentence.rfind(mark, 0, start) for mark in marks)
+    after = [at for mark in marks if (at := sentence.find(mark, end)) >= 0]
+    return sentence[before + 1 : min(after, default=len(sentence))]
+# A run of up to three capitalized words: where a place name may stand.
+_PLACE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
+def _places_named(text: str) -> tuple[frozenset[tuple[str, str]], ...]:
+    """For each city, county or state a text names, its (country, first-level region)s."""
+    from ..extract.gazetteer import lookup_place  # the gazetteer is built once, when first used
+
+    found = []
+    for run in _PLACE_RUN.findall(text):
+        words = run.split(" ")
+        for size in range(len(words), 0, -1):  # the longest name first: "Baton Rouge", not "Rouge"
+            place = next(
+                (p for i in range(len(words) - size + 1) if (p := lookup_place(" ".join(words[i : i + size])))), None
+            )
+            if place is not None:
+                if place.kind != "country":
+                    found.append(place.geo)
+                break
+    return tuple(found)
+
+
+def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
+    """The regions named by the most sources in their claims' sentences (two at least)."""
+    by_source: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    seen: set[SentenceAt] = set()
+    for claim in claims:
+        at = (claim.source, claim.sentence_start)
+        if at not in seen:
+            seen.add(at)
+            by_source[claim.source].update(*_places_named(claim.sentence))
+    naming: Counter = Counter(region for regions in by_source.values() for region in regions)
+    most = max(naming.values(), default=0)
+    # The region named by the most sources: others (the city of an earlier attack) are named by fewer.
+    return frozenset(region for region, count in naming.items() if count == most and count >= 2)
 
 
 # A capitalized word, without a possessive ("Lee" in "Lee's car").

@@ -99,7 +99,8 @@ def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFr
 
     return CountFrame(
         claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
-        event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "", claim.attr("anchor") or "",
+        event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "",
+        claim.attr("anchor") or ("elsewhere" if anchors and claim.attr("role") != "age" and anchors.elsewhere(claim) else ""),
         (claim.attr("person") or "").lower(), context_of(claim), local,
         frozenset(filter(None, map(event_class, local))),
         anchors.of(claim) if anchors else frozenset(),
@@ -173,14 +174,20 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     context = jaccard(a.context, b.context)
     same_value = a.value == b.value
     same_event = bool(implied_a) and implied_a == implied_b
-    # Equal values link first: with one value per source, a source's "6 rifles
-    # seized today" then cannot be taken by the group of "14 rifles so far".
+    stated = same_event and a.event == b.event  # both name it where it belongs, not only nearby
+    # Links merge strongest first, in tiers (the words around them only order
+    # links within a tier: context adds at most 0.4). The same event named by
+    # both comes first, so a source's "4 injured" does not lose its place to its
+    # own "3" whose event is only nearby; then equal values, so "6 rifles seized
+    # today" is not taken by the group of "14 rifles seized so far".
     if same_value:
-        return 2.0 + same_event + context
+        return (3.0 if stated else 1.75 if same_event else 1.5) + 0.4 * context
+    if same_event:
+        return (2.0 if stated else 1.0) + 0.4 * context  # the same thing happened to the same kind of thing
     if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
         return 0.0  # "Reyes's bail of $30,000" and "Cole's bail of $100,000": two people's
     if same_event:
-        return 1.0 + context  # the same thing happened to the same kind of thing: one fact
+        return 2.0 + 0.4 * context  # the same thing happened to the same kind of thing: one fact
     local = jaccard(a.local, b.local)
     if not implied_a and not implied_b and a.thing != "person":
         # Neither names an event, and the thing is a named kind ("cameras"), not
@@ -204,6 +211,9 @@ def count_keys(frame: CountFrame) -> Iterable[str]:
     yield f"{frame.unit}|{head(frame.subject)}"
     if frame.thing:
         yield f"{frame.unit}|={frame.thing}"
+    if frame.thing and frame.event:
+        # The frame itself: a story's "people" are too many for one bucket, its "people injured" are not.
+        yield f"{frame.unit}|={frame.thing}@{frame.event}"
     if frame.unit and frame.event:  # "lasted 10 minutes" and "a 13-minute spree spanning ..."
         yield f"{frame.unit}|@{frame.event}"
     # "dashcams" and "dashboard cameras": the first four letters of each

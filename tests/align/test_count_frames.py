@@ -151,3 +151,13 @@ def test_amounts_said_of_two_named_people_stay_apart():
         "b": "Brandt posted $100,000 bail on Monday. Judge Ann Cole said Reyes and Ivo Brandt must stay in the county.",
     })
     assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_toll_of_an_attack_elsewhere_is_not_the_story():
+    # Most sources place the story in Lake Charles (Louisiana); one clause recalls Dallas.
+    report = _check({
+        "a": "Three police officers were killed in Lake Charles, Louisiana, on Sunday.",
+        "b": "The attack in Lake Charles came ten days after the last one — a gunman killed five police officers in Dallas.",
+        "c": "Three police officers were killed in the ambush in Lake Charles, the governor said.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
