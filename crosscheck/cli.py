@@ -1,7 +1,8 @@
 """Command line: the only code that reads argv, writes files and exits.
 
 Exit codes (the contract in errors.py): 0 done, 1 findings at or above
---fail-on, 2 bad usage or bad input, 75 a temporary failure, 70 an internal error.
+--fail-on, 2 bad usage or bad input, 75 a temporary failure, 70 an internal error,
+130 interrupted.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import click
 from tqdm import tqdm
 
 from .errors import (
-    EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_TEMPORARY, CrosscheckError, TemporaryFailure, log,
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TEMPORARY, CrosscheckError, TemporaryFailure,
+    log,
 )
 from .limits import Limits
 from .model import Finding, Skipped, Status
@@ -46,7 +48,8 @@ MAX_MESSAGE = 300
 EXIT_CODES_HELP = (
     "Exit codes: 0 done; 1 a finding at or above --fail-on (nothing else exits 1);"
     f" {EXIT_INPUT} bad usage or bad input; {EXIT_TEMPORARY} a temporary failure (store busy, disk full):"
-    f" run again later; {EXIT_INTERNAL} an internal error (a bug: --debug shows the traceback)."
+    f" run again later; {EXIT_INTERNAL} an internal error (a bug: --debug shows the traceback);"
+    f" {EXIT_INTERRUPTED} interrupted (Ctrl-C)."
 )
 
 
@@ -91,7 +94,7 @@ class ContractGroup(click.Group):
             sys.exit(EXIT_INPUT if exc.exit_code == 1 else exc.exit_code)
         except (click.Abort, KeyboardInterrupt):
             click.echo("crosscheck: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except TemporaryFailure as exc:
             _fail(f"Error: {one_line(exc)}", EXIT_TEMPORARY)
         except CrosscheckError as exc:

@@ -17,6 +17,7 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
 EXIT_TEMPORARY = 75  # sysexits EX_TEMPFAIL: cron and CI may retry
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class CrosscheckError(Exception):
