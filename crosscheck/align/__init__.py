@@ -22,7 +22,7 @@ from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
 from ..text import content_words, same_name, quote_sentences, sentence_likeness, singular
 from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
-from .counts import count_event, count_frame, count_keys, count_score, head
+from .counts import count_event, count_frame, count_keys, count_score, count_subject, head
 from .times import TIME_ALIGNER
 
 
@@ -248,13 +248,15 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
 
 
 def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
-    """The most common subject, ties broken by the longest then alphabetically."""
+    """The most common subject, ties broken by the longest then alphabetically;
+    for counts, a phrase from their frame ("people killed", "age of Ann Lee")."""
     counts = Counter(c.subject for c in claims if c.subject)
     if not counts:
         return ""
     if kind is ClaimKind.PERSON:
         return max(counts, key=lambda s: (len(s), s))
-    return min(counts, key=lambda s: (-counts[s], len(s), s))
+    subject = min(counts, key=lambda s: (-counts[s], len(s), s))
+    return count_subject(subject, claims) if kind is ClaimKind.COUNT else subject
 
 
 # Counts of these ("three towns") may describe a list of places of any type.

@@ -11,7 +11,8 @@ whose frame says little (a bare "40 minutes").
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -197,6 +198,42 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         # One side names no event: the words near the number and the sentence must vouch for it.
         linked = local >= LOCAL_DIFFERENT and context >= COUNT_CONTEXT_DIFFERENT
     return 0.5 + context if linked else 0.0
+
+
+def count_subject(subject: str, claims: Sequence[Claim]) -> str:
+    """What a group of counts is about, as a reader would say it: "people
+    killed", "cameras issued", "age of Ann Lee", "shooting spree (minutes)"."""
+    people = Counter(c.attr("person") for c in claims if c.attr("role") == "age" and c.attr("person"))
+    if any(c.attr("role") == "age" for c in claims):
+        return f"age of {min(people, key=lambda p: (-people[p], -len(p), p))}" if people else f"age of {subject}"
+    units = Counter(c.attr("unit") for c in claims if c.attr("unit"))
+    if units:
+        unit = min(units, key=lambda u: (-units[u], u))
+        return _plural(unit) if subject == unit else f"{subject} ({_plural(unit)})"
+    events = Counter(e for c in claims if (e := event_class(c.attr("event") or "")) in load("events"))
+    noun = _plural(subject)
+    if not events:
+        return noun
+    event = min(events, key=lambda e: (-events[e], e))
+    return f"{noun} {event}"
+
+
+def _plural(subject: str) -> str:
+    """ "person" -> "people", "city" -> "cities": the counted noun as a count reads it."""
+    words = subject.split()
+    if not words:
+        return subject
+    last = words[-1]
+    irregular = load("things")["plurals"]["words"]
+    if last in irregular:
+        plural = irregular[last]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return " ".join(words[:-1] + [plural])
 
 
 def count_event(frame: CountFrame) -> str | None:

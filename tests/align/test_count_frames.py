@@ -161,3 +161,22 @@ def test_a_toll_of_an_attack_elsewhere_is_not_the_story():
         "c": "Three police officers were killed in the ambush in Lake Charles, the governor said.",
     })
     assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_count_group_is_named_by_its_frame():
+    report = _check({
+        "a": "Four people were killed in the blast at the depot, officials said.",
+        "b": "Four people were killed when the depot exploded, officials said.",
+    })
+    assert [f.subject for f in _count_findings(report)] == ["people killed"]
+
+
+def test_a_finding_keeps_its_id_when_an_agreeing_source_is_added():
+    texts = {
+        "a": "Four people were killed in the blast at the depot, officials said.",
+        "b": "Six people were killed when the depot exploded on Monday, officials said.",
+    }
+    before = {f.id for f in _count_findings(_check(texts))}
+    texts["c"] = "The depot blast killed six people, the fire chief said."
+    after = {f.id for f in _count_findings(_check(texts))}
+    assert before and before == after
