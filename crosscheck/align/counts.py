@@ -159,10 +159,10 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         if a.anchors & b.anchors and (not implied_a or not implied_b or implied_a == implied_b):
             return 0.5 + jaccard(a.context, b.context)
         return _words_score(a, b)
+    if a.of and b.of and a.of != b.of:
+        return 0.0  # "counts of murder" and "counts of aggravated murder" are different charges
     same_thing = (
         bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
-        # "counts of murder" and "counts of aggravated murder" are different charges
-        and (not a.of or not b.of or a.of == b.of)
     )
     if not same_thing or a.thing == a.unit:
         # A bare measure ("40 minutes") or two things of other names: the same
