@@ -156,13 +156,14 @@ _QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
-def quote_sentences(quote: str) -> list[list[str]]:
+@lru_cache(maxsize=65536)
+def quote_sentences(quote: str) -> tuple[tuple[str, ...], ...]:
     """A quotation's sentences as lower-case words without punctuation: outlets
     often quote the same sentences, but cut and join them differently."""
-    return [
-        words_ for part in _QUOTE_SENTENCE_END.split(quote)
+    return tuple(
+        tuple(words_) for part in _QUOTE_SENTENCE_END.split(quote)
         if (words_ := _NOT_WORD.sub(" ", part.lower().replace("’", "'")).split())
-    ]
+    )
 
 
 def sentence_likeness(x: str, y: str, cutoff: float) -> float:

@@ -11,7 +11,8 @@ from itertools import combinations
 
 from tabulate import tabulate
 
-from ..model import Claim, Finding, Report, Source, Status
+from ..model import Claim, ClaimKind, Finding, Report, Source, Status
+from ..rules.compare import show_number
 from .common import (
     SUMMARY_TERMS, days_apart, escape, group_counts, plural, single_source_groups, source_label,
 )
@@ -211,7 +212,11 @@ def render_markdown(report: Report) -> str:
         rows = []
         for group in sorted(single, key=lambda g: (g.sources[0], g.kind.value, g.claims[0].start)):
             claim = group.claims[0]
-            value = ", ".join(claim.value) if isinstance(claim.value, tuple) else claim.value
+            # A count with its unit and qualifier: "a six-month program" is "6 month", not a count of 6.
+            value = (
+                ", ".join(claim.value) if isinstance(claim.value, tuple)
+                else show_number(claim) if claim.kind is ClaimKind.COUNT else claim.value
+            )
             rows.append([escape(group.sources[0]), claim.kind.value, escape(claim.subject), escape(value)])
         lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
     else:

@@ -87,7 +87,8 @@ def number_interval(claim: Claim, tolerance: float = 0.0) -> tuple[float, float]
     return low, high
 
 
-def _show_number(claim: Claim) -> str:
+def show_number(claim: Claim) -> str:
+    """A count as a reader reads it: qualifier, number, unit ("about 6 month", "10 to 12")."""
     approx = claim.attr("approx")
     unit = claim.attr("unit")
     shown = format_number(claim.value)
@@ -111,7 +112,7 @@ class Numeric:
     def show(self, claim: Claim) -> str:
         if claim.kind is ClaimKind.PLACES:
             return _show_places(claim)
-        return _show_number(claim)
+        return show_number(claim)
 
     def relate(self, a: Claim, b: Claim) -> Status:
         la, ha = number_interval(a, self.tolerance)
@@ -148,7 +149,7 @@ class PlaceSet:
 
     def show(self, claim: Claim) -> str:
         if claim.kind is ClaimKind.COUNT:
-            return f"{_show_number(claim)} {claim.attr('noun') or claim.subject}"
+            return f"{show_number(claim)} {claim.attr('noun') or claim.subject}"
         return _show_places(claim)
 
     def relate(self, a: Claim, b: Claim) -> Status:
@@ -331,6 +332,7 @@ class QuoteWording:
     changed_words: int = 0
     similar: float = 70
     worst_pair = True  # read by the engine: see _status
+    worst = Status.VARIANT  # the worst it can say: the engine stops there
 
     def show(self, claim: Claim) -> str:
         return str(claim.value)

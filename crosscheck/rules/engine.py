@@ -87,6 +87,9 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
     def closest(a: list[Claim], b: list[Claim]) -> Status:
         return pick((relate(x, y) for x in a for y in b), key=_STATUS_RANK.__getitem__)
 
+    # A comparator may say the worst it can find ("a wording variant"): once
+    # found, no other pair can change the answer.
+    ceiling = getattr(comparator, "worst", Status.CONFLICT)
     worst = Status.AGREE
     listed = list(profiles.items())
     for index, (profile, said) in enumerate(listed):
@@ -95,7 +98,7 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
             status = closest(said, other)
             if _STATUS_RANK[status] > _STATUS_RANK[worst]:
                 worst = status
-                if worst is Status.CONFLICT:  # nothing is worse
+                if worst is ceiling:
                     return worst
     return worst
 
