@@ -374,6 +374,8 @@ IRREGULAR_PAST = frozenset(
     led left meant paid ran rang rose sank sat shook shut slept spoke stood stole stuck swore taught tore thought
     threw understood woke wore wrote quit read became become kept sought withdrew overturned overtook
     undertook beat stabbed split cut let cast laid lay rode said says
+    shaken taken given written stolen spoken driven risen fallen forgotten hidden beaten bitten slain sworn torn
+    worn thrown grown flown drawn seen done gone eaten chosen frozen woken ridden stricken shrunk sunk sprung
     """.split()
 )
 # -ed words that are rarely the event of a date.
