@@ -105,7 +105,11 @@ def _date_score(a: _Date, b: _Date) -> float:
     if linked and a.value != b.value:
         # As for counts: two different dates must belong to the same event or
         # sit in nearly the same words.
-        linked = context >= 0.2 and (same_event or jaccard(a.local, b.local) >= 0.25)
+        linked = (context >= 0.2 and (same_event or jaccard(a.local, b.local) >= 0.25)) or (
+            # the same event done to the same thing in other words: "ICE updated its
+            # camera policy in January" / "a policy ICE updated in February"
+            same_event and subject_score >= 0.8 and context >= 0.1
+        )
     return context + subject_score + same_event + (a.value == b.value) if linked else 0.0
 
 

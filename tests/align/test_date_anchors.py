@@ -44,3 +44,11 @@ def test_two_outlets_recalling_different_past_years_do_not_conflict():
         "b": "Records show Reyll took classes there in 2018 and 2019 before he dropped out in 2020.",
     })
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_the_same_event_done_to_the_same_thing_in_other_words_aligns():
+    findings = _date_findings({
+        "a": "The county updated its flood policy in January 2031.",
+        "b": "Under a flood policy the county updated in February 2031, builders must raise new homes.",
+    })
+    assert [f.status for f in findings] == [Status.CONFLICT]
