@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..model import Claim
-from ..text import STOPWORDS, lemma, same_name, singular
+from ..text import STOPWORDS, lemma, name_tokens, same_name, singular
 from ..vocab import event_class, load
 from .core import SentenceAnchors, context_of, jaccard, local_context
 
@@ -243,7 +243,7 @@ def count_event(frame: CountFrame) -> str | None:
 
 def count_keys(frame: CountFrame) -> Iterable[str]:
     if frame.role == "age" and frame.person:
-        yield f"age|{frame.person.split()[-1]}"
+        yield f"age|{(name_tokens(frame.person) or [''])[-1]}"  # "Comeaux Jr." is Comeaux
         return
     yield f"{frame.unit}|{head(frame.subject)}"
     if frame.thing:

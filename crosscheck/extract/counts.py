@@ -23,6 +23,7 @@ from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, lemma, singular
+from .gazetteer import lookup_place
 from ..vocab import load
 
 _SCOPE = load("scope")
@@ -628,8 +629,8 @@ def _age_of_whom(
     """Whose age this is, when a name says: "25-year-old Ann Lee", "the 45-year-old driver, Ann Lee,"."""
     if measure.role != "age":
         return None
-    if len(phrase) >= 2 and all(w[:1].isupper() for w in phrase):
-        return " ".join(phrase)
+    if phrase and all(w[:1].isupper() for w in phrase) and (len(phrase) >= 2 or lookup_place(phrase[0]) is None):
+        return " ".join(phrase)  # "25-year-old Ann Lee", "the 40-year-old Lee" (but not "a 30-year-old Texas man")
     found = _NAME_AFTER.match(text, end, limit)
     return found.group(1) if found and phrase else None
 

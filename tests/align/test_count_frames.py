@@ -180,3 +180,14 @@ def test_a_finding_keeps_its_id_when_an_agreeing_source_is_added():
     texts["c"] = "The depot blast killed six people, the fire chief said."
     after = {f.id for f in _count_findings(_check(texts))}
     assert before and before == after
+
+
+def test_ages_meet_whatever_the_name_carries():
+    report = _check({
+        "a": "Arlo James Penn Jr., 49, escaped from a prison van on Monday.",
+        "b": "Penn, 48, escaped from the van near the county line, deputies said.",
+        "c": "Deputies said the 49-year-old Penn was armed.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert finding.subject.startswith("age of")
+    assert {v.value for v in finding.values} == {"49 year-old", "48 year-old"}
