@@ -165,6 +165,8 @@ _NOUNS_IN_LY = frozenset("family rally ally supply assembly anomaly monopoly ita
 # Between a bare number and the noun it is a value of: "the death toll rose to 42".
 _LINKS = frozenset("of to at by is was were are has had have been stood reached hit worth".split())
 _NOT_SUPERLATIVES = frozenset("interest protest test arrest forest west guest request rest chest".split())
+# US news gives an address as the hundred-block of a street: "the 4300 block of Elm Street".
+_ADDRESS_BLOCK = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _ID_WORDS = ("number", "page", "chapter", "section", "article", "room", "flight", "route", "highway", "interstate")
 _ID_BEFORE = re.compile(rf"(?:\bNo\.|\bno\.|#|\b(?:{'|'.join(_ID_WORDS)}))\s*$", re.IGNORECASE)
 _ID_ENDINGS = ("no.", "#", *_ID_WORDS)
@@ -496,6 +498,8 @@ def _is_part_of_something(text: str, match: re.Match) -> bool:
         return True  # "3D", "2nd", "1990s"
     if _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(after):
         return True
+    if _ADDRESS_BLOCK.match(after):
+        return True  # "the 5500 block of Main Street": an address, not 5,500 blocks
     return bool(_TIME_AFTER.match(after)) or _is_year(match, text, end + 40)
 
 

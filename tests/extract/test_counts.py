@@ -159,3 +159,12 @@ def test_window_searches_before_a_number_match_the_plain_regex_search():
                 expected = pattern.search(text, max(0, start - width), start)
                 found = _search_before(pattern, endings, text, max(0, start - width), start)
                 assert (found and found.span()) == (expected and expected.span()), text[max(0, start - width) : start]
+
+
+def test_an_address_block_is_not_a_count():
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    doc = build_document(Source("x"), "She was shot in the 5500 block of Elm Street. Five blocks away, police waited.")
+    assert [(c.value, c.subject) for c in extract_counts(doc)] == [(5, "block")]
