@@ -291,7 +291,11 @@ class FuzzyTitle:
 
 
 def _title_head(title_words: str) -> str | None:
-    """The last head word of a title ("police chief" -> "chief"), as its synonym group's first word."""
+    """The last head word of a title ("police chief" -> "chief"), as its synonym group's
+    first word; a title phrase ("public information officer") names its job's head."""
+    for phrase, head in _PHRASES.items():
+        if f" {phrase} " in f" {title_words} ":
+            return _SAME_JOB.get(head, head)
     heads = [w for w in title_words.split() if w in _HEADS]
     return _SAME_JOB.get(heads[-1], heads[-1]) if heads else None
 
@@ -303,6 +307,8 @@ def _title_ranks(title_words: str) -> frozenset[str]:
 _HEADS = frozenset(w for w, kind in word_classes("titles").items() if kind == "head")
 _SAME_JOB = {word: group[0] for group in load_vocab("title_kinds")["synonyms"]["groups"] for word in group}
 _RANKS = frozenset(load_vocab("title_kinds")["ranks"]["words"])
+# Longest first: "public information officer" before "information officer".
+_PHRASES = dict(sorted(load_vocab("title_kinds")["phrases"]["words"].items(), key=lambda item: -len(item[0])))
 
 
 # --- quotes -------------------------------------------------------------------

@@ -39,3 +39,11 @@ def test_the_same_weekday_resolved_from_far_apart_publication_dates_agrees():
         {"a": "2031-01-20", "b": "2031-09-15"},
     )
     assert [f.status for f in findings] == [Status.AGREE]
+
+
+def test_a_public_information_officer_is_a_spokesman():
+    findings = _findings({
+        "a": "Bureau of Investigation Public Information Officer Dale Pruitt said the search would go on.",
+        "b": "Bureau spokesman Dale Pruitt said the search would go on through the night.",
+    }, ClaimKind.PERSON)
+    assert Status.CONFLICT not in [f.status for f in findings]
