@@ -93,7 +93,11 @@ _ATTACHED_UNIT = re.compile(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|those|its|his|her|their)\b")
 _OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
 # "Mark Teixeira, 28, has hit ...": an age between commas after a name.
-_NAME_BEFORE_AGE = re.compile(r"\b([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}),\s$")
+# A nickname in quotes counts as a word of the name: 'Joe "Duke" Lee, 37,'.
+_NAME_BEFORE_AGE = re.compile(
+    r"""(?<![\w"“'‘])((?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)"""
+    r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}),\s$"""
+)
 _AGO = re.compile(r"\s+ago\b")
 _PRONOUN_ONE = re.compile(r"\s+(?:of|another)\b")
 _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")

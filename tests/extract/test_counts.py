@@ -168,3 +168,12 @@ def test_an_address_block_is_not_a_count():
 
     doc = build_document(Source("x"), "She was shot in the 5500 block of Elm Street. Five blocks away, police waited.")
     assert [(c.value, c.subject) for c in extract_counts(doc)] == [(5, "block")]
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    doc = build_document(Source("x"), 'Deputies found the boy and his father, Joe Dandrea "Duke" Penn, 37, at the house.')
+    assert [c.attr("person") for c in extract_counts(doc)] == ['Joe Dandrea "Duke" Penn']
