@@ -283,7 +283,7 @@ def main(debug: bool) -> None:
 
     \b
     Example:
-      crosscheck report ../shared/seeds -o reports/ice-body-cameras.md
+      crosscheck report stories/quake -o reports/quake.md
     """
     ContractGroup.debug = debug
 
@@ -313,9 +313,9 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
 
     \b
     Examples:
-      crosscheck report ../shared/seeds -o reports/ice-body-cameras.md
-      crosscheck report ../shared/seeds --format json > findings.json
-      crosscheck report ../shared/seeds --format csv > claims.csv
+      crosscheck report stories/quake -o reports/quake.md
+      crosscheck report stories/quake --format json > findings.json
+      crosscheck report stories/quake --format csv > claims.csv
       crosscheck report stories/quake --rules my-rules/ --disable quote-wording-variant
       crosscheck report stories/quake --jobs 4
       crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786

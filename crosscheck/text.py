@@ -189,7 +189,7 @@ def same_name(a: str, b: str) -> bool:
     """Whether two names, as outlets write them, are one person's: one ends the
     other ("Hart", "Lee Hart", "Constable Lee Hart"); the same first and last
     names around a middle one ("Ann Marie Hart", "Ann Hart"); or the same first
-    name with a surname one letter apart ("Wakeman", "Waakeman")."""
+    name with a surname one letter apart ("Hartman", "Haartman")."""
     from rapidfuzz.distance import Levenshtein
 
     ta, tb = name_tokens(a), name_tokens(b)

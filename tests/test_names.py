@@ -11,7 +11,7 @@ from crosscheck.text import same_name
     ("Constable Lee Hart", "Lee Hart"),
     ("Ann Marie Hart", "Ann Hart"),
     ("Arlo James Penn Jr.", "Penn"),
-    ("Dave Wakeman", "Dave Waakeman"),
+    ("Nora Hartman", "Nora Haartman"),
 ])
 def test_one_person(a, b):
     assert same_name(a, b) and same_name(b, a)
@@ -20,7 +20,7 @@ def test_one_person(a, b):
 @pytest.mark.parametrize("a, b", [
     ("Lee Hart", "Ann Hart"),
     ("Jon Penn", "Jon Pena"),  # a short surname one letter apart is another name
-    ("Dave Wakeman", "Dan Wakeman"),
+    ("Nora Hartman", "Nell Hartman"),
     ("Hart", "Harte"),
 ])
 def test_different_people(a, b):

@@ -106,8 +106,8 @@ def _date_score(a: _Date, b: _Date) -> float:
         # As for counts: two different dates must belong to the same event or
         # sit in nearly the same words.
         linked = (context >= 0.2 and (same_event or jaccard(a.local, b.local) >= 0.25)) or (
-            # the same event done to the same thing in other words: "ICE updated its
-            # camera policy in January" / "a policy ICE updated in February"
+            # the same event done to the same thing in other words: "the county
+            # updated its flood policy in May" / "a policy the county updated in June"
             same_event and subject_score >= 0.8 and context >= 0.1
         )
     return context + subject_score + same_event + (a.value == b.value) if linked else 0.0

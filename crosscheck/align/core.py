@@ -48,7 +48,7 @@ class SentenceAnchors:
     def elsewhere(self, claim: Claim) -> bool:
         """Whether the claim's clause is set somewhere else than the story: it
         names a place outside the region most sources name ("10 days after a
-        gunman killed five officers in Dallas" in a story from Louisiana)."""
+        storm flooded a town in Oregon" in a story from Texas)."""
         if not self._regions:
             return False
         start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start

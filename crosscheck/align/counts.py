@@ -150,7 +150,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0  # five killed and five injured are different counts
     if a.manner != b.manner:
         return 0.0  # "two critically wounded" is a part of "three wounded"
-    # "lasted a span of about 24 minutes": the event word is near, not where the
+    # "went on for a stretch of about 40 minutes": the event word is near, not where the
     # extractor looks; it counts as the event when it is the other count's.
     implied_a = a.event or (b.event if b.event in a.nearby_events else "")
     implied_b = b.event or (a.event if a.event in b.nearby_events else "")
@@ -166,8 +166,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     )
     if not same_thing or a.thing == a.unit:
         # A bare measure ("40 minutes") or two things of other names: the same
-        # event in the same unit ("the spree lasted 10 minutes", "a 13-minute
-        # spree spanning ..."), else only the words around them, say they are one fact.
+        # event in the same unit ("the standoff lasted 40 minutes", "a 55-minute
+        # standoff spanning ..."), else only the words around them, say they are one fact.
         bare = a.thing == a.unit or b.thing == b.unit
         if a.unit and bare and implied_a and implied_a == implied_b:
             return 0.5 + jaccard(a.context, b.context)
@@ -191,7 +191,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 2.0 + 0.4 * context  # the same thing happened to the same kind of thing: one fact
     local = jaccard(a.local, b.local)
     if not implied_a and not implied_b and a.thing != "person":
-        # Neither names an event, and the thing is a named kind ("cameras"), not
+        # Neither names an event, and the thing is a named kind ("rifles"), not
         # people at large: some shared words suffice.
         linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME
     else:
@@ -202,7 +202,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
 
 def count_subject(subject: str, claims: Sequence[Claim]) -> str:
     """What a group of counts is about, as a reader would say it: "people
-    killed", "cameras issued", "age of Ann Lee", "shooting spree (minutes)"."""
+    killed", "rifles seized", "age of Ann Lee", "standoff (minutes)"."""
     people = Counter(c.attr("person") for c in claims if c.attr("role") == "age" and c.attr("person"))
     if any(c.attr("role") == "age" for c in claims):
         return f"age of {min(people, key=lambda p: (-people[p], -len(p), p))}" if people else f"age of {subject}"
@@ -243,7 +243,7 @@ def count_event(frame: CountFrame) -> str | None:
 
 def count_keys(frame: CountFrame) -> Iterable[str]:
     if frame.role == "age" and frame.person:
-        yield f"age|{(name_tokens(frame.person) or [''])[-1]}"  # "Comeaux Jr." is Comeaux
+        yield f"age|{(name_tokens(frame.person) or [''])[-1]}"  # "Penn Jr." is Penn
         return
     yield f"{frame.unit}|{head(frame.subject)}"
     if frame.thing:
@@ -251,7 +251,7 @@ def count_keys(frame: CountFrame) -> Iterable[str]:
     if frame.thing and frame.event:
         # The frame itself: a story's "people" are too many for one bucket, its "people injured" are not.
         yield f"{frame.unit}|={frame.thing}@{frame.event}"
-    if frame.unit and frame.event:  # "lasted 10 minutes" and "a 13-minute spree spanning ..."
+    if frame.unit and frame.event:  # "lasted 40 minutes" and "a 55-minute standoff spanning ..."
         yield f"{frame.unit}|@{frame.event}"
     # "dashcams" and "dashboard cameras": the first four letters of each
     # subject word also block, so compounds written differently can meet.

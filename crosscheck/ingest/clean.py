@@ -127,7 +127,7 @@ def _fix_line(line: str) -> str:
 
 
 # Sentences a page glued together, the space after a full stop lost in the
-# markup ("... a pistol.Fourteen people were hospitalized."). A lower-case word
+# markup ("... carried a rifle.Twelve people were treated."). A lower-case word
 # of two letters or more before the stop keeps abbreviations ("U.S.Army") and
 # names ("Dr.Lee" is rare, "J.Doe" has one letter) out.
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")

@@ -40,7 +40,7 @@ def format_number(value: float | int) -> str:
 # ("for more than 10 years" beside "for 10 years" is no contradiction).
 _AT_LEAST = frozenset({"at least", "upwards of", "no fewer than", "in excess of", "more than", "over", "just over"})
 _AT_MOST = frozenset({"up to", "no more than", "at most"})
-# "As many as 1,800 rounds" puts the figure near its top: read as the top fifth below it.
+# "As many as 500 rounds" puts the figure near its top: read as the top fifth below it.
 _AS_MANY_AS = frozenset({"as many as", "as much as"})
 AS_MANY_AS_SPAN = 0.2
 _LESS_THAN = frozenset({"fewer than", "less than", "under", "just under"})
@@ -262,7 +262,7 @@ def _title_words(title: str) -> str:
 
 @dataclass(frozen=True)
 class FuzzyTitle:
-    """Titles of one job agree: the same head word ("OPD Chief", "Orlando Police
+    """Titles of one job agree: the same head word ("PPD Chief", "Pinewood Police
     Chief"; synonyms such as "attorney" and "lawyer" are one) and the same rank.
     Two ranks that differ conflict ("Acting Director", "Deputy Director"); a
     rank one title leaves out is a variant ("Acting Chief", "Police Chief"). Titles

@@ -154,11 +154,11 @@ def test_amounts_said_of_two_named_people_stay_apart():
 
 
 def test_a_toll_of_an_attack_elsewhere_is_not_the_story():
-    # Most sources place the story in Lake Charles (Louisiana); one clause recalls Dallas.
+    # Most sources place the story in Tacoma (Washington); one clause recalls a flood in Denver.
     report = _check({
-        "a": "Three police officers were killed in Lake Charles, Louisiana, on Sunday.",
-        "b": "The attack in Lake Charles came ten days after the last one — a gunman killed five police officers in Dallas.",
-        "c": "Three police officers were killed in the ambush in Lake Charles, the governor said.",
+        "a": "Three hikers were killed in the landslide near Tacoma, Washington, on Sunday.",
+        "b": "The landslide near Tacoma came a week after the last disaster — a flood killed five hikers in Denver.",
+        "c": "Three hikers were killed in the landslide near Tacoma, the governor said.",
     })
     assert not _count_findings(report, Status.CONFLICT)
 
