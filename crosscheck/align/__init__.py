@@ -18,9 +18,9 @@ from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
+from ..text import content_words, quote_sentences, same_name, sentence_likeness, singular
 from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
-from ..text import content_words, same_name, quote_sentences, sentence_likeness, singular
 from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_event, count_frame, count_keys, count_score, count_subject, head
 from .times import TIME_ALIGNER

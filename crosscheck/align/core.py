@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from functools import lru_cache
 from itertools import combinations
 from typing import Any, NamedTuple
 
+from ..extract.gazetteer import places_named
 from ..model import Claim
 from ..text import STOPWORDS, content_words, singular, words
 
@@ -57,8 +57,8 @@ class SentenceAnchors:
         # Detroit" is one list, not one city); only places in the story's own
         # countries count, so a common word that is also a town abroad
         # ("Police", "Young") is no sign of another place.
-        own = _places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS + (",",)))
-        wider = _places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS))
+        own = places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS + (",",)))
+        wider = places_named(_clause(claim.sentence, start, end, _CLAUSE_MARKS))
         if len(own) != 1:
             return False
         regions = {region for place in wider for region in place if region[0] in self._countries}
@@ -84,29 +84,6 @@ def _clause(sentence: str, start: int, end: int, marks: tuple[str, ...]) -> str:
     before = max(sentence.rfind(mark, 0, start) for mark in marks)
     after = [at for mark in marks if (at := sentence.find(mark, end)) >= 0]
     return sentence[before + 1 : min(after, default=len(sentence))]
-# A run of up to three capitalized words: where a place name may stand.
-_PLACE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
-
-
-@lru_cache(maxsize=65536)
-def _places_named(text: str) -> tuple[frozenset[tuple[str, str]], ...]:
-    """For each city, county or state a text names, its (country, first-level region)s."""
-    from ..extract.gazetteer import lookup_place  # the gazetteer is built once, when first used
-
-    found = []
-    for run in _PLACE_RUN.findall(text):
-        words = run.split(" ")
-        for size in range(len(words), 0, -1):  # the longest name first: "Baton Rouge", not "Rouge"
-            place = next(
-                (p for i in range(len(words) - size + 1) if (p := lookup_place(" ".join(words[i : i + size])))), None
-            )
-            if place is not None:
-                if place.kind != "country":
-                    found.append(place.geo)
-                break
-    return tuple(found)
-
-
 def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
     """The regions named by the most sources in their claims' sentences (two at least)."""
     by_source: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -115,7 +92,7 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
         at = (claim.source, claim.sentence_start)
         if at not in seen:
             seen.add(at)
-            by_source[claim.source].update(*_places_named(claim.sentence))
+            by_source[claim.source].update(*places_named(claim.sentence))
     naming: Counter = Counter(region for regions in by_source.values() for region in regions)
     most = max(naming.values(), default=0)
     # The region named by the most sources: others (the city of an earlier attack) are named by fewer.

@@ -285,3 +285,25 @@ def qualifies(place: Place, qualifier: str) -> bool:
         for country, admin in wheres
         for p_country, p_admin in place.geo
     )
+
+
+# A run of up to three capitalized words: where a place name may stand.
+_PLACE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
+def places_named(text: str) -> tuple[frozenset[tuple[str, str]], ...]:
+    """For each city, county or state a text names (the longest name in each capitalized
+    run), its (country, first-level region)s."""
+    found = []
+    for run in _PLACE_RUN.findall(text):
+        words = run.split(" ")
+        for size in range(len(words), 0, -1):  # the longest name first: "Santa Clara", not "Clara"
+            place = next(
+                (p for i in range(len(words) - size + 1) if (p := lookup_place(" ".join(words[i : i + size])))), None
+            )
+            if place is not None:
+                if place.kind != "country":
+                    found.append(place.geo)
+                break
+    return tuple(found)

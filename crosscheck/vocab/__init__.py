@@ -27,7 +27,7 @@ def event_class(word: str) -> str:
     an event word in no class is its own class (its lemma); "" for none."""
     if not word:
         return ""
-    from ..text import lemma
+    from ..text import lemma  # here, not at the top: text reads its abbreviations from vocab
 
     classes = word_classes("events")
     low = word.lower()
