@@ -140,11 +140,8 @@ _BREAK = frozenset(
 )
 # Modifiers that say nothing about what is counted.
 _DROPPED_MODIFIERS = frozenset("first initial new other more additional further last only own total another".split())
-_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
-                      "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-                      "personnel": "personnel", "staff": "staff", "cattle": "cattle", "crew": "crew",
-                      "thieves": "thief", "wives": "wife", "lives": "life", "knives": "knife", "halves": "half",
-                      "wolves": "wolf", "shelves": "shelf", "leaves": "leaf"}
+# Irregular plurals, read back to their singular (vocab/things.yaml).
+_IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Standing where the counted noun would be, these mean people: "five dead".
 _CASUALTIES = frozenset(
     "dead killed injured wounded hurt missing died arrested detained displaced evacuated hospitalized "
