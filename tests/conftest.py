@@ -50,3 +50,18 @@ def changeset(text: str) -> dict:
     schema = json.loads((REPO / "docs" / "changeset.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     return data
+
+
+def check_texts(texts: dict[str, str], published: dict[str, str] | str | None = None):
+    """The report on sources a test writes: {source id: text}; ``published`` gives each
+    source's publication date (a mapping) or one date for all (a string)."""
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.pipeline import check_documents
+    from crosscheck.rules.load import load_rules
+
+    def date(source: str) -> str | None:
+        return published if isinstance(published, str) else (published or {}).get(source)
+
+    docs = [build_document(Source(id=source, published=date(source)), text) for source, text in texts.items()]
+    return check_documents(docs, load_rules())

@@ -4,18 +4,11 @@ Every text here is invented for the test.
 """
 from __future__ import annotations
 
-from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
-from crosscheck.rules.load import load_rules
+from crosscheck.model import ClaimKind, Status
 
-RULES = load_rules()
+from ..conftest import check_texts
 
-
-def _check(texts: dict[str, str], published: dict[str, str] | None = None):
-    published = published or {}
-    docs = [build_document(Source(id=sid, published=published.get(sid)), text) for sid, text in texts.items()]
-    return check_documents(docs, RULES)
+_check = check_texts
 
 
 def _count_findings(report, status: Status | None = None):

@@ -1,15 +1,13 @@
 """Dates of one event told apart by what else their sentences say. Invented texts."""
 from __future__ import annotations
 
-from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
-from crosscheck.rules.load import load_rules
+from crosscheck.model import ClaimKind, Status
+
+from ..conftest import check_texts
 
 
 def _date_findings(texts: dict[str, str]):
-    docs = [build_document(Source(id=s, published="2031-03-12"), t) for s, t in texts.items()]
-    return [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.DATE]
+    return [f for f in check_texts(texts, "2031-03-12").findings if f.kind is ClaimKind.DATE]
 
 
 def test_sentences_about_the_same_person_and_event_align_their_dates():

@@ -1,15 +1,13 @@
 """Quotes cut and joined differently by outlets are compared sentence by sentence. Invented texts."""
 from __future__ import annotations
 
-from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
-from crosscheck.rules.load import load_rules
+from crosscheck.model import ClaimKind, Status
+
+from ..conftest import check_texts
 
 
 def _quote_findings(texts: dict[str, str]):
-    docs = [build_document(Source(id=s), t) for s, t in texts.items()]
-    report = check_documents(docs, load_rules())
+    report = check_texts(texts)
     return [f for f in report.findings if f.kind is ClaimKind.QUOTE and f.rule == "quote-wording-variant"]
 
 
@@ -40,11 +38,11 @@ def test_the_same_words_reordered_are_one_quotation_in_other_words():
 
 
 def test_a_quote_given_to_two_people_in_other_words_is_both_a_conflict_and_a_variant():
-    docs = [
-        build_document(Source(id="a"), '"We heard a bang and then everyone ran to the back," said Dylan Marsh, a clerk.'),
-        build_document(Source(id="b"), '"We heard a loud bang and everyone ran to the back," said Ivo Brandt, a driver.'),
-    ]
-    findings = [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.QUOTE]
+    report = check_texts({
+        "a": '"We heard a bang and then everyone ran to the back," said Dylan Marsh, a clerk.',
+        "b": '"We heard a loud bang and everyone ran to the back," said Ivo Brandt, a driver.',
+    })
+    findings = [f for f in report.findings if f.kind is ClaimKind.QUOTE]
     assert sorted((f.rule, f.status.value) for f in findings) == [
         ("quote-speaker-mismatch", "conflict"), ("quote-wording-variant", "variant"),
     ]

@@ -2,15 +2,13 @@
 the dates of statements are not rival facts. Invented texts."""
 from __future__ import annotations
 
-from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
-from crosscheck.rules.load import load_rules
+from crosscheck.model import ClaimKind, Status
+
+from ..conftest import check_texts
 
 
 def _date_findings(texts: dict[str, str], published: dict[str, str]):
-    docs = [build_document(Source(id=s, published=published[s]), t) for s, t in texts.items()]
-    return [f for f in check_documents(docs, load_rules()).findings if f.kind is ClaimKind.DATE]
+    return [f for f in check_texts(texts, published).findings if f.kind is ClaimKind.DATE]
 
 
 FILINGS = {

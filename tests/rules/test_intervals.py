@@ -5,12 +5,11 @@ import math
 
 import pytest
 
-from crosscheck.ingest import build_document
-from crosscheck.model import Claim, ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
+from crosscheck.model import Claim, ClaimKind, Status
 from crosscheck.rules.compare import number_interval
 from crosscheck.rules.engine import UNDATED_NOTE
-from crosscheck.rules.load import load_rules
+
+from ..conftest import check_texts
 
 
 def _count(value, approx=None, low=None) -> Claim:
@@ -40,10 +39,7 @@ def test_about_24_and_approximately_26_are_different_figures():
     assert high_a < low_b
 
 
-def _check(texts: dict[str, str], published: dict[str, str] | None = None):
-    published = published or {}
-    docs = [build_document(Source(id=s, published=published.get(s)), t) for s, t in texts.items()]
-    return check_documents(docs, load_rules())
+_check = check_texts
 
 
 def _counts(report):

@@ -1,16 +1,13 @@
 """A past title is not set against a present one; the same weekday from two sources agrees. Invented texts."""
 from __future__ import annotations
 
-from crosscheck.ingest import build_document
-from crosscheck.model import ClaimKind, Source, Status
-from crosscheck.pipeline import check_documents
-from crosscheck.rules.load import load_rules
+from crosscheck.model import ClaimKind, Status
+
+from ..conftest import check_texts
 
 
 def _findings(texts: dict[str, str], kind: ClaimKind, published: dict[str, str] | None = None):
-    published = published or {}
-    docs = [build_document(Source(id=s, published=published.get(s)), t) for s, t in texts.items()]
-    return [f for f in check_documents(docs, load_rules()).findings if f.kind is kind]
+    return [f for f in check_texts(texts, published).findings if f.kind is kind]
 
 
 def test_a_retired_rank_and_a_present_job_do_not_conflict():
