@@ -22,7 +22,7 @@ from ..text import content_words, quote_sentences, same_name, sentence_likeness,
 from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
 from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
-from .counts import count_event, count_frame, count_keys, count_score, count_subject, head
+from .counts import count_event, count_frame, count_keys, count_score, count_subject, head, things_per_source
 from .times import TIME_ALIGNER
 
 
@@ -355,7 +355,8 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
     anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people, claims)
-    counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors))
+    per_source = things_per_source(by_kind[ClaimKind.COUNT])
+    counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source))
     linked[ClaimKind.COUNT] = link(by_kind[ClaimKind.COUNT], counts)
     anchors = SentenceAnchors(
         (members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people, claims,

@@ -11,6 +11,8 @@ whose frame says little (a bare "40 minutes").
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -20,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from ..text import STOPWORDS, lemma, name_tokens, same_name, singular
-from ..vocab import event_class, load
+from ..vocab import event_class, load, word_classes
 from .core import SentenceAnchors, context_of, jaccard, local_context
 
 
@@ -88,15 +90,46 @@ class CountFrame(NamedTuple):
     nearby_events: frozenset[str]  # event classes of the words right around it
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
     people: frozenset[str]  # the people of those its sentence names
+    alone: bool  # the only count of its thing in its source ("two magazines" and no other magazines)
 
 
-def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFrame:
-    local = local_context(claim)
+def _participle_event(words: Iterable[str]) -> str:
+    """The event a participle before the counted noun names: "two slain deputies".
+    Only inflected forms: a bare modifier ("fire trucks") is rarely an event."""
+    classes = word_classes("events")
+    for word in words:
+        base = lemma(word)
+        if base != word and (cls := classes.get(word) or classes.get(base)):
+            return cls
+    return ""
+
+
+def event_and_thing(claim: Claim) -> tuple[str, str]:
+    """A count's event class and counted thing: "12 deaths" is 12 people killed,
+    "two slain deputies" two deputies killed."""
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
     event_nouns = load("things")["event_nouns"]["words"]
-    if not event and counted in event_nouns:  # "12 deaths", "three injuries": the noun is the event
+    if not event and counted in event_nouns:
         event, counted = event_nouns[counted], "person"
+    return event or _participle_event(claim.subject.split()[:-1]), counted
+
+
+# "three of her grandchildren": a part of a set another count may give whole.
+_PARTITIVE = re.compile(r"\S+\s+of\s", re.IGNORECASE)
+
+
+def things_per_source(claims: Iterable[Claim]) -> Counter[tuple[str, str]]:
+    """How many counts of each thing each source gives."""
+    return Counter((claim.source, event_and_thing(claim)[1]) for claim in claims)
+
+
+def count_frame(
+    claim: Claim, anchors: SentenceAnchors | None = None, per_source: Counter[tuple[str, str]] | None = None,
+) -> CountFrame:
+    local = local_context(claim)
+    event, counted = event_and_thing(claim)
+    narrowed = thing(claim.subject)[1]
 
     return CountFrame(
         claim.subject, _compact(claim.subject), claim.value, claim.attr("unit") or "", claim.attr("role") or "",
@@ -106,6 +139,7 @@ def count_frame(claim: Claim, anchors: SentenceAnchors | None = None) -> CountFr
         frozenset(filter(None, map(event_class, local))),
         anchors.of(claim) if anchors else frozenset(),
         anchors.people_of(claim) if anchors else frozenset(),
+        per_source is not None and per_source[(claim.source, counted)] == 1 and not _PARTITIVE.match(claim.text),
     )
 
 
@@ -192,8 +226,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     local = jaccard(a.local, b.local)
     if not implied_a and not implied_b and a.thing != "person":
         # Neither names an event, and the thing is a named kind ("rifles"), not
-        # people at large: some shared words suffice.
-        linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME
+        # people at large: some shared words suffice, or that each source counts that thing only once.
+        linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME or (a.alone and b.alone)
     else:
         # One side names no event: the words near the number and the sentence must vouch for it.
         linked = local >= LOCAL_DIFFERENT and context >= COUNT_CONTEXT_DIFFERENT

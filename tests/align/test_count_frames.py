@@ -184,3 +184,33 @@ def test_ages_meet_whatever_the_name_carries():
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert finding.subject.startswith("age of")
     assert {v.value for v in finding.values} == {"49 year-old", "48 year-old"}
+
+
+def test_a_thing_each_source_counts_once_is_one_fact_in_any_sentence():
+    report = _check({
+        "a": "Police said two ladders were in the back of the truck.",
+        "b": "According to its owner there were three ladders on top of the lorry.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"2", "3"}
+
+
+def test_a_part_of_a_set_is_not_a_rival_count_of_the_set():
+    report = _check({
+        "a": "There are seven goats on the farm, the owner said.",
+        "b": "Two of her goats were in the road on Monday.",
+    })
+    assert not _count_findings(report, Status.CONFLICT)
+
+
+def test_a_participle_before_the_counted_noun_is_its_event():
+    from crosscheck.align.counts import event_and_thing
+    from crosscheck.model import Claim
+
+    def frame(noun: str) -> tuple[str, str]:
+        text = f"two {noun}"
+        return event_and_thing(Claim("a", ClaimKind.COUNT, noun, 2, text, 0, len(text), text, 0))
+
+    assert frame("other slain guards") == ("killed", "guard")
+    assert frame("stranded ferries") == ("displaced", "ferry")
+    assert frame("fire trucks") == ("", "truck")  # a bare noun before the counted one is no event
