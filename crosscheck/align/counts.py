@@ -106,12 +106,16 @@ def _participle_event(words: Iterable[str]) -> str:
 
 def event_and_thing(claim: Claim) -> tuple[str, str]:
     """A count's event class and counted thing: "12 deaths" is 12 people killed,
-    "two slain deputies" two deputies killed."""
+    "two slain deputies" two deputies killed, "a 15-minute standoff" a standoff
+    that lasted 15 minutes."""
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
     event_nouns = load("things")["event_nouns"]["words"]
     if not event and counted in event_nouns:
         event, counted = event_nouns[counted], "person"
+    unit = claim.attr("unit") or ""
+    if unit in load("things")["durations"]["words"] and counted != unit:
+        event = "lasted"  # "a 15-minute rampage that occurred ...": how long the rampage went on
     return event or _participle_event(claim.subject.split()[:-1]), counted
 
 

@@ -214,3 +214,12 @@ def test_a_participle_before_the_counted_noun_is_its_event():
     assert frame("other slain guards") == ("killed", "guard")
     assert frame("stranded ferries") == ("displaced", "ferry")
     assert frame("fire trucks") == ("", "truck")  # a bare noun before the counted one is no event
+
+
+def test_a_duration_before_a_noun_is_how_long_it_lasted_whatever_verb_follows():
+    report = _check({
+        "a": "Residents heard sirens during a 20-minute standoff that occurred on Elm Street.",
+        "b": "Officers said the standoff on Elm Street lasted 35 minutes.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"20 minute", "35 minute"}
