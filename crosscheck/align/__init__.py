@@ -23,7 +23,7 @@ from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
 from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
 from .counts import count_event, count_frame, count_keys, count_score, count_subject, head, things_per_source
-from .times import TIME_ALIGNER
+from .times import TIME_ALIGNER, compared_event
 
 
 # --- places -----------------------------------------------------------------
@@ -253,7 +253,11 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
 
 def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
     """The most common subject, ties broken by the longest then alphabetically;
-    for counts, a phrase from their frame ("people killed", "age of Ann Lee")."""
+    for counts, a phrase from their frame ("people killed", "age of Ann Lee");
+    for times, the event's own word before a response's that stands for it."""
+    if kind is ClaimKind.TIME:
+        own = [c for c in claims if compared_event(c.attr("event") or "") == (c.attr("event") or "")]
+        claims = [c for c in own if c.subject] or claims
     counts = Counter(c.subject for c in claims if c.subject)
     if not counts:
         return ""

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from ..extract.times import day_offset
 from ..model import Claim
+from ..vocab import load
 from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context, words_around_first
 
 # Times that name no event are aligned only in sentences this alike.
@@ -27,7 +28,8 @@ TIME_CONTEXT = 0.2
 
 
 class _Time(NamedTuple):
-    event: str
+    event: str  # the event the time is compared as: a response's is the incident's
+    said: str  # the event class the source names
     phase: str
     day: str | None  # an ISO date, a weekday name, or None
     family: str  # "clock" or "part"
@@ -36,9 +38,15 @@ class _Time(NamedTuple):
     local: frozenset[str]
 
 
+def compared_event(event: str) -> str:
+    """The event a time of this class is set beside: "responded at 2:38" dates the incident."""
+    return load("times")["events"].get(event, {}).get("stands_for", event)
+
+
 def _time_features(claim: Claim) -> _Time:
+    said = claim.attr("event") or ""
     return _Time(
-        claim.attr("event") or "", claim.attr("phase") or "", claim.attr("day"),
+        compared_event(said), said, claim.attr("phase") or "", claim.attr("day"),
         "part" if claim.attr("precision") == "part" else "clock", (claim.attr("from"), claim.attr("to")),
         context_of(claim), local_context(claim),
     )
@@ -64,7 +72,8 @@ def _time_score(a: _Time, b: _Time) -> float:
     # the sentences or the phase must vouch for it.
     if not day and not same_phase and context < TIME_CONTEXT:
         return 0.0
-    return 1 + context + bool(day) + same_phase + (a.value == b.value)
+    # A time of the event itself before one that only stands for it.
+    return 1 + context + bool(day) + same_phase + (a.value == b.value) + (a.said == b.said)
 
 
 def _time_keys(said: _Time) -> Iterable[str]:

@@ -422,7 +422,10 @@ class TimeOfDay:
         days = day_offset(a.attr("day"), b.attr("day"))
         offsets = (days,) if days is not None else (-1, 0, 1)
         found = {_interval_relation(la, ha, lb + d * DAY_MINUTES, hb + d * DAY_MINUTES) for d in offsets}
-        return next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
+        status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
+        if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
+            return Status.VARIANT  # "shot at 2:30", "police responded at 2:38": a response follows the attack
+        return status
 
 
 Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker | TimeOfDay
