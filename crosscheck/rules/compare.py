@@ -219,9 +219,9 @@ class DatePrecision:
     weekday is compared only with full dates."""
 
     def show(self, claim: Claim) -> str:
-        """A full date with its weekday, as news gives it and as times show it: "Friday 2031-03-14"."""
+        """A full date with its weekday, as news gives it: "2031-03-14 (Friday)"."""
         weekday = _weekday(claim) if claim.attr("precision") == "day" else None
-        return f"{weekday.capitalize()} {claim.value}" if weekday else str(claim.value)
+        return f"{claim.value} ({weekday.capitalize()})" if weekday else str(claim.value)
 
     @staticmethod
     def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:

@@ -20,7 +20,7 @@ FILINGS = {
 def test_a_later_report_of_a_recent_filing_is_an_update():
     findings = _date_findings(FILINGS, {"spring": "2031-05-11", "summer": "2031-08-27"})
     assert [f.status for f in findings] == [Status.UPDATE]
-    assert [v.value for v in findings[0].values] == ["Friday 2031-05-09", "Tuesday 2031-08-26"]
+    assert [v.value for v in findings[0].values] == ["2031-05-09 (Friday)", "2031-08-26 (Tuesday)"]
 
 
 def test_two_reports_of_one_day_that_date_it_differently_conflict():
