@@ -368,13 +368,23 @@ def _anchor(sentence: str, published: str | None) -> str | None:
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
+# Verbs by which a place takes people in ("hospitals received 12 victims").
+_TAKE_IN = frozenset({"receive", "take", "admit", "accept"})
+# A place that takes people in -> the event class of those it takes in (events.yaml taken_in_by).
+_TAKEN_IN_BY = {place: cls for cls, entry in load("events").items() for place in entry.get("taken_in_by", ())}
+
+
 def _event_before(before: list[str]) -> str | None:
-    """The verb the count is the object of: "killing five people", "arrested a 45-year-old"."""
-    for word in before[:2]:
+    """The verb the count is the object of: "killing five people", "arrested a 45-year-old";
+    for a place that takes people in, the event of those it took in ("hospitals received 12")."""
+    for i, word in enumerate(before[:2]):
         low = word.lower()
         if low in ("a", "an", "the"):
             continue
         if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low):
+            taker = lemma(before[i + 1].lower()) if i + 1 < len(before) else ""
+            if lemma(low) in _TAKE_IN and taker in _TAKEN_IN_BY:
+                return _TAKEN_IN_BY[taker]
             return _EVENT_FORMS.get(low, low)
         return None
     return None

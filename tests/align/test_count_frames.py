@@ -223,3 +223,12 @@ def test_a_duration_before_a_noun_is_how_long_it_lasted_whatever_verb_follows():
     })
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"20 minute", "35 minute"}
+
+
+def test_people_a_hospital_received_were_hospitalized():
+    report = _check({
+        "a": "Both city hospitals received nine people after the bus crash.",
+        "b": "Eleven people were hospitalized after the bus crash, officials said.",
+    })
+    (finding,) = _count_findings(report, Status.CONFLICT)
+    assert {v.value for v in finding.values} == {"9", "11"}
