@@ -101,7 +101,8 @@ class Claim:
     ``subject`` says what the claim is about (the counted noun, the person, the
     speaker, the event a date belongs to); ``value`` is what the source says of
     it. ``attrs`` holds kind-specific details as sorted (key, value) string pairs,
-    e.g. ("precision", "month") for a date or ("complete", "yes") for a list.
+    e.g. ("precision", "month") for a date or ("complete", "yes") for a list;
+    CLAIM_ATTRS declares, per kind, which details there are and what they mean.
     """
 
     source: str
@@ -120,6 +121,8 @@ class Claim:
         return stable_id(self.source, self.kind.value, self.start, self.end, self.subject, self.value)
 
     def attr(self, key: str, default: str | None = None) -> str | None:
+        if key not in CLAIM_ATTRS[self.kind]:
+            raise KeyError(f"a {self.kind.value} claim has no attribute {key!r} (see model.CLAIM_ATTRS)")
         for k, v in self.attrs:
             if k == key:
                 return v
@@ -157,8 +160,65 @@ class Claim:
         )
 
 
-def make_attrs(**pairs: object) -> tuple[tuple[str, str], ...]:
-    """Sorted string pairs for Claim.attrs, dropping empty values."""
+# The details each kind of claim carries beside its subject and value: the one
+# contract between the extractors that write them and the aligners, rules and
+# reports that read them. Values are strings ("yes"/"no" for flags, numbers as
+# written by str()); an empty detail is left out.
+CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
+    ClaimKind.COUNT: {
+        "noun": "the counted noun phrase as written (\"panicked shoppers\")",
+        "unit": "the unit of a measure (\"minute\", \"mile\", \"usd\"), or \"year-old\" for an age",
+        "approx": "the qualifier (\"about\", \"at least\", \"up to\" ...), or \"range\"",
+        "low": "a range's low end (the value is its high end)",
+        "event": "the event word the count is about (\"killed\", \"hospitalized\")",
+        "role": "\"age\" when the number is someone's age",
+        "manner": "how (\"critically\"), or \"with perpetrator\" when the toll counts the attacker",
+        "person": "whose age it is, as named",
+        "of": "what the counted thing is of (\"aggravated murder\" in \"two counts of aggravated murder\")",
+        "anchor": "what sets it apart from the story's event (\"background 2004\")",
+    },
+    ClaimKind.PLACES: {
+        "complete": "\"yes\" when the list gives all its places, \"no\" for a partial one (\"including ...\")",
+        "head": "the noun the places are of (\"cities\")",
+        "items": "the places as written, joined by \" | \"",
+    },
+    ClaimKind.DATE: {
+        "precision": "\"day\", \"month\", \"year\" or \"weekday\"",
+        "resolved": "\"yes\" when the date was resolved to a calendar date",
+        "relative": "\"yes\" when the source wrote it relative to its publication (\"Saturday\", \"last year\")",
+        "event": "the verb or noun the date is for",
+        "background": "\"yes\" for a date long before the source's publication",
+    },
+    ClaimKind.TIME: {
+        "from": "start of the interval, minutes after midnight",
+        "to": "end of the interval, minutes after midnight",
+        "precision": "\"minute\", \"hour\" or \"part\" (a part of the day)",
+        "qualifier": "\"about\", \"before\", \"after\" ... as written",
+        "zone": "the time-zone abbreviation, when given",
+        "day": "the day: an ISO date, or a weekday name when it could not be resolved",
+        "resolved": "\"no\" when the day is a weekday name only",
+        "event": "the timed event's class (vocab/times.yaml)",
+        "phase": "\"start\" or \"end\" of that event",
+    },
+    ClaimKind.PERSON: {
+        "key": "the person's name as matched across sources",
+        "affiliation": "the organization the title is at",
+        "name": "the name as written",
+    },
+    ClaimKind.QUOTE: {
+        "speaker_kind": "\"person\" or \"organization\"",
+        "speaker_key": "the speaker's name as matched across sources",
+        "norm": "the quote's words normalized for comparison",
+    },
+}
+
+
+def make_attrs(kind: ClaimKind, **pairs: object) -> tuple[tuple[str, str], ...]:
+    """Sorted string pairs for Claim.attrs, dropping empty values; only the
+    details CLAIM_ATTRS declares for ``kind``."""
+    unknown = sorted(set(pairs) - set(CLAIM_ATTRS[kind]))
+    if unknown:
+        raise KeyError(f"a {kind.value} claim has no attribute {', '.join(map(repr, unknown))} (see model.CLAIM_ATTRS)")
     return tuple(sorted((k, str(v)) for k, v in pairs.items() if v not in (None, "")))
 
 

@@ -608,6 +608,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         end,
         sentence=sentence,
         attrs=make_attrs(
+            ClaimKind.COUNT,
             noun=" ".join(phrase),
             unit=measure.unit,
             approx=qualifier.group("q").lower() if qualifier else ("range" if range_low is not None else None),

@@ -340,6 +340,7 @@ def extract_dates(doc: Document) -> list[Claim]:
                     match.end(),
                     sentence=sentence,
                     attrs=make_attrs(
+                        ClaimKind.DATE,
                         precision=precision,
                         resolved="yes" if resolved else "no",
                         relative="yes" if relative else None,

@@ -498,7 +498,7 @@ def extract_people(doc: Document) -> list[Claim]:
                 mention.span_start,
                 mention.span_end,
                 sentence=sentence,
-                attrs=make_attrs(key=mention.key, affiliation=mention.affiliation, name=mention.name),
+                attrs=make_attrs(ClaimKind.PERSON, key=mention.key, affiliation=mention.affiliation, name=mention.name),
             )
         )
     return sorted(claims, key=lambda c: (c.start, c.end))

@@ -162,6 +162,7 @@ def _claim(doc: Document, sentence: Sentence, members: list[_Item], clause_floor
         end,
         sentence=sentence,
         attrs=make_attrs(
+            ClaimKind.PLACES,
             complete="no" if partial else "yes",
             head=_head(clause, after),
             items=" | ".join(text[m.start:m.end] for m in members),

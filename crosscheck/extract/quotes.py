@@ -297,7 +297,7 @@ def extract_quotes(doc: Document) -> list[Claim]:
                 start,
                 end,
                 sentence=sentence,
-                attrs=make_attrs(speaker_kind=kind, speaker_key=key, norm=quote_norm(value)),
+                attrs=make_attrs(ClaimKind.QUOTE, speaker_kind=kind, speaker_key=key, norm=quote_norm(value)),
             )
         )
     return claims

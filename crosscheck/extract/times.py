@@ -267,6 +267,7 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     return doc.claim(
         ClaimKind.TIME, subject, _show(shown, zone, day), start, end, sentence=sentence,
         attrs=make_attrs(
+            ClaimKind.TIME,
             **{"from": frm, "to": to}, precision=precision, qualifier=qualifier, zone=zone, day=day,
             resolved="no" if day and not day[0].isdigit() else None, event=event, phase=phase,
         ),
