@@ -123,6 +123,20 @@ def event_and_thing(claim: Claim) -> tuple[str, str]:
 _PARTITIVE = re.compile(r"\S+\s+of\s", re.IGNORECASE)
 
 
+def _may_stand_alone(claim: Claim, counted: str) -> bool:
+    """Whether a count may be aligned only because its source counts that thing
+    once: a count of objects, not of people of some kind (a story counts
+    people in many roles), not a measure, not a part of a set ("two of her
+    goats"), not another set ("seven other members"), and not a name
+    ("10,000 Mormons", "43 RBIs"), which counts a group or a statistic."""
+    words = claim.text.lower().split()
+    return (
+        not claim.attr("unit") and counted not in load("things")["people_nouns"]["words"]
+        and not _PARTITIVE.match(claim.text) and "other" not in words and "another" not in words
+        and not any(word[:1].isupper() for word in (claim.attr("noun") or "").split())
+    )
+
+
 def things_per_source(claims: Iterable[Claim]) -> Counter[tuple[str, str]]:
     """How many counts of each thing each source gives."""
     return Counter((claim.source, event_and_thing(claim)[1]) for claim in claims)
@@ -143,7 +157,7 @@ def count_frame(
         frozenset(filter(None, map(event_class, local))),
         anchors.of(claim) if anchors else frozenset(),
         anchors.people_of(claim) if anchors else frozenset(),
-        per_source is not None and per_source[(claim.source, counted)] == 1 and not _PARTITIVE.match(claim.text),
+        per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
     )
 
 

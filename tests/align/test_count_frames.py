@@ -232,3 +232,16 @@ def test_people_a_hospital_received_were_hospitalized():
     })
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"9", "11"}
+
+
+def test_people_and_named_groups_are_not_one_fact_only_because_each_source_counts_them_once():
+    women = _check({
+        "a": "Neighbours said one woman was at the door.",
+        "b": "There were two women in the building.",
+    })
+    members = _check({
+        "a": "There are 40 Rotarians in the club, its secretary said.",
+        "b": "Six Rotarians were at the lake on Monday.",
+    })
+    assert not _count_findings(women, Status.CONFLICT)
+    assert not _count_findings(members, Status.CONFLICT)
