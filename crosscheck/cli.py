@@ -19,8 +19,8 @@ import click
 from tqdm import tqdm
 
 from .errors import (
-    EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TEMPORARY, CrosscheckError, TemporaryFailure,
-    log,
+    EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TEMPORARY, MAX_MESSAGE, MAX_RULE_MESSAGE, CrosscheckError,
+    RuleFileError, TemporaryFailure, log,
 )
 from .limits import Limits
 from .model import Finding, Skipped, Status
@@ -42,9 +42,6 @@ FAIL_ON = {
 }
 
 
-# An error message is one line of at most this many characters, however large
-# the value it quotes.
-MAX_MESSAGE = 300
 EXIT_CODES_HELP = (
     "Exit codes: 0 done; 1 a finding at or above --fail-on (nothing else exits 1);"
     f" {EXIT_INPUT} bad usage or bad input; {EXIT_TEMPORARY} a temporary failure (store busy, disk full):"
@@ -53,9 +50,10 @@ EXIT_CODES_HELP = (
 )
 
 
-def one_line(message: str) -> str:
+def one_line(message: object) -> str:
     line = " ".join(str(message).split())
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 3] + "..."
+    limit = MAX_RULE_MESSAGE if isinstance(message, RuleFileError) else MAX_MESSAGE
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 class UserError(click.ClickException):

@@ -19,6 +19,12 @@ EXIT_INTERNAL = 70  # sysexits EX_SOFTWARE
 EXIT_TEMPORARY = 75  # sysexits EX_TEMPFAIL: cron and CI may retry
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
+# An error message is one line of at most this many characters, however large
+# the value it quotes; a rule file's, which tells all of its problems at once
+# (each quoting at most a short value), of at most MAX_RULE_MESSAGE.
+MAX_MESSAGE = 300
+MAX_RULE_MESSAGE = 1000
+
 
 class CrosscheckError(Exception):
     """Base class: the message is shown to the user as it is."""

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from .. import safe_yaml
-from ..errors import RuleFileError
+from ..errors import MAX_RULE_MESSAGE, RuleFileError
 from ..model import ClaimKind, Severity, Status
 from .compare import COMPARATORS
 
@@ -82,7 +82,19 @@ class _Problems:
         first_line, first = ordered[0]
         parts = [f"{self.path}{f':{first_line}' if first_line else ''}: {first}"]
         parts += [f"line {line}: {reason}" if line else reason for line, reason in ordered[1:]]
-        return RuleFileError("; ".join(parts))
+        # All of it on one line: problems that do not fit are still named by their line.
+        shown = len(parts)
+        while shown > 1 and len(_joined(parts[:shown], ordered[shown:])) > MAX_RULE_MESSAGE:
+            shown -= 1
+        return RuleFileError(_joined(parts[:shown], ordered[shown:]))
+
+
+def _joined(parts: list[str], rest: list[tuple[int, str]]) -> str:
+    if not rest:
+        return "; ".join(parts)
+    lines = sorted({line for line, _ in rest if line})
+    where = f" (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})" if lines else ""
+    return "; ".join(parts) + f"; and {len(rest)} more problem{'s' if len(rest) > 1 else ''}{where}"
 
 
 def _key_nodes(mapping: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:

@@ -97,3 +97,17 @@ def test_missing_keys_are_one_problem(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rule(path)
     assert str(info.value) == f"{path}:1: missing required keys 'kind', 'severity', 'summary', 'compare', 'examples'"
+
+
+def test_a_file_with_more_problems_than_a_line_holds_still_names_every_line(tmp_path):
+    text = GOOD + "".join(f"extra_key_number_{i}: 1\n" for i in range(40))
+    path = _write(tmp_path, text)
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    message = str(info.value)
+    assert "\n" not in message and len(message) <= 1000
+    assert message.startswith(f"{path}:11: unknown key 'extra_key_number_0'")
+    shown = message.count("unknown key")
+    assert 1 < shown < 40 and message.endswith(
+        f"; and {40 - shown} more problems (lines {', '.join(str(11 + i) for i in range(shown, 40))})"
+    )
