@@ -95,3 +95,14 @@ def test_every_claim_lands_in_one_group_in_evidence_order():
     assert sorted(c.id for g in groups for c in g.claims) == sorted(c.id for c in claims)
     for group in groups:
         assert list(group.claims) == sorted(group.claims, key=lambda c: (c.source, c.start, c.end, c.kind.value))
+
+
+def test_a_value_one_source_repeats_is_one_claim_group_with_two_pieces_of_evidence():
+    from .conftest import check_texts
+
+    report = check_texts({
+        "a": "Twelve people were killed in the flood on Monday. Officials later confirmed that 12 people were killed.",
+        "b": "The mayor spoke about the flood.",
+    })
+    (killed,) = [g for g in report.groups if g.kind is ClaimKind.COUNT]
+    assert [(c.source, c.value, c.text) for c in killed.claims] == [("a", 12, "Twelve people"), ("a", 12, "12 people")]

@@ -21,7 +21,9 @@ from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import content_words, quote_sentences, same_name, sentence_likeness, singular
 from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
-from .core import Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, words_around_first
+from .core import (
+    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
+)
 from .counts import count_event, count_frame, count_keys, count_score, count_subject, head, things_per_source
 from .times import TIME_ALIGNER, compared_event
 
@@ -341,6 +343,25 @@ def _attach_place_counts(counts: list[Claim], place_groups: list[list[Claim]]) -
 ANCHOR_KINDS = (ClaimKind.PLACES, ClaimKind.PERSON, ClaimKind.QUOTE)
 
 
+def _merge_repeats(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """A source that says one thing twice, which no other source says, makes
+    one single-source group with two pieces of evidence, not two groups."""
+    merged: list[list[Claim]] = []
+    repeats: dict[tuple, list[Claim]] = {}
+    for members in groups:
+        sources = {c.source for c in members}
+        if len(sources) > 1:
+            merged.append(members)
+            continue
+        said = (sources.pop(), frozenset((c.kind, c.subject, value_key(c), c.attrs) for c in members))
+        if said in repeats:
+            repeats[said].extend(members)
+        else:
+            repeats[said] = members
+            merged.append(members)
+    return merged
+
+
 def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     """Groups of claims about the same thing, in a deterministic order.
 
@@ -371,7 +392,7 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     for kind in ClaimKind:
         if kind not in linked:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
-        for members in linked[kind]:
+        for members in _merge_repeats(linked[kind]):
             members.sort(key=lambda c: (c.source, c.start, c.end, c.kind.value))
             lists = [c for c in members if c.kind is kind] or members
             groups.append(ClaimGroup(kind, _group_subject(kind, lists), tuple(members)))
