@@ -106,3 +106,12 @@ def test_a_value_one_source_repeats_is_one_claim_group_with_two_pieces_of_eviden
     })
     (killed,) = [g for g in report.groups if g.kind is ClaimKind.COUNT]
     assert [(c.source, c.value, c.text) for c in killed.claims] == [("a", 12, "Twelve people"), ("a", 12, "12 people")]
+
+
+def test_a_date_or_list_subject_reads_as_its_sentence_wrote_it():
+    from crosscheck.align import as_written
+
+    sentence = "The council on Monday announced a new flood barrier plan for the river."
+    assert as_written("announced new flood barrier plan", sentence) == "announced a new flood barrier plan"
+    assert as_written("policy city updated", "The policy the City updated in May was dropped.") == "policy the City updated"
+    assert as_written("barrier river announced", sentence) == ""  # not in that order

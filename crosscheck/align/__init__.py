@@ -10,6 +10,7 @@ in the number of distinct claims; nothing compares all pairs of a large story
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -24,7 +25,9 @@ from ..vocab import load as load_vocab
 from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
 )
-from .counts import count_event, count_frame, count_keys, count_score, count_subject, head, things_per_source
+from .counts import (
+    count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun, things_per_source,
+)
 from .times import TIME_ALIGNER, compared_event
 
 
@@ -266,7 +269,45 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
     if kind is ClaimKind.PERSON:
         return max(counts, key=lambda s: (len(s), s))
     subject = min(counts, key=lambda s: (-counts[s], len(s), s))
-    return count_subject(subject, claims) if kind is ClaimKind.COUNT else subject
+    if kind is ClaimKind.COUNT:
+        return count_subject(subject, claims)
+    if kind in (ClaimKind.DATE, ClaimKind.PLACES):
+        # Keywords read back as the source wrote them: "policy ice updated" -> "policy ICE updated".
+        written = next((w for c in claims if c.subject == subject and (w := as_written(subject, c.sentence))), "")
+        if written or kind is ClaimKind.DATE:
+            return written or subject
+        # A list whose keywords are scattered over its sentence is named by what it lists: "cities".
+        heads = Counter(c.attr("head") for c in claims if c.kind is ClaimKind.PLACES and c.attr("head"))
+        return plural_noun(min(heads, key=lambda h: (-heads[h], h))) if heads else "places"
+    return subject
+
+
+# A subject read back from its sentence is at most this many words long.
+MAX_WRITTEN_WORDS = 8
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def as_written(subject: str, sentence: str) -> str:
+    """The subject's keywords as the sentence has them, in its words and order:
+    "announced pilot body camera program" -> "announced a pilot body camera
+    program". "" when the sentence does not hold them in that order nearby."""
+    keys = subject.split()
+    words = list(_WORD.finditer(sentence))
+    for first, match in enumerate(words):
+        if _written_key(match.group()) != keys[0]:
+            continue
+        at, found = first, 1
+        while found < len(keys) and at + 1 < len(words) and at + 1 - first < MAX_WRITTEN_WORDS:
+            at += 1
+            if _written_key(words[at].group()) == keys[found]:
+                found += 1
+        if found == len(keys):
+            return sentence[match.start() : words[at].end()]
+    return ""
+
+
+def _written_key(word: str) -> str:
+    return singular(word.lower().replace("’", "'"))
 
 
 # Counts of these ("three towns") may describe a list of places of any type.

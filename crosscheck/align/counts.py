@@ -261,16 +261,16 @@ def count_subject(subject: str, claims: Sequence[Claim]) -> str:
     units = Counter(c.attr("unit") for c in claims if c.attr("unit"))
     if units:
         unit = min(units, key=lambda u: (-units[u], u))
-        return _plural(unit) if subject == unit else f"{subject} ({_plural(unit)})"
+        return plural_noun(unit) if subject == unit else f"{subject} ({plural_noun(unit)})"
     events = Counter(e for c in claims if (e := event_class(c.attr("event") or "")) in load("events"))
-    noun = _plural(subject)
+    noun = plural_noun(subject)
     if not events:
         return noun
     event = min(events, key=lambda e: (-events[e], e))
     return f"{noun} {event}"
 
 
-def _plural(subject: str) -> str:
+def plural_noun(subject: str) -> str:
     """ "person" -> "people", "city" -> "cities": the counted noun as a count reads it."""
     words = subject.split()
     if not words:

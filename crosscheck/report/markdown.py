@@ -217,7 +217,7 @@ def render_markdown(report: Report) -> str:
                 ", ".join(claim.value) if isinstance(claim.value, tuple)
                 else show_number(claim) if claim.kind is ClaimKind.COUNT else claim.value
             )
-            rows.append([escape(group.sources[0]), claim.kind.value, escape(claim.subject), escape(value)])
+            rows.append([escape(group.sources[0]), claim.kind.value, escape(group.subject), escape(value)])
         lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
     else:
         lines += ["None.", ""]

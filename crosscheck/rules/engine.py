@@ -9,6 +9,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from ..model import Claim, ClaimGroup, ClaimKind, Finding, Status, ValueGroup, stable_id
+from ..text import content_words
 from .load import Rule
 
 _STATUS_RANK = {Status.AGREE: 0, Status.VARIANT: 1, Status.UPDATE: 2, Status.CONFLICT: 3}
@@ -169,10 +170,12 @@ def sort_key(finding: Finding) -> tuple:
 
 
 def _with_ids(pairs: list[tuple[Finding, ClaimGroup]]) -> list[Finding]:
-    """Give each finding an id from its rule and subject; when two findings share
-    both, each also takes its group's first claim id, so neither id depends on
-    the order findings happen to come in."""
-    base = [stable_id(f.rule, f.kind.value, f.subject) for f, _ in pairs]
+    """Give each finding an id from its rule and the words of its subject; when
+    two findings share both, each also takes its group's first claim id, so
+    neither id depends on the order findings happen to come in. The subject's
+    content words, not its text, so that an added source whose sentence words
+    the subject differently ("laid out the policy", "laid out policies") keeps it."""
+    base = [stable_id(f.rule, f.kind.value, " ".join(sorted(content_words(f.subject)))) for f, _ in pairs]
     taken = Counter(base)
     return [
         replace(f, id=b if taken[b] == 1 else stable_id(b, min(c.id for c in g.claims)))
