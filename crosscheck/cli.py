@@ -15,19 +15,24 @@ import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import click
-from tqdm import tqdm
 
 from .errors import (
     EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TEMPORARY, MAX_MESSAGE, MAX_RULE_MESSAGE, CrosscheckError,
     RuleFileError, TemporaryFailure, log,
 )
-from .limits import Limits
+from .limits import PARALLEL_MIN_FILES, Limits
 from .model import Finding, Skipped, Status
-from .parallel import PARALLEL_MIN_FILES, check_stories
-from .report import FORMATS, OutputFormat, render
-from .report.common import plural
-from .rules.load import Rule, load_rules
+from .report import RENDERERS, OutputFormat
+
+# The pipeline, the renderers and the progress bars are imported by the
+# commands that use them, so that --help and a bad argument answer at once.
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from .rules.load import Rule
 
 # The store of `check` when --store is not given: crosscheck's own folder, made when missing.
 DEFAULT_STORE = ".crosscheck/store.db"
@@ -137,6 +142,8 @@ def _fail(message: str, code: int) -> None:
 
 
 def _rules(rule_dirs: Sequence[str], disabled: Sequence[str]) -> list[Rule]:
+    from .rules.load import load_rules
+
     try:
         return load_rules([Path(d) for d in rule_dirs], disabled)
     except CrosscheckError as exc:
@@ -154,6 +161,8 @@ class ProgressBar:
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
             show = not self.quiet and total > PROGRESS_MIN_SOURCES and sys.stderr.isatty()
+            from tqdm import tqdm
+
             self.bar = tqdm(total=total, desc=self.label, unit="source", disable=not show, file=sys.stderr)
         self.bar.update(done)
 
@@ -288,7 +297,7 @@ def main(debug: bool) -> None:
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice([f.value for f in FORMATS]), default=None,
+@click.option("--format", "fmt", type=click.Choice([f.value for f in RENDERERS]), default=None,
               help="Output format. Default: from the -o file's extension, else markdown.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
 @rules_option
@@ -323,6 +332,9 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     _refuse_output_among_sources(output, sources)
+    from .parallel import check_stories
+    from .report import render
+
     progress = ProgressBar(quiet, "extracting")
     try:
         result, = check_stories(
@@ -386,6 +398,7 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
       crosscheck check inbox/*.txt --story quake --fail-on variant
     """
     from .changes import render_changes_json, render_changes_markdown
+    from .report.common import plural
     from .store import Store, default_story_name, update_story
 
     rules = _rules(rule_dirs, disable)

@@ -1,5 +1,6 @@
 """Per-source caps: a source over one is skipped or cut with a one-line warning
-naming the file; it never fails the story. Set with --max-source-kb and --max-claims."""
+naming the file; it never fails the story. Set with --max-source-kb and --max-claims.
+And the story size from which a run uses every core."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,3 +15,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# With jobs=None, stories of fewer files run in one process: starting a pool
+# (~1 s of imports per worker) costs more than it saves below this.
+PARALLEL_MIN_FILES = 200

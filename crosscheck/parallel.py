@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CrosscheckError, SourceError
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, PARALLEL_MIN_FILES, Limits
 from .extract import extract_claims
 from .ingest import load_document, require_sources, source_paths
 from .model import Claim, Report, Skipped, Source
@@ -38,9 +38,6 @@ CHUNKS_PER_WORKER = 4
 MAX_CHUNK_FILES = 64
 # Seconds to wait for a Dask scheduler before saying it is unreachable.
 CONNECT_TIMEOUT = 10
-# With jobs=None, stories of fewer files run in one process: starting a pool
-# (~1 s of imports per worker) costs more than it saves below this.
-PARALLEL_MIN_FILES = 200
 
 # Told (files just done, files in all) as chunks finish.
 Progress = Callable[[int, int], None]

@@ -147,9 +147,27 @@ def singular(word: str) -> str:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of an English word: "killed" -> "kill", "injuries" -> "injury"."""
-    import simplemma  # its tables load on first use, not at import (start-up stays fast)
+    return _lemmatizer().lemmatize(word.lower(), lang="en").lower()
 
-    return simplemma.lemmatize(word.lower(), lang="en").lower()
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma's lemmatizer, built on first use, not at import (start-up stays
+    fast), with its English dictionary from crosscheck's disk cache: decoding
+    the shipped file takes longer than a one-file report."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    from .cache import cache_key, cached
+
+    class CachedDictionaries:  # simplemma's DictionaryFactory protocol; asked on every lookup
+        @lru_cache(maxsize=None)
+        def get_dictionary(self, lang: str):
+            key = cache_key(simplemma.__version__, lang)
+            return cached(f"simplemma-{lang}", key, lambda: DefaultDictionaryFactory().get_dictionary(lang))
+
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaries()))
 
 
 _QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")

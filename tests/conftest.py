@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The disk cache (crosscheck/cache.py) of this test run lives in a folder of its own, never the user's.
+if "CROSSCHECK_CACHE_DIR" not in os.environ:
+    os.environ["CROSSCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="crosscheck-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CROSSCHECK_CACHE_DIR"], True)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

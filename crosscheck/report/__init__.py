@@ -1,13 +1,16 @@
-"""Report: render(Report) -> str, one module per format; FORMATS is the registry."""
+"""Report: render(Report) -> str, one module per format; RENDERERS is the registry.
+
+A renderer's module is imported when it is first used, so that the command
+line starts without loading every format.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ..model import Report
-from .csv import render_csv
-from .json import render_json
-from .markdown import render_markdown
+if TYPE_CHECKING:
+    from ..model import Report
 
 
 class OutputFormat(str, Enum):
@@ -16,12 +19,14 @@ class OutputFormat(str, Enum):
     CSV = "csv"
 
 
-FORMATS: dict[OutputFormat, Callable[[Report], str]] = {
-    OutputFormat.MARKDOWN: render_markdown,
-    OutputFormat.JSON: render_json,
-    OutputFormat.CSV: render_csv,
+# format -> (module in this package, its render function)
+RENDERERS: dict[OutputFormat, tuple[str, str]] = {
+    OutputFormat.MARKDOWN: ("markdown", "render_markdown"),
+    OutputFormat.JSON: ("json", "render_json"),
+    OutputFormat.CSV: ("csv", "render_csv"),
 }
 
 
 def render(report: Report, fmt: OutputFormat | str) -> str:
-    return FORMATS[OutputFormat(fmt)](report)
+    module, function = RENDERERS[OutputFormat(fmt)]
+    return getattr(import_module(f".{module}", __package__), function)(report)

@@ -18,7 +18,8 @@ import yaml
 def load(name: str) -> Any:
     """The ``entries`` of ``crosscheck/vocab/<name>.yaml`` (read once, then shared)."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["entries"]
+    # The files ship with the package: libyaml's C loader, where installed, reads them ten times faster.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["entries"]
 
 
 @cache
