@@ -25,7 +25,7 @@ from .errors import (
 )
 from .limits import PARALLEL_MIN_FILES, Limits
 from .model import Finding, Skipped, Status
-from .report import RENDERERS, OutputFormat
+from .report import RENDERERS
 
 # The pipeline, the renderers and the progress bars are imported by the
 # commands that use them, so that --help and a bad argument answer at once.
@@ -332,13 +332,12 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
     _refuse_output_among_sources(output, sources)
-    from .parallel import check_stories
-    from .report import render
+    from .api import check
 
     progress = ProgressBar(quiet, "extracting")
     try:
-        result, = check_stories(
-            [sources], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        result = check(
+            sources, rules=rules, jobs=jobs, executor=engine, scheduler=scheduler, progress=progress,
             limits=_limits(max_source_kb, max_claims), follow_symlinks=follow_symlinks,
         )
     finally:
@@ -347,7 +346,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
     _warn_not_read(result.skipped)
-    _write(render(result, OutputFormat(fmt)), output)
+    _write(result.render(fmt), output)
     if output and sys.stderr.isatty():
         click.echo(f"crosscheck: wrote {output}", err=True)
     if failing(result.findings, fail_on):

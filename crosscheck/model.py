@@ -280,9 +280,28 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Report:
+    """What a run found: the sources read, their claims, the groups of claims
+    about one thing, the findings the rules made of them, notes for the
+    reader, and the files not read. ``to_markdown()`` and the other
+    ``to_*`` methods render it as the command line writes it."""
+
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[ClaimGroup, ...]
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = field(default=())
     skipped: tuple[Skipped, ...] = field(default=())
+
+    def render(self, fmt: str) -> str:
+        from .report import render  # the renderers sit downstream of this plain data
+
+        return render(self, fmt)
+
+    def to_markdown(self) -> str:
+        return self.render("markdown")
+
+    def to_json(self) -> str:
+        return self.render("json")
+
+    def to_csv(self) -> str:
+        return self.render("csv")
