@@ -58,6 +58,7 @@ class FindingChange:
     before_sides: tuple[Side, ...]
     caused_by: tuple[str, ...]  # the sources whose value moved (see the module's docstring)
     evidence: tuple[dict, ...]  # the finding's evidence now (for a finding that is gone: before)
+    dismissed: bool = False  # a reviewer dismissed it, and it has not changed since (verdicts.py)
 
     @property
     def shown_status(self) -> str:
@@ -77,7 +78,7 @@ class ChangeSet:
     def new_at(self, statuses: Iterable[str]) -> list[FindingChange]:
         """Findings that newly reached one of ``statuses`` (what --fail-on acts on)."""
         wanted = set(statuses)
-        return [f for f in self.findings if f.change == NEW and f.status in wanted]
+        return [f for f in self.findings if f.change == NEW and f.status in wanted and not f.dismissed]
 
     def totals(self) -> dict:
         """Sources by how they changed, and finding changes by change and status."""
@@ -179,7 +180,13 @@ def _change(finding_id: str, old: dict | None, new: dict | None, touched: set[st
         status=status, before_status=before_status, sides=sides, before_sides=before_sides,
         caused_by=_causes(before_sides, sides, touched),
         evidence=tuple(e for v in either.get("values", []) for e in v.get("evidence", [])),
+        dismissed=_dismissed(new),
     )
+
+
+def _dismissed(finding: dict | None) -> bool:
+    review = (finding or {}).get("review")
+    return isinstance(review, dict) and review.get("decision") == "dismissed" and review.get("stale") is False
 
 
 def diff_reports(old: dict | None, new: dict, changed: Iterable[str] = ()) -> ChangeSet:
@@ -229,7 +236,8 @@ def _short(value: str) -> str:
 
 def _finding_lines(c: FindingChange, evidence: bool) -> list[str]:
     was = f" (was `{c.before_id}`)" if c.before_id and c.before_id != c.id else ""
-    lines = [f"- **{escape(c.subject) or c.kind}** ({c.kind}) · {c.severity} · rule `{c.rule}` · id `{c.id}`{was}"]
+    dismissed = " · dismissed by a reviewer" if c.dismissed else ""
+    lines = [f"- **{escape(c.subject) or c.kind}** ({c.kind}) · {c.severity} · rule `{c.rule}` · id `{c.id}`{was}{dismissed}"]
     if c.change == NEW and c.before_status:
         lines.append(f"  - was {c.before_status}: {_side_text(c.before_sides)}")
     if c.change in (NEW, SIDES):

@@ -172,7 +172,38 @@ class ProgressBar:
 
 
 def failing(findings: Iterable[Finding], fail_on: str) -> bool:
-    return any(f.status in FAIL_ON[fail_on] for f in findings)
+    """Whether a finding reaches --fail-on; one a reviewer dismissed never does."""
+    return any(f.status in FAIL_ON[fail_on] and not (f.review and f.review.dismisses) for f in findings)
+
+
+verdicts_option = click.option(
+    "--verdicts", "verdicts_path", type=click.Path(dir_okay=False),
+    help="Reviewers' verdicts (crosscheck review). Default: verdicts.yaml in the first SOURCES folder.",
+)
+
+
+def _verdicts_path(verdicts_path: str | None, sources: Sequence[str]) -> Path | None:
+    from .verdicts import default_verdicts_path
+
+    return Path(verdicts_path) if verdicts_path else default_verdicts_path(list(sources))
+
+
+def _warn_unmatched(verdicts: dict, findings: Iterable[Finding], verdicts_path: str | None, sources: Sequence[str]) -> None:
+    """A verdict whose finding is gone (resolved, or its rule turned off) is kept, and said."""
+    gone = sorted(set(verdicts) - {f.id for f in findings})
+    if gone:
+        log.warning(
+            "%s: no finding now for the verdict%s on %s (kept in the file)",
+            _verdicts_path(verdicts_path, sources), "s" if len(gone) > 1 else "", ", ".join(gone),
+        )
+
+
+def _verdicts(verdicts_path: str | None, sources: Sequence[str]) -> dict:
+    """The verdicts that apply to this run: {} when there is no file."""
+    from .verdicts import load_verdicts
+
+    path = _verdicts_path(verdicts_path, sources)
+    return load_verdicts(path) if path else {}
 
 
 def _check_parent(path: str | None, create_dirs: bool) -> None:
@@ -313,9 +344,10 @@ def main(debug: bool) -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
 @create_dirs_option
+@verdicts_option
 @source_options
 def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs,
-           max_source_kb, max_claims, follow_symlinks) -> None:
+           verdicts_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
     \b
@@ -328,6 +360,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
       crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786
     """
     rules = _rules(rule_dirs, disable)
+    verdicts = _verdicts(verdicts_path, sources)
     _check_parent(output, create_dirs)
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
@@ -342,6 +375,10 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
         )
     finally:
         progress.close()
+    from .verdicts import apply_verdicts
+
+    result = apply_verdicts(result, verdicts)
+    _warn_unmatched(verdicts, result.findings, verdicts_path, sources)
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
@@ -351,6 +388,65 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
         click.echo(f"crosscheck: wrote {output}", err=True)
     if failing(result.findings, fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("sources", nargs=-1, required=True, type=click.Path())
+@click.option("--finding", "finding_id", required=True, metavar="ID", help="The finding's id, as reports show it.")
+@click.option("--dismiss", metavar="REASON", help="Checked, not a problem: why.")
+@click.option("--accept", metavar="REASON", help="Checked, a real problem: why.")
+@click.option("--clear", is_flag=True, help="Take the finding's verdict back.")
+@click.option("--by", metavar="NAME", help="Who reviewed it. Default: the login name.")
+@verdicts_option
+@rules_option
+@disable_option
+@source_options
+def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_dirs, disable,
+           max_source_kb, max_claims, follow_symlinks) -> None:
+    """Record a reviewer's verdict on a finding of the story in SOURCES.
+
+    A dismissed finding moves to a collapsed "Dismissed by reviewers" section of
+    the report and never counts toward --fail-on; an accepted one says who
+    checked it. A verdict stops applying (it is shown as stale) when the finding
+    changes: another value, or another source taking a side.
+
+    \b
+    Examples:
+      crosscheck review stories/quake --finding 5b7bbad8ffbe --dismiss "He was promoted between the reports"
+      crosscheck review stories/quake --finding 0036aadab541 --accept "Confirmed with the agency" --by "Ann Lee"
+      crosscheck review stories/quake --finding 5b7bbad8ffbe --clear
+    """
+    import datetime as dt
+    import getpass
+
+    from .api import check
+    from .verdicts import dump_verdicts, load_verdicts, verdict_for
+
+    if sum(map(bool, (dismiss, accept, clear))) != 1:
+        raise UserError("give exactly one of --dismiss REASON, --accept REASON, --clear")
+    path = _verdicts_path(verdicts_path, sources)
+    if path is None:
+        raise UserError(f"{sources[0]}: not a folder, so give the verdicts file with --verdicts FILE")
+    verdicts = load_verdicts(path)
+    if clear:
+        if verdicts.pop(finding_id, None) is None:
+            raise UserError(f"{path}: no verdict on finding {finding_id}")
+        said = "cleared the verdict on"
+    else:
+        result = check(
+            sources, rules=_rules(rule_dirs, disable), limits=_limits(max_source_kb, max_claims),
+            follow_symlinks=follow_symlinks,
+        )
+        finding = next((f for f in result.findings if f.id == finding_id), None)
+        if finding is None:
+            raise UserError(f"no finding {finding_id} in the story in {', '.join(sources)} (its report lists the ids)")
+        by = by or os.environ.get("CROSSCHECK_REVIEWER") or getpass.getuser()
+        today = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        verdict = verdict_for(finding, "dismissed" if dismiss else "accepted", dismiss or accept, by, today)
+        verdicts[finding_id] = verdict
+        said = f"{verdict.decision} {finding.rule}: {finding.subject or finding.kind.value},"
+    _write_file(dump_verdicts(verdicts), path)
+    click.echo(f"crosscheck: {said} finding {finding_id}, in {path}", err=True)
 
 
 @main.command(name="rules", epilog=EXIT_CODES_HELP)
@@ -382,9 +478,10 @@ def list_rules(rule_dirs, disable) -> None:
               help=f"Seconds to wait while another run holds the store, then exit {EXIT_TEMPORARY}.")
 @quiet_option
 @create_dirs_option
+@verdicts_option
 @source_options
 def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs,
-          max_source_kb, max_claims, follow_symlinks) -> None:
+          verdicts_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -401,6 +498,7 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     from .store import Store, default_story_name, update_story
 
     rules = _rules(rule_dirs, disable)
+    verdicts = _verdicts(verdicts_path, sources)
     _check_parent(store_path, create_dirs)
     store_path = store_path or DEFAULT_STORE
     story = story or default_story_name(sources)
@@ -409,11 +507,12 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
         with Store(store_path, timeout=wait) as store:
             result = update_story(
                 store, story, sources, rules, progress=progress, limits=_limits(max_source_kb, max_claims),
-                follow_symlinks=follow_symlinks,
+                follow_symlinks=follow_symlinks, verdicts=verdicts,
             )
     finally:
         progress.close()
     _warn_not_read(result.report.skipped)
+    _warn_unmatched(verdicts, result.report.findings, verdicts_path, sources)
     counts = {"story": story, "run": result.run_id, "extracted": result.extracted, "reused": result.reused}
     if fmt == "json":
         click.echo(render_changes_json(result.changes, **counts), nl=False)

@@ -250,6 +250,24 @@ class ValueGroup:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A reviewer's verdict on a finding (crosscheck/verdicts.py): ``decision`` is
+    "dismissed" (checked, not a problem) or "accepted" (checked, a real problem).
+    ``stale`` when the finding has changed since (another value, another source):
+    the verdict is shown but no longer applied."""
+
+    decision: str
+    reason: str
+    by: str
+    date: str  # ISO date of the verdict
+    stale: bool = False
+
+    @property
+    def dismisses(self) -> bool:
+        return self.decision == "dismissed" and not self.stale
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -263,6 +281,7 @@ class Finding:
     # Stable across runs and across unrelated additions: it depends on the rule
     # and on what is disputed, not on which sources took part (see rules.engine).
     id: str = ""
+    review: Review | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from ..errors import EmptySourceError, SourceError, warn
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, Skipped, Source
 from ..text import split_sentences
+from ..verdicts import VERDICTS_FILE
 from .boilerplate import strip_boilerplate
 from .clean import clean_text, repair_text
 from .html import read_html
@@ -197,7 +198,7 @@ def files_in_folder(
                 continue
             walked.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES)
+        names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES and f != VERDICTS_FILE)
         if skipped is not None:
             skipped += [
                 Skipped(os.path.join(root, f), f"not a type crosscheck reads ({os.path.splitext(f)[1] or 'no extension'})")

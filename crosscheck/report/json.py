@@ -24,6 +24,10 @@ def report_to_dict(report: Report) -> dict:
             "confidence": finding.confidence,
             "days_apart": days_apart(finding, sources),
             "note": finding.note,
+            "review": finding.review and {
+                "decision": finding.review.decision, "reason": finding.review.reason, "by": finding.review.by,
+                "date": finding.review.date, "stale": finding.review.stale,
+            },
             "values": [
                 {
                     "value": v.value,

@@ -56,6 +56,8 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
         _values_table(finding, sources),
         "",
     ]
+    if finding.review:
+        lines += [_review_line(finding), ""]
     if finding.note:
         lines += [f"> {finding.note}", ""]
     apart = days_apart(finding, sources)
@@ -68,6 +70,34 @@ def _finding_block(number: int, finding: Finding, sources: dict[str, Source]) ->
             lines.append(f"- {escape(claim.source)}: {_marked_sentence(claim)}")
     lines.append("")
     return lines
+
+
+def _review_line(finding: Finding) -> str:
+    review = finding.review
+    said = f"{review.decision} by {escape(review.by)} on {review.date}: {escape(review.reason)}"
+    if review.stale:
+        return f"> Reviewed, but stale: {said}. The finding has changed since, so it is shown again; review it anew."
+    return f"> Reviewed: {said}"
+
+
+def _dismissed(report: Report, sources: dict[str, Source]) -> list[str]:
+    """Findings reviewers dismissed: out of the way, still one click from view."""
+    dismissed = [f for f in report.findings if f.review and f.review.dismisses]
+    if not dismissed:
+        return []
+    lines = ["## Dismissed by reviewers", "", "<details>", f"<summary>{plural(len(dismissed), 'finding')}</summary>", ""]
+    for number, finding in enumerate(dismissed, 1):
+        lines += [
+            f"### {number}. {escape(finding.subject or finding.kind.value)} ({finding.kind.value}, {finding.status.value})",
+            "",
+            f"Rule `{finding.rule}` · id `{finding.id}`",
+            "",
+            _values_table(finding, sources),
+            "",
+            _review_line(finding),
+            "",
+        ]
+    return lines + ["</details>", ""]
 
 
 def _values_table(finding: Finding, sources: dict[str, Source]) -> str:
@@ -156,6 +186,20 @@ def summary_line(report: Report) -> str:
     )
 
 
+def review_summary(report: Report) -> str:
+    """How many findings reviewers have judged; "" when none."""
+    reviews = [f.review for f in report.findings if f.review]
+    if not reviews:
+        return ""
+    dismissed = sum(r.dismisses for r in reviews)
+    accepted = sum(r.decision == "accepted" and not r.stale for r in reviews)
+    stale = sum(r.stale for r in reviews)
+    return (
+        f"Reviewed: {dismissed} dismissed (listed under Dismissed by reviewers), {accepted} accepted, "
+        f"{stale} stale (changed since they were reviewed; shown again)."
+    )
+
+
 def _not_read(report: Report) -> list[str]:
     if not report.skipped:
         return []
@@ -184,11 +228,14 @@ def render_markdown(report: Report) -> str:
         SUMMARY_TERMS,
         "",
     ]
+    if reviewed := review_summary(report):
+        lines += [reviewed, ""]
     lines += [HOW_TO_READ, ""]
     for note in report.notes:
         lines += [f"> {note}", ""]
+    shown = [f for f in report.findings if not (f.review and f.review.dismisses)]
     for status in (Status.CONFLICT, Status.UPDATE, Status.VARIANT):
-        chosen = [f for f in report.findings if f.status is status]
+        chosen = [f for f in shown if f.status is status]
         lines += [f"## {_TITLES[status]}", ""]
         if chosen and status in _INTROS:
             lines += [_INTROS[status], ""]
@@ -196,7 +243,7 @@ def render_markdown(report: Report) -> str:
             lines += ["None found.", ""]
         for number, finding in enumerate(chosen, 1):
             lines += _finding_block(number, finding, sources)
-    agreements = [f for f in report.findings if f.status is Status.AGREE]
+    agreements = [f for f in shown if f.status is Status.AGREE]
     lines += ["## Agreements", ""]
     if agreements:
         rows = [
@@ -207,6 +254,7 @@ def render_markdown(report: Report) -> str:
         lines += [_table(rows, ["subject", "kind", "value", "sources", "rule"]), ""]
     else:
         lines += ["None found.", ""]
+    lines += _dismissed(report, sources)
     lines += ["## Single-source claims", ""]
     if single:
         rows = []

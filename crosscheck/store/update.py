@@ -11,7 +11,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -27,6 +27,7 @@ from ..parallel import Progress
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
 from ..rules.load import Rule
+from ..verdicts import Verdict, apply_verdicts
 from .sqlite import StaleRunError, Store, SourceUpdate
 
 # How many times a run plans again when other runs keep recording first.
@@ -100,10 +101,10 @@ def compact_report(report: Report) -> dict:
 def update_story(
     store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
     extract: Callable[[Document], list[Claim]] | None = None, progress: Progress | None = None,
-    limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False,
+    limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, verdicts: Mapping[str, Verdict] | None = None,
 ) -> UpdateResult:
     """Check the story's files against its last stored run; ``progress`` hears of each file read.
-    ``extract`` defaults to every extractor within ``limits``."""
+    ``extract`` defaults to every extractor within ``limits``; ``verdicts`` are the reviewers'."""
     extract = extract or functools.partial(extract_claims, max_claims=limits.max_claims)
     skipped: list[Skipped] = []  # passed over by the walk
     emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
@@ -136,7 +137,7 @@ def update_story(
         sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
         require_sources(paths, sources, emptied)
         claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
-        report = check_claims(sources, claims, rules, [*skipped, *emptied])
+        report = apply_verdicts(check_claims(sources, claims, rules, [*skipped, *emptied]), verdicts or {})
         current = {s.source.id for s in stored.values() if s.removed is None}
         changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
         removed = sorted(current - {s.id for s in sources})
