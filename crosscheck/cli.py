@@ -32,6 +32,7 @@ from .report import RENDERERS
 if TYPE_CHECKING:
     from tqdm import tqdm
 
+    from .config import Config
     from .rules.load import Rule
 
 # The store of `check` when --store is not given: crosscheck's own folder, made when missing.
@@ -141,13 +142,27 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _rules(rule_dirs: Sequence[str], disabled: Sequence[str]) -> list[Rule]:
+def _config(config_path: str | None, sources: Sequence[str]) -> Config:
+    """The settings file in force: --config, else the nearest one above the story folder (or here)."""
+    from .config import Config, find_config, load_config
+
+    path = Path(config_path) if config_path else find_config(sources[0] if sources else Path.cwd())
+    return load_config(path) if path else Config()
+
+
+def _rules(rule_dirs: Sequence[str], disabled: Sequence[str], config: Config) -> list[Rule]:
+    """The rules in force: the defaults, the config's and --rules folders, less
+    what the config and --disable turn off, with the config's settings."""
+    from .config import apply_config
     from .rules.load import load_rules
 
-    try:
-        return load_rules([Path(d) for d in rule_dirs], disabled)
-    except CrosscheckError as exc:
-        raise UserError(str(exc)) from None
+    return apply_config(load_rules([*config.rule_dirs, *map(Path, rule_dirs)], disabled), config)
+
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+    help="A settings file (crosscheck.yaml or pyproject.toml). Default: the nearest one above the story folder.",
+)
 
 
 class ProgressBar:
@@ -333,8 +348,8 @@ def main(debug: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
 @rules_option
 @disable_option
-@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="never", show_default=True,
-              help="Exit 1 when a finding of this status (or worse) is found.")
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default=None,
+              help="Exit 1 when a finding of this status (or worse) is found. Default: the config's, else never.")
 @quiet_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster)."
@@ -345,9 +360,10 @@ def main(debug: bool) -> None:
               help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
 @create_dirs_option
 @verdicts_option
+@config_option
 @source_options
 def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs,
-           verdicts_path, max_source_kb, max_claims, follow_symlinks) -> None:
+           verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
     \b
@@ -359,8 +375,11 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
       crosscheck report stories/quake --jobs 4
       crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786
     """
-    rules = _rules(rule_dirs, disable)
-    verdicts = _verdicts(verdicts_path, sources)
+    config = _config(config_path, sources)
+    rules = _rules(rule_dirs, disable, config)
+    verdicts = _verdicts(verdicts_path or config.verdicts, sources)
+    fmt = fmt or config.format
+    fail_on = fail_on or config.fail_on or "never"
     _check_parent(output, create_dirs)
     if scheduler and engine != "dask":
         raise UserError("--scheduler needs --engine dask")
@@ -378,7 +397,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     from .verdicts import apply_verdicts
 
     result = apply_verdicts(result, verdicts)
-    _warn_unmatched(verdicts, result.findings, verdicts_path, sources)
+    _warn_unmatched(verdicts, result.findings, verdicts_path or config.verdicts, sources)
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
@@ -400,8 +419,9 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
 @verdicts_option
 @rules_option
 @disable_option
+@config_option
 @source_options
-def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_dirs, disable,
+def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_dirs, disable, config_path,
            max_source_kb, max_claims, follow_symlinks) -> None:
     """Record a reviewer's verdict on a finding of the story in SOURCES.
 
@@ -424,7 +444,8 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
 
     if sum(map(bool, (dismiss, accept, clear))) != 1:
         raise UserError("give exactly one of --dismiss REASON, --accept REASON, --clear")
-    path = _verdicts_path(verdicts_path, sources)
+    config = _config(config_path, sources)
+    path = _verdicts_path(verdicts_path or config.verdicts, sources)
     if path is None:
         raise UserError(f"{sources[0]}: not a folder, so give the verdicts file with --verdicts FILE")
     verdicts = load_verdicts(path)
@@ -434,7 +455,7 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
         said = "cleared the verdict on"
     else:
         result = check(
-            sources, rules=_rules(rule_dirs, disable), limits=_limits(max_source_kb, max_claims),
+            sources, rules=_rules(rule_dirs, disable, config), limits=_limits(max_source_kb, max_claims),
             follow_symlinks=follow_symlinks,
         )
         finding = next((f for f in result.findings if f.id == finding_id), None)
@@ -452,14 +473,27 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
 @main.command(name="rules", epilog=EXIT_CODES_HELP)
 @rules_option
 @disable_option
-def list_rules(rule_dirs, disable) -> None:
-    """List the rules in force: id, kind, severity and summary.
+@config_option
+def list_rules(rule_dirs, disable, config_path) -> None:
+    """List the rules in force: id, kind, severity, summary, and where each comes from.
+
+    The settings file is --config, else the nearest one above this folder.
 
     \b
     Example:
       crosscheck rules --rules my-rules/
     """
-    rows = [f"{r.id}\t{r.kind.value}\t{r.severity.value}\t{r.summary}" for r in _rules(rule_dirs, disable)]
+    from .rules.load import default_rules_dir
+
+    config = _config(config_path, [])
+    defaults = default_rules_dir().resolve()
+    rows = []
+    for rule in _rules(rule_dirs, disable, config):
+        folder = Path(rule.path).resolve().parent
+        origin = "default" if folder == defaults else f"folder {folder}"
+        if rule.id in config.overrides:
+            origin += f"; settings from {config.path}"
+        rows.append(f"{rule.id}\t{rule.kind.value}\t{rule.severity.value}\t{rule.summary}\t{origin}")
     click.echo("\n".join(rows))
 
 
@@ -470,8 +504,9 @@ def list_rules(rule_dirs, disable) -> None:
 @click.option("--story", help="The story's name in the store. Default: the name of the first SOURCES folder.")
 @rules_option
 @disable_option
-@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default="conflict", show_default=True,
-              help="Exit 1 when a finding newly reaches this status (or worse) in this run.")
+@click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default=None,
+              help="Exit 1 when a finding newly reaches this status (or worse) in this run."
+                   " Default: the config's, else conflict.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="How to print the change set.")
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
@@ -479,9 +514,10 @@ def list_rules(rule_dirs, disable) -> None:
 @quiet_option
 @create_dirs_option
 @verdicts_option
+@config_option
 @source_options
 def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs,
-          verdicts_path, max_source_kb, max_claims, follow_symlinks) -> None:
+          verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -497,8 +533,11 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     from .report.common import plural
     from .store import Store, default_story_name, update_story
 
-    rules = _rules(rule_dirs, disable)
-    verdicts = _verdicts(verdicts_path, sources)
+    config = _config(config_path, sources)
+    rules = _rules(rule_dirs, disable, config)
+    verdicts = _verdicts(verdicts_path or config.verdicts, sources)
+    fail_on = fail_on or config.fail_on or "conflict"
+    store_path = store_path or (str(config.store) if config.store else None)
     _check_parent(store_path, create_dirs)
     store_path = store_path or DEFAULT_STORE
     story = story or default_story_name(sources)
@@ -512,7 +551,7 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     finally:
         progress.close()
     _warn_not_read(result.report.skipped)
-    _warn_unmatched(verdicts, result.report.findings, verdicts_path, sources)
+    _warn_unmatched(verdicts, result.report.findings, verdicts_path or config.verdicts, sources)
     counts = {"story": story, "run": result.run_id, "extracted": result.extracted, "reused": result.reused}
     if fmt == "json":
         click.echo(render_changes_json(result.changes, **counts), nl=False)

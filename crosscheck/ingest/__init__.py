@@ -14,6 +14,7 @@ from ..errors import EmptySourceError, SourceError, warn
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, Skipped, Source
 from ..text import split_sentences
+from ..config import CONFIG_FILE
 from ..verdicts import VERDICTS_FILE
 from .boilerplate import strip_boilerplate
 from .clean import clean_text, repair_text
@@ -181,6 +182,10 @@ def _readable(path: Path, inside: Path | None, skipped: list[Skipped] | None) ->
     return False
 
 
+# crosscheck's own files in a story folder: never sources, never "not read".
+_SETTINGS_FILES = frozenset({CONFIG_FILE, VERDICTS_FILE})
+
+
 def files_in_folder(
     folder: Path, skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
 ) -> list[tuple[Path, dict]]:
@@ -198,7 +203,7 @@ def files_in_folder(
                 continue
             walked.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES and f != VERDICTS_FILE)
+        names = sorted(f for f in files if not f.startswith(".") and f not in MANIFEST_NAMES and f not in _SETTINGS_FILES)
         if skipped is not None:
             skipped += [
                 Skipped(os.path.join(root, f), f"not a type crosscheck reads ({os.path.splitext(f)[1] or 'no extension'})")

@@ -214,17 +214,23 @@ def _compare(problems: _Problems, node: yaml.Node, compare: object) -> tuple[str
     options = {k: v for k, v in compare.items() if k != "using"}
     if using is None:
         return None, options
-    allowed_options = {f.name for f in dataclasses.fields(COMPARATORS[using])}
     for key, value in options.items():
-        if key not in allowed_options:
-            problems.add(node, f"compare option '{key}' is not known to {using} (allowed: {sorted(allowed_options) or 'none'})")
-        elif not isinstance(value, (int, float)) or isinstance(value, bool):
-            problems.add(node, f"compare option '{key}' must be a number")
-        else:
-            low, high = OPTION_RANGES.get(key, (0, math.inf))
-            if not (math.isfinite(value) and low <= value <= high):
-                problems.add(node, f"compare option '{key}' must be from {low} to {high}, not {_short(value)}")
+        if problem := option_problem(using, key, value):
+            problems.add(node, f"compare {problem}")
     return using, options
+
+
+def option_problem(using: str, key: str, value: object) -> str | None:
+    """What is wrong with a comparator option, or None: "option 'x' is not known to numeric (...)"."""
+    allowed_options = {f.name for f in dataclasses.fields(COMPARATORS[using])}
+    if key not in allowed_options:
+        return f"option '{key}' is not known to {using} (allowed: {sorted(allowed_options) or 'none'})"
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return f"option '{key}' must be a number"
+    low, high = OPTION_RANGES.get(key, (0, math.inf))
+    if not (math.isfinite(value) and low <= value <= high):
+        return f"option '{key}' must be from {low} to {high}, not {_short(value)}"
+    return None
 
 
 def _load_examples(problems: _Problems, node: yaml.Node, raw: object) -> tuple[RuleExample, ...]:
