@@ -324,3 +324,6 @@ class Report:
 
     def to_csv(self) -> str:
         return self.render("csv")
+
+    def to_claimreview(self) -> str:
+        return self.render("claimreview")

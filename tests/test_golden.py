@@ -22,9 +22,9 @@ from .conftest import REPO, SEEDS
 CASES = [
     ("seed-story", SEEDS, REPO / "reports" / "ice-body-cameras", ("markdown", "json")),
     ("example-story", REPO / "examples" / "body-cameras", REPO / "tests" / "golden" / "body-cameras" / "expected",
-     ("markdown", "json", "csv")),
+     ("markdown", "json", "csv", "claimreview")),
 ]
-SUFFIX = {"markdown": ".md", "json": ".json", "csv": ".csv"}
+SUFFIX = {"markdown": ".md", "json": ".json", "csv": ".csv", "claimreview": ".claimreview.json"}
 
 
 def _render(folder: Path, fmt: str) -> str:

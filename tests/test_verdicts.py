@@ -129,3 +129,20 @@ def test_a_verdict_whose_finding_is_gone_is_kept_and_said(tmp_path):
     result = run("report", str(folder))
     assert result.exit_code == 0
     assert f"no finding now for the verdict on {finding['id']} (kept in the file)" in result.stderr
+
+
+def test_a_claimreview_draft_per_conflict_leaves_the_rating_to_a_person_and_dismissed_ones_out(tmp_path):
+    folder = story(tmp_path, a=A, b=B)
+    (folder / "sources.yaml").write_text(
+        "a.txt: {outlet: Coast Gazette, url: 'https://example.org/a', published: '2031-05-05', title: Ferry capsizes}\n"
+        "b.txt: {outlet: Harbour News, url: 'https://example.org/b', published: '2031-05-05'}\n",
+        encoding="utf-8",
+    )
+    (review,) = json.loads(run("report", str(folder), "--format", "claimreview").stdout)
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "people killed: 4 (a); 6 (b)"
+    assert [w["url"] for w in review["itemReviewed"]["appearance"]] == ["https://example.org/a", "https://example.org/b"]
+    assert review["itemReviewed"]["firstAppearance"]["publisher"]["name"] == "Coast Gazette"
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "", "ratingExplanation": ""}
+    run("review", str(folder), "--finding", review["identifier"], "--dismiss", "Counts the crew")
+    assert json.loads(run("report", str(folder), "--format", "claimreview").stdout) == []

@@ -17,6 +17,7 @@ class OutputFormat(str, Enum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    CLAIMREVIEW = "claimreview"
 
 
 # format -> (module in this package, its render function)
@@ -24,6 +25,7 @@ RENDERERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.MARKDOWN: ("markdown", "render_markdown"),
     OutputFormat.JSON: ("json", "render_json"),
     OutputFormat.CSV: ("csv", "render_csv"),
+    OutputFormat.CLAIMREVIEW: ("claimreview", "render_claimreview"),
 }
 
 
