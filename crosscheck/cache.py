@@ -19,10 +19,11 @@ import logging
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from .files import write_atomic
 
 log = logging.getLogger("crosscheck")
 T = TypeVar("T")
@@ -79,14 +80,7 @@ def _store(value: object, folder: Path, path: Path) -> None:
     if not _private(folder):
         return
     name = path.name.rsplit("-", 1)[0]
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     for old in folder.glob(f"{name}-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)

@@ -10,7 +10,6 @@ import errno
 import logging
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from .errors import (
     EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TEMPORARY, MAX_MESSAGE, MAX_RULE_MESSAGE, CrosscheckError,
     RuleFileError, TemporaryFailure, log,
 )
+from .files import write_atomic
 from .limits import PARALLEL_MIN_FILES, Limits
 from .model import Finding, Skipped, Status
 from .report import RENDERERS
@@ -244,39 +244,10 @@ def _write(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     try:
-        _write_file(text, Path(output))
+        write_atomic(Path(output), text)
     except OSError as exc:
         exc.filename = output  # the error names the -o file, not a temp file beside it
         raise
-
-
-def _write_file(text: str, path: Path) -> None:
-    if path.exists() and not path.is_file():
-        with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _refuse_output_among_sources(output: str | None, sources: Sequence[str]) -> None:
@@ -466,8 +437,60 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
         verdict = verdict_for(finding, "dismissed" if dismiss else "accepted", dismiss or accept, by, today)
         verdicts[finding_id] = verdict
         said = f"{verdict.decision} {finding.rule}: {finding.subject or finding.kind.value},"
-    _write_file(dump_verdicts(verdicts), path)
+    write_atomic(path, dump_verdicts(verdicts))
     click.echo(f"crosscheck: {said} finding {finding_id}, in {path}", err=True)
+
+
+@main.command(epilog=EXIT_CODES_HELP)
+@click.argument("urls", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed: fetch the pages it lists. Repeatable.")
+@click.option("--story", required=True, type=click.Path(file_okay=False), help="The story folder to save the pages in.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True, help="Seconds to wait for one page.")
+@click.option("--max-kb", type=click.IntRange(min=1), default=5120, show_default=True, help="Skip a page larger than this.")
+@click.option("--allow-local", is_flag=True,
+              help="Fetch from private and loopback addresses too (an intranet CMS, a test server); off by default.")
+@create_dirs_option
+def fetch(urls, feeds, story, timeout, max_kb, allow_local, create_dirs) -> None:
+    """Save web pages (URLS, or those a --feed lists) into a story folder, and
+    record each in its sources.yaml: URL, outlet, title and date from the page.
+
+    A page already saved (same URL, or same bytes) is skipped. Each page that
+    cannot be had is named on stderr with its reason; the others are saved.
+    Exit 0: all saved or skipped; 2: a URL is wrong (not http, or the server
+    says 4xx); 75: a page could not be had for now (unreachable, timed out,
+    server error): run again later.
+
+    \b
+    Examples:
+      crosscheck fetch https://example.org/news/quake https://example.com/quake-toll --story stories/quake
+      crosscheck fetch --feed https://example.org/world/rss.xml --story stories/quake
+    """
+    from .fetch import feed_links, fetch_pages
+
+    if not urls and not feeds:
+        raise UserError("give URLS to fetch, or --feed URL")
+    folder = Path(story)
+    if create_dirs:
+        folder.mkdir(parents=True, exist_ok=True)
+    listed, failed_feeds = list(urls), []
+    for feed in feeds:
+        links = feed_links(feed, timeout=timeout, allow_local=allow_local)
+        if links:
+            listed += links
+        else:
+            failed_feeds.append((feed, "no article links (unreachable, or not an RSS or Atom feed)"))
+    result = fetch_pages(listed, folder, timeout=timeout, max_bytes=max_kb * 1024, allow_local=allow_local)
+    for url, name in result.saved:
+        click.echo(f"crosscheck: saved {url} as {folder / name}", err=True)
+    for url, why in result.skipped:
+        click.echo(f"crosscheck: skipped {url}: {why}", err=True)
+    failed = failed_feeds + result.failed
+    for url, why in failed:
+        click.echo(f"crosscheck: could not fetch {url}: {why}", err=True)
+    if any(why.startswith(("HTTP 4", "not an http")) for _, why in failed):
+        sys.exit(EXIT_INPUT)
+    if failed:
+        sys.exit(EXIT_TEMPORARY)
 
 
 @main.command(name="rules", epilog=EXIT_CODES_HELP)

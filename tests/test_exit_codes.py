@@ -44,7 +44,7 @@ def one_line(result, code: int, *names: str) -> str:
 
 
 def test_help_of_every_command_states_the_contract():
-    for command in ([], ["report"], ["check"], ["diff"], ["rules"], ["review"]):
+    for command in ([], ["report"], ["check"], ["diff"], ["rules"], ["review"], ["fetch"]):
         text = " ".join(run(*command, "--help").output.split())
         assert "Exit codes: 0 done; 1 a finding at or above --fail-on (nothing else exits 1); 2 bad usage" in text
         assert f"{EXIT_TEMPORARY} a temporary failure" in text and f"{EXIT_INTERNAL} an internal error" in text
