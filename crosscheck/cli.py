@@ -371,7 +371,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     _warn_unmatched(verdicts, result.findings, verdicts_path or config.verdicts, sources)
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
-        fmt = {".json": "json", ".csv": "csv"}.get(suffix, "markdown")
+        fmt = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
     _warn_not_read(result.skipped)
     _write(result.render(fmt), output)
     if output and sys.stderr.isatty():

@@ -325,5 +325,8 @@ class Report:
     def to_csv(self) -> str:
         return self.render("csv")
 
+    def to_html(self) -> str:
+        return self.render("html")
+
     def to_claimreview(self) -> str:
         return self.render("claimreview")

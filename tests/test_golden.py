@@ -20,11 +20,11 @@ from .conftest import REPO, SEEDS
 
 # (name, source folder, output stem, formats)
 CASES = [
-    ("seed-story", SEEDS, REPO / "reports" / "ice-body-cameras", ("markdown", "json")),
+    ("seed-story", SEEDS, REPO / "reports" / "ice-body-cameras", ("markdown", "json", "html")),
     ("example-story", REPO / "examples" / "body-cameras", REPO / "tests" / "golden" / "body-cameras" / "expected",
      ("markdown", "json", "csv", "claimreview")),
 ]
-SUFFIX = {"markdown": ".md", "json": ".json", "csv": ".csv", "claimreview": ".claimreview.json"}
+SUFFIX = {"markdown": ".md", "json": ".json", "csv": ".csv", "claimreview": ".claimreview.json", "html": ".html"}
 
 
 def _render(folder: Path, fmt: str) -> str:

@@ -18,6 +18,7 @@ class OutputFormat(str, Enum):
     JSON = "json"
     CSV = "csv"
     CLAIMREVIEW = "claimreview"
+    HTML = "html"
 
 
 # format -> (module in this package, its render function)
@@ -26,6 +27,7 @@ RENDERERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.JSON: ("json", "render_json"),
     OutputFormat.CSV: ("csv", "render_csv"),
     OutputFormat.CLAIMREVIEW: ("claimreview", "render_claimreview"),
+    OutputFormat.HTML: ("html", "render_html"),
 }
 
 

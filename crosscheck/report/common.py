@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 import orjson
 
-from ..model import Claim, ClaimGroup, Finding, Report, Source, Status
+from ..model import Claim, ClaimGroup, ClaimKind, Finding, Report, Source, Status
 
 SCHEMA_VERSION = "1.0"
 
@@ -102,3 +104,39 @@ def days_apart(finding: Finding, sources: dict[str, Source]) -> int | None:
     if len(dates) < 2:
         return None
     return (dt.date.fromisoformat(dates[-1]) - dt.date.fromisoformat(dates[0])).days
+
+
+def pair_counts(report: Report) -> tuple[Counter, Counter]:
+    """For each pair of sources (sorted ids): the findings on which they give the
+    same value, and those on which they give different ones."""
+    agree: Counter = Counter()
+    disagree: Counter = Counter()
+    for finding in report.findings:
+        for a, b in combinations(finding.sources, 2):
+            same = any(a in v.sources and b in v.sources for v in finding.values)
+            (agree if same else disagree)[(a, b)] += 1
+    return agree, disagree
+
+
+def source_standing(report: Report) -> tuple[Counter, Counter]:
+    """For each source: the conflicts and variants in which it gives the
+    best-supported value, and those in which it gives another one."""
+    with_most: Counter = Counter()
+    apart: Counter = Counter()
+    for finding in report.findings:
+        if finding.status is Status.AGREE:
+            continue
+        most, *others = finding.values
+        with_most.update(most.sources)
+        apart.update({source for value in others for source in value.sources} - set(most.sources))
+    return with_most, apart
+
+
+def shown_value(claim: Claim) -> str:
+    """A claim's value as a reader sees it alone: a list joined, a count with
+    its unit and qualifier ("a six-month program" is "6 month", not a count of 6)."""
+    from ..rules.compare import show_number  # the rules' own way of showing a number
+
+    if isinstance(claim.value, tuple):
+        return ", ".join(claim.value)
+    return show_number(claim) if claim.kind is ClaimKind.COUNT else str(claim.value)

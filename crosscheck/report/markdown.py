@@ -6,15 +6,12 @@ committed report diffs cleanly when findings change.
 """
 from __future__ import annotations
 
-from collections import Counter
-from itertools import combinations
-
 from tabulate import tabulate
 
-from ..model import Claim, ClaimKind, Finding, Report, Source, Status
-from ..rules.compare import show_number
+from ..model import Claim, Finding, Report, Source, Status
 from .common import (
-    SUMMARY_TERMS, days_apart, escape, group_counts, plural, single_source_groups, source_label,
+    SUMMARY_TERMS, days_apart, escape, group_counts, pair_counts, plural, shown_value, single_source_groups,
+    source_label, source_standing,
 )
 
 _TITLES = {
@@ -114,12 +111,7 @@ MATRIX_MAX_SOURCES = 20
 
 def _matrix(report: Report) -> list[str]:
     """For each pair of sources: how many findings they agree on / conflict on."""
-    agree: Counter = Counter()
-    disagree: Counter = Counter()
-    for finding in report.findings:
-        for a, b in combinations(finding.sources, 2):
-            same = any(a in v.sources and b in v.sources for v in finding.values)
-            (agree if same else disagree)[(a, b)] += 1
+    agree, disagree = pair_counts(report)
     ids = [s.id for s in report.sources]
     rows = []
     for a in ids:
@@ -144,14 +136,7 @@ def _matrix(report: Report) -> list[str]:
 def _source_standing(report: Report) -> list[str]:
     """For each source: in how many findings it gives the best-supported value, and
     in how many another one, so the outlets that most often stand apart come out."""
-    with_most: Counter = Counter()
-    apart: Counter = Counter()
-    for finding in report.findings:
-        if finding.status is Status.AGREE:
-            continue
-        most, *others = finding.values
-        with_most.update(most.sources)
-        apart.update({source for value in others for source in value.sources} - set(most.sources))
+    with_most, apart = source_standing(report)
     ranked = sorted(report.sources, key=lambda s: (-apart[s.id], s.id))
     rows = [[escape(s.id), str(with_most[s.id]), str(apart[s.id])] for s in ranked]
     return [
@@ -260,12 +245,7 @@ def render_markdown(report: Report) -> str:
         rows = []
         for group in sorted(single, key=lambda g: (g.sources[0], g.kind.value, g.claims[0].start)):
             claim = group.claims[0]
-            # A count with its unit and qualifier: "a six-month program" is "6 month", not a count of 6.
-            value = (
-                ", ".join(claim.value) if isinstance(claim.value, tuple)
-                else show_number(claim) if claim.kind is ClaimKind.COUNT else claim.value
-            )
-            rows.append([escape(group.sources[0]), claim.kind.value, escape(group.subject), escape(value)])
+            rows.append([escape(group.sources[0]), claim.kind.value, escape(group.subject), escape(shown_value(claim))])
         lines += [_table(rows, ["source", "kind", "subject", "value"]), ""]
     else:
         lines += ["None.", ""]
