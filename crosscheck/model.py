@@ -75,6 +75,9 @@ class Document:
     source: Source
     text: str
     sentences: tuple[Sentence, ...]
+    # The source file as read, where claims are located by line and column
+    # (extract/positions.py); "" for a text given in memory.
+    file_text: str = field(default="", repr=False, compare=False)
 
     def claim(
         self, kind: "ClaimKind", subject: str, value: "ClaimValue", start: int, end: int,
@@ -115,6 +118,9 @@ class Claim:
     sentence: str
     sentence_start: int
     attrs: tuple[tuple[str, str], ...] = ()
+    # Where the claim's words start in the source file (1-based), when found there.
+    line: int | None = None
+    column: int | None = None
 
     @cached_property  # sorting and grouping ask for it often; a frozen instance keeps it
     def id(self) -> str:
@@ -141,6 +147,8 @@ class Claim:
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
             "attrs": dict(self.attrs),
+            "line": self.line,
+            "column": self.column,
         }
 
     @classmethod
@@ -157,6 +165,8 @@ class Claim:
             sentence=data["sentence"],
             sentence_start=data["sentence_start"],
             attrs=tuple(sorted(data.get("attrs", {}).items())),
+            line=data.get("line"),
+            column=data.get("column"),
         )
 
 

@@ -14,6 +14,7 @@ from .counts import extract_counts
 from .dates import extract_dates
 from .people import extract_people
 from .places import extract_places
+from .positions import with_positions
 from .quotes import extract_quotes
 from .times import extract_times
 
@@ -35,4 +36,4 @@ def extract_claims(doc: Document, max_claims: int = DEFAULT_LIMITS.max_claims) -
     if len(claims) > max_claims:
         warn(f"{doc.source.path or doc.source.id}: {len(claims):,} claims, only the first {max_claims:,} kept (--max-claims)")
         del claims[max_claims:]
-    return claims
+    return with_positions(doc.file_text, claims)

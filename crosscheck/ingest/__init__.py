@@ -13,8 +13,8 @@ from typing import Callable, Sequence
 from ..errors import EmptySourceError, SourceError, warn
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document, Skipped, Source
-from ..text import split_sentences
 from ..config import CONFIG_FILE
+from ..text import split_sentences
 from ..verdicts import VERDICTS_FILE
 from .boilerplate import strip_boilerplate
 from .clean import clean_text, repair_text
@@ -23,7 +23,7 @@ from .manifest import MANIFEST_NAMES, load_manifest
 from .markdown import read_markdown
 from .metadata import infer_metadata, merge_metadata
 from .plain_text import read_plain_text
-from .raw import RawSource
+from .raw import RawSource, read_text_file
 from .records import read_json, read_jsonl
 
 __all__ = [
@@ -42,13 +42,14 @@ READERS: dict[str, Callable[[Path], list[RawSource]]] = {
 }
 
 
-def build_document(source: Source, text: str) -> Document:
+def build_document(source: Source, text: str, file_text: str = "") -> Document:
     """A Document from already-cleaned text: the one place sentences are split."""
-    return Document(source=source, text=text, sentences=split_sentences(text))
+    return Document(source=source, text=text, sentences=split_sentences(text), file_text=file_text)
 
 
-def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
-    """Raw text -> cleaned Document; declared ``meta`` (including ``path``) wins over inference."""
+def ingest_text(source_id: str, raw: str, meta: dict | None = None, file_text: str = "") -> Document:
+    """Raw text -> cleaned Document; declared ``meta`` (including ``path``) wins over inference.
+    ``file_text`` is the file it came from, where its claims are located by line."""
     meta = meta or {}
     repaired = repair_text(raw)
     try:
@@ -58,7 +59,7 @@ def ingest_text(source_id: str, raw: str, meta: dict | None = None) -> Document:
     text = strip_boilerplate(repaired)
     if not text:
         raise EmptySourceError(f"{meta.get('path') or source_id}: no text left after cleaning")
-    return build_document(Source(id=source_id, path=meta.get("path"), **fields), text)
+    return build_document(Source(id=source_id, path=meta.get("path"), **fields), text, file_text)
 
 
 def load_document(
@@ -89,10 +90,11 @@ def load_document(
         manifest = load_manifest(path.parent)
     declared = manifest.get(path.name, {})
     documents = []
+    file_text = read_text_file(path)
     for raw in reader(path):
         meta = {**raw.meta, **declared, "path": str(path)}
         try:
-            documents.append(ingest_text(raw.id, raw.text, meta))
+            documents.append(ingest_text(raw.id, raw.text, meta, file_text))
         except EmptySourceError as exc:
             if skipped is None:
                 raise

@@ -54,12 +54,14 @@ class Evidence:
     text: str
     claim_start: int
     claim_end: int
+    line: int | None  # where the claim's words start in the source file, 1-based
+    column: int | None
 
     @classmethod
     def of(cls, claim: Claim) -> "Evidence":
         return cls(
             source=claim.source, start=claim.sentence_start, end=claim.sentence_start + len(claim.sentence),
-            text=claim.sentence, claim_start=claim.start, claim_end=claim.end,
+            text=claim.sentence, claim_start=claim.start, claim_end=claim.end, line=claim.line, column=claim.column,
         )
 
 
