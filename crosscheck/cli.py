@@ -213,6 +213,25 @@ def _warn_unmatched(verdicts: dict, findings: Iterable[Finding], verdicts_path: 
         )
 
 
+def _read_report(path: str) -> dict:
+    """A JSON report written by crosscheck, checked down to what a diff reads."""
+    import json
+
+    from . import safe_json
+    from .changes import validate_report
+
+    try:
+        data = safe_json.loads(Path(path).read_text(encoding="utf-8"))
+        validate_report(data)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path}: not valid JSON ({exc})") from None
+    except ValueError as exc:
+        raise UserError(f"{path}: {exc}") from None
+    return data
+
+
 def _verdicts(verdicts_path: str | None, sources: Sequence[str]) -> dict:
     """The verdicts that apply to this run: {} when there is no file."""
     from .verdicts import load_verdicts
@@ -532,6 +551,9 @@ def list_rules(rule_dirs, disable, config_path) -> None:
                    " Default: the config's, else conflict.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="How to print the change set.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
+              help="A JSON report to compare with when the store has no run of the story yet, so that adopting"
+                   " crosscheck on an existing story fails on what is new since that report, not on all of it.")
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help=f"Seconds to wait while another run holds the store, then exit {EXIT_TEMPORARY}.")
 @quiet_option
@@ -539,7 +561,7 @@ def list_rules(rule_dirs, disable, config_path) -> None:
 @verdicts_option
 @config_option
 @source_options
-def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, quiet, create_dirs,
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline_path, wait, quiet, create_dirs,
           verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
@@ -560,6 +582,7 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
     rules = _rules(rule_dirs, disable, config)
     verdicts = _verdicts(verdicts_path or config.verdicts, sources)
     fail_on = fail_on or config.fail_on or "conflict"
+    baseline = _read_report(baseline_path) if baseline_path else None
     store_path = store_path or (str(config.store) if config.store else None)
     _check_parent(store_path, create_dirs)
     store_path = store_path or DEFAULT_STORE
@@ -569,7 +592,7 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, wait, qu
         with Store(store_path, timeout=wait) as store:
             result = update_story(
                 store, story, sources, rules, progress=progress, limits=_limits(max_source_kb, max_claims),
-                follow_symlinks=follow_symlinks, verdicts=verdicts,
+                follow_symlinks=follow_symlinks, verdicts=verdicts, baseline=baseline,
             )
     finally:
         progress.close()
@@ -599,24 +622,9 @@ def diff(old, new, fmt, fail_on) -> None:
       crosscheck report stories/quake --format json -o new.json
       crosscheck diff reports/quake.json new.json > comment.md
     """
-    import json
+    from .changes import diff_reports, render_changes_json, render_changes_markdown
 
-    from . import safe_json
-    from .changes import diff_reports, render_changes_json, render_changes_markdown, validate_report
-
-    reports = []
-    for path in (old, new):
-        try:
-            data = safe_json.loads(Path(path).read_text(encoding="utf-8"))
-            validate_report(data)
-        except OSError as exc:
-            raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UserError(f"{path}: not valid JSON ({exc})") from None
-        except ValueError as exc:
-            raise UserError(f"{path}: {exc}") from None
-        reports.append(data)
-    changes = diff_reports(*reports)
+    changes = diff_reports(_read_report(old), _read_report(new))
     if fmt == "json":
         click.echo(render_changes_json(changes), nl=False)
     else:

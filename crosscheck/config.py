@@ -36,7 +36,7 @@ from .model import Severity
 CONFIG_FILE = "crosscheck.yaml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON_CHOICES = ("any", "conflict", "never", "update", "variant")
-FORMAT_CHOICES = ("claimreview", "csv", "html", "json", "markdown")
+FORMAT_CHOICES = ("claimreview", "csv", "github", "html", "json", "markdown")
 _KEYS = ("rule-folders", "rules", "fail-on", "store", "format", "verdicts")
 
 

@@ -146,3 +146,28 @@ def test_a_claimreview_draft_per_conflict_leaves_the_rating_to_a_person_and_dism
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "", "ratingExplanation": ""}
     run("review", str(folder), "--finding", review["identifier"], "--dismiss", "Counts the crew")
     assert json.loads(run("report", str(folder), "--format", "claimreview").stdout) == []
+
+
+def test_check_with_a_baseline_fails_only_on_what_is_new_since_it(tmp_path):
+    folder = story(tmp_path, a=A, b=B)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(run("report", str(folder), "--format", "json").stdout)
+    store = str(tmp_path / "store.db")
+    adopted = run("check", str(folder), "--store", store, "--baseline", str(baseline))
+    assert adopted.exit_code == 0, adopted.stdout  # the conflict was there before crosscheck came
+    assert "No finding changed." in adopted.stdout
+    story(tmp_path, c="Police arrested two men after the ferry capsized.", d="Police arrested three men after the ferry capsized.")
+    assert run("check", str(folder), "--store", store).exit_code == EXIT_FINDINGS  # a conflict the baseline lacked
+    cold = run("check", str(folder), "--store", str(tmp_path / "other.db"))
+    assert cold.exit_code == EXIT_FINDINGS  # without a baseline, every conflict of a first run is new
+
+
+def test_github_annotations_point_at_the_lines_of_each_side(tmp_path):
+    folder = story(tmp_path, a="The ferry sank.\n" + A, b=B)
+    lines = run("report", str(folder), "--format", "github").stdout.splitlines()
+    assert lines == [
+        f"::error file={folder / 'a.txt'},line=2,col=1,title=count-mismatch%3A people killed::"
+        f"conflict: people killed: 4 (a); 6 (b) (finding {the_conflict(folder)['id']})",
+        f"::error file={folder / 'b.txt'},line=1,col=1,title=count-mismatch%3A people killed::"
+        f"conflict: people killed: 4 (a); 6 (b) (finding {the_conflict(folder)['id']})",
+    ]

@@ -19,6 +19,7 @@ class OutputFormat(str, Enum):
     CSV = "csv"
     CLAIMREVIEW = "claimreview"
     HTML = "html"
+    GITHUB = "github"
 
 
 # format -> (module in this package, its render function)
@@ -28,6 +29,7 @@ RENDERERS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.CSV: ("csv", "render_csv"),
     OutputFormat.CLAIMREVIEW: ("claimreview", "render_claimreview"),
     OutputFormat.HTML: ("html", "render_html"),
+    OutputFormat.GITHUB: ("github", "render_github"),
 }
 
 

@@ -102,9 +102,11 @@ def update_story(
     store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
     extract: Callable[[Document], list[Claim]] | None = None, progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, verdicts: Mapping[str, Verdict] | None = None,
+    baseline: dict | None = None,
 ) -> UpdateResult:
     """Check the story's files against its last stored run; ``progress`` hears of each file read.
-    ``extract`` defaults to every extractor within ``limits``; ``verdicts`` are the reviewers'."""
+    ``extract`` defaults to every extractor within ``limits``; ``verdicts`` are the reviewers';
+    ``baseline`` (a JSON report) stands for the last run when the store has none of the story."""
     extract = extract or functools.partial(extract_claims, max_claims=limits.max_claims)
     skipped: list[Skipped] = []  # passed over by the walk
     emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
@@ -142,7 +144,7 @@ def update_story(
         changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
         removed = sorted(current - {s.id for s in sources})
         compact = compact_report(report)
-        changes = diff_reports(last.report if last else None, compact, changed)
+        changes = diff_reports(last.report if last else baseline, compact, changed)
         updates = [SourceUpdate(doc.source, file.hash, tuple(found)) for file, doc, found in fresh]
         restored = sorted(sid for sid in reused if stored[sid].removed is not None)
         try:
