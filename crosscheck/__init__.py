@@ -15,7 +15,7 @@ from typing import Any
 
 # public name -> module that defines it
 _EXPORTS = {
-    "check": "api", "check_texts": "api", "rules_in_force": "api",
+    "check": "api", "check_texts": "api", "check_with_store": "api", "rules_in_force": "api",
     "Report": "model", "Finding": "model", "Source": "model", "Claim": "model", "ClaimGroup": "model",
     "ClaimKind": "model", "Status": "model", "Severity": "model", "ValueGroup": "model", "Skipped": "model",
     "CrosscheckError": "errors", "SourceError": "errors", "RuleFileError": "errors", "StoreError": "errors",

@@ -72,4 +72,26 @@ def check_texts(
     return check_documents(documents, chosen)
 
 
-__all__ = ["Report", "Source", "check", "check_texts", "rules_in_force"]
+def check_with_store(
+    sources: str | Path | Sequence[str | Path], *, store: str | Path = ".crosscheck/store.db", story: str | None = None,
+    rule_dirs: Iterable[str | Path] = (), disable: Iterable[str] = (), rules: Sequence[Rule] | None = None,
+    verdicts: Mapping | None = None, baseline: dict | None = None, wait: float = 30.0,
+    limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, progress=None,
+):
+    """Check a story against its last run in ``store`` (created when missing), as
+    ``crosscheck check`` does: only new or changed files are extracted. Returns
+    the run's UpdateResult: ``report``, ``changes`` (what changed since the last
+    run, or since ``baseline``, a JSON report, on a first run), ``run_id``,
+    ``extracted`` and ``reused``. ``verdicts`` are reviewers' (verdicts.load_verdicts)."""
+    from .store import Store, default_story_name, update_story
+
+    paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    chosen = list(rules) if rules is not None else rules_in_force(rule_dirs, disable)
+    with Store(str(store), timeout=wait) as opened:
+        return update_story(
+            opened, story or default_story_name(paths), paths, chosen, progress=progress, limits=limits,
+            follow_symlinks=follow_symlinks, verdicts=verdicts, baseline=baseline,
+        )
+
+
+__all__ = ["Report", "Source", "check", "check_texts", "check_with_store", "rules_in_force"]

@@ -574,9 +574,10 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline
       crosscheck check stories/quake --store /var/lib/crosscheck.db --format json
       crosscheck check inbox/*.txt --story quake --fail-on variant
     """
+    from .api import check_with_store
     from .changes import render_changes_json, render_changes_markdown
     from .report.common import plural
-    from .store import Store, default_story_name, update_story
+    from .store import default_story_name
 
     config = _config(config_path, sources)
     rules = _rules(rule_dirs, disable, config)
@@ -589,11 +590,10 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline
     story = story or default_story_name(sources)
     progress = ProgressBar(quiet, "extracting new files")
     try:
-        with Store(store_path, timeout=wait) as store:
-            result = update_story(
-                store, story, sources, rules, progress=progress, limits=_limits(max_source_kb, max_claims),
-                follow_symlinks=follow_symlinks, verdicts=verdicts, baseline=baseline,
-            )
+        result = check_with_store(
+            sources, store=store_path, story=story, rules=rules, verdicts=verdicts, baseline=baseline, wait=wait,
+            progress=progress, limits=_limits(max_source_kb, max_claims), follow_symlinks=follow_symlinks,
+        )
     finally:
         progress.close()
     _warn_not_read(result.report.skipped)
