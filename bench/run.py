@@ -233,7 +233,7 @@ def build_store(path: Path, total: int, docs) -> None:
 def bench_store(cache: Path, total: int, docs, story_dir: Path) -> dict:
     """Add one new file to a 100-source story whose files are on disk, in a store of ``total`` sources."""
     from crosscheck.rules.load import load_rules
-    from crosscheck.store import SourceUpdate, Store, source_files, update_story
+    from crosscheck.store import SourceUpdate, Store, hashed_files, update_story
 
     path = cache / f"store-{total}.db"
     if not path.exists():
@@ -242,7 +242,7 @@ def bench_store(cache: Path, total: int, docs, story_dir: Path) -> dict:
     rules = load_rules()
     with Store(path) as store:
         if store.last_run(story) is None:  # the live story's files, stored as already checked
-            files = source_files([story_dir])
+            files = hashed_files([story_dir])
             updates = []
             for file in files:
                 (doc,) = load_sources([file.path])

@@ -20,13 +20,12 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CrosscheckError, SourceError
+from .errors import CrosscheckError
 from .limits import DEFAULT_LIMITS, PARALLEL_MIN_FILES, Limits
 from .extract import extract_claims
-from .ingest import load_document, require_sources, source_paths
+from .ingest import SourceFile, check_unique_ids, load_document, require_sources, source_paths
 from .model import Claim, Report, Skipped, Source
 from .pipeline import check_claims
 from .rules.load import Rule
@@ -47,15 +46,6 @@ class EngineError(CrosscheckError):
     """The requested engine cannot run: not installed, or the scheduler is unreachable."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """One file to read; ``manifest`` None means "read its folder's manifest"."""
-
-    path: str
-    manifest: dict | None
-    given: int  # index of the SOURCES argument it came from
-
-
 # A chunk's sources with their claims, and what it skipped.
 Extracted = tuple[list[tuple[Source, list[Claim]]], list[Skipped]]
 
@@ -63,9 +53,7 @@ Extracted = tuple[list[tuple[Source, list[Claim]]], list[Skipped]]
 def source_files(paths: Sequence[str | Path], follow_symlinks: bool = False) -> tuple[list[SourceFile], list[Skipped]]:
     """The files ``load_sources(paths)`` reads, in the order it reads them, and those it passes over."""
     skipped: list[Skipped] = []
-    files = [
-        SourceFile(str(file), manifest, given) for given, file, manifest in source_paths(paths, skipped, follow_symlinks)
-    ]
+    files = source_paths(paths, skipped, follow_symlinks)
     return files, skipped
 
 
@@ -86,14 +74,11 @@ def check_story(paths: Sequence[str | Path], skipped: Sequence[Skipped], rules: 
     ``skipped`` are the files its walk passed over."""
     sources: list[Source] = []
     claims: list[Claim] = []
-    origin: dict[str, str] = {}
     emptied = [s for _, chunk_skipped in chunks for s in chunk_skipped]
     for source, found in (item for chunk, _ in chunks for item in chunk):
-        if source.id in origin:
-            raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
-        origin[source.id] = source.path or source.id
         sources.append(source)
         claims += found
+    check_unique_ids(sources)
     require_sources(paths, sources, emptied)
     return check_claims(sources, claims, rules, [*skipped, *emptied])
 

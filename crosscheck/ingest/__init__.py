@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..errors import EmptySourceError, SourceError, warn
 from ..limits import DEFAULT_LIMITS, Limits
@@ -27,7 +28,8 @@ from .raw import RawSource, read_text_file
 from .records import read_json, read_jsonl
 
 __all__ = [
-    "READERS", "build_document", "clean_text", "infer_metadata", "ingest_text", "load_document", "load_sources",
+    "READERS", "SourceFile", "build_document", "check_unique_ids", "clean_text", "infer_metadata", "ingest_text",
+    "load_document", "load_sources",
     "require_sources",
 ]
 
@@ -113,6 +115,16 @@ def require_sources(paths: Sequence[str | Path], documents: Sequence[object], em
     raise SourceError(f"{', '.join(map(str, paths))}: no sources (looked for {', '.join(READERS)})")
 
 
+def check_unique_ids(sources: Iterable[Source], known: Mapping[str, str] | None = None) -> None:
+    """Each source id once in a story: a second file giving an id is refused,
+    naming the first (``known``: ids already taken, with their paths)."""
+    origin = dict(known or {})
+    for source in sources:
+        if source.id in origin:
+            raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
+        origin[source.id] = source.path or source.id
+
+
 def load_sources(
     paths: Sequence[str | Path], skipped: list[Skipped] | None = None, limits: Limits = DEFAULT_LIMITS,
     follow_symlinks: bool = False,
@@ -121,41 +133,50 @@ def load_sources(
 
     With a ``skipped`` list, files not read are noted there (see load_document)."""
     documents: list[Document] = []
-    origin: dict[str, str] = {}
     emptied: list[Skipped] | None = None if skipped is None else []
-    for _, file, manifest in source_paths(paths, skipped, follow_symlinks):
-        for document in load_document(file, manifest, emptied, limits):
-            source = document.source
-            if source.id in origin:
-                raise SourceError(f"{source.path}: source id {source.id!r} is already used by {origin[source.id]}")
-            origin[source.id] = source.path or source.id
-            documents.append(document)
+    for file in source_paths(paths, skipped, follow_symlinks):
+        documents += load_document(file.path, file.manifest, emptied, limits)
+    check_unique_ids(d.source for d in documents)
     require_sources(paths, documents, emptied or ())
     if skipped is not None:
         skipped += emptied or ()
     return documents
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    """One file a story reads: where it is, its folder's manifest, and which of
+    the given SOURCES paths led to it."""
+
+    path: Path
+    manifest: dict[str, dict]
+    given: int
+
+    @property
+    def declared(self) -> dict:
+        """What the manifest says of this file."""
+        return self.manifest.get(self.path.name, {})
+
+
 def source_paths(
     paths: Sequence[str | Path], skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
-) -> list[tuple[int, Path, dict[str, dict]]]:
-    """Every file ``load_sources(paths)`` reads, in its order, as (index of the
-    given path, file, the manifest of its folder). The one walk that the store
-    and the parallel engine share with load_sources. Files in the folders that
-    are of no type crosscheck reads, links out of them (unless
+) -> list[SourceFile]:
+    """Every file ``load_sources(paths)`` reads, in its order: the one walk that
+    the store and the parallel engine share with load_sources. Files in the
+    folders that are of no type crosscheck reads, links out of them (unless
     ``follow_symlinks``), FIFOs, devices and sockets go to ``skipped``, when given."""
-    found: list[tuple[int, Path, dict[str, dict]]] = []
+    found: list[SourceFile] = []
     for given, path in enumerate(map(Path, paths)):
         if path.is_dir():
             files = files_in_folder(path, skipped, follow_symlinks)
             if not files:
                 raise SourceError(f"{path}: no sources (looked for {', '.join(READERS)})")
-            found += [(given, file, manifest) for file, manifest in files]
+            found += [SourceFile(file, manifest, given) for file, manifest in files]
         elif path.exists():
             # A file named on the command line is read wherever a link leads, but a FIFO never:
             # reading one waits forever.
             if _readable(path, None, skipped):
-                found.append((given, path, load_manifest(path.parent)))
+                found.append(SourceFile(path, load_manifest(path.parent), given))
         else:
             raise SourceError(f"{path}: no such file or directory")
     return found

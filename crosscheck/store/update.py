@@ -20,7 +20,7 @@ from pathlib import Path
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
 from ..extract import EXTRACTORS, extract_claims
-from ..ingest import load_document, require_sources, source_paths
+from ..ingest import check_unique_ids, load_document, require_sources, source_paths
 from ..model import Claim, Document, Report, Skipped
 from ..limits import DEFAULT_LIMITS, Limits
 from ..parallel import Progress
@@ -35,7 +35,9 @@ REPLANS = 5
 
 
 @dataclass(frozen=True)
-class SourceFile:
+class HashedFile:
+    """A file of the story with the hash that tells whether its stored claims are current."""
+
     path: Path  # resolved, so the same file matches whatever folder it is reached from
     declared: dict  # what the folder's manifest says of it
     hash: str
@@ -74,15 +76,14 @@ def file_hash(path: Path, declared: dict) -> str:
     return digest.hexdigest()
 
 
-def source_files(
+def hashed_files(
     paths: Sequence[str | Path], skipped: list[Skipped] | None = None, follow_symlinks: bool = False,
-) -> list[SourceFile]:
+) -> list[HashedFile]:
     """The files that ``load_sources(paths)`` would read, hashed; those it passes over go to ``skipped``."""
-    found: list[SourceFile] = []
-    for _, path, manifest in source_paths(paths, skipped, follow_symlinks):
-        declared = manifest.get(path.name, {})
-        found.append(SourceFile(path.resolve(), declared, file_hash(path, declared)))
-    return found
+    return [
+        HashedFile(file.path.resolve(), file.declared, file_hash(file.path, file.declared))
+        for file in source_paths(paths, skipped, follow_symlinks)
+    ]
 
 
 def default_story_name(paths: Sequence[str | Path]) -> str:
@@ -110,7 +111,7 @@ def update_story(
     extract = extract or functools.partial(extract_claims, max_claims=limits.max_claims)
     skipped: list[Skipped] = []  # passed over by the walk
     emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
-    files = source_files(paths, skipped, follow_symlinks)
+    files = hashed_files(paths, skipped, follow_symlinks)
     extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
     for _ in range(REPLANS):
         last = store.last_run(story)
@@ -129,13 +130,13 @@ def update_story(
             if progress:
                 progress(1, len(to_read))
         reused: list[str] = []
-        fresh: list[tuple[SourceFile, Document, list[Claim]]] = []
+        fresh: list[tuple[HashedFile, Document, list[Claim]]] = []
         for file in files:
             if file.path in unchanged:
                 reused += [entry.source.id for entry in stored_by_path[str(file.path)]]
             else:
                 fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
-        _check_unique_ids(stored, reused, [doc for _, doc, _ in fresh])
+        check_unique_ids((doc.source for _, doc, _ in fresh), {sid: stored[sid].source.path for sid in reused})
         sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
         require_sources(paths, sources, emptied)
         claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
@@ -156,11 +157,3 @@ def update_story(
             continue
         return UpdateResult(story, run_id, report, changes, extracted=len(fresh), reused=len(reused))
     raise StaleRunError(f"{store.path}: story {story!r} kept changing under this run; try again")
-
-
-def _check_unique_ids(stored: dict, reused: list[str], documents: list[Document]) -> None:
-    origin = {sid: stored[sid].source.path for sid in reused}
-    for doc in documents:
-        if doc.source.id in origin:
-            raise SourceError(f"{doc.source.path}: source id {doc.source.id!r} is already used by {origin[doc.source.id]}")
-        origin[doc.source.id] = doc.source.path
