@@ -28,7 +28,7 @@ from .core import (
 from .counts import (
     count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun, things_per_source,
 )
-from .times import TIME_ALIGNER, compared_event
+from .times import TIME_ALIGNER, compared_event, time_features, times_per_source
 
 
 # --- places -----------------------------------------------------------------
@@ -429,6 +429,9 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
     )
     dates = ALIGNERS[ClaimKind.DATE]._replace(features=lambda claim: _date_features(claim, anchors))
     linked[ClaimKind.DATE] = link(by_kind[ClaimKind.DATE], dates)
+    slots = times_per_source(by_kind[ClaimKind.TIME])
+    times = ALIGNERS[ClaimKind.TIME]._replace(features=lambda claim: time_features(claim, slots))
+    linked[ClaimKind.TIME] = link(by_kind[ClaimKind.TIME], times)
     groups: list[ClaimGroup] = []
     for kind in ClaimKind:
         if kind not in linked:
