@@ -131,17 +131,24 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A crude English singular, enough to match "cities" with "city"."""
+    """A noun's singular, by the lemmatizer: "cities" -> "city", "buses" -> "bus",
+    "knives" -> "knife". Only a plural's: the lemmatizer also takes verbs to
+    their base ("has" -> "have", "was" -> "be"), so a word not ending in "s", or
+    whose base does not begin as it does, is left as it is (irregular plurals
+    such as "children" are in vocab/things.yaml); a word the lemmatizer does
+    not know takes the regular plural's rules."""
     w = word.lower()
-    if len(w) <= 3 or w.endswith(("ss", "us", "is")):
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
         return w
+    base = lemma(w)
+    if base != w:
+        return base if base[:3] == w[:3] and len(base) < len(w) else w
+    # A word the lemmatizer's dictionary lacks (a coinage, "bodycams"): the regular English plural.
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+    if w.endswith(("ches", "shes", "xes", "zes")):
         return w[:-2]
-    if w.endswith("s"):
-        return w[:-1]
-    return w
+    return w[:-1]
 
 
 @lru_cache(maxsize=65536)

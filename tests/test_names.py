@@ -25,3 +25,11 @@ def test_one_person(a, b):
 ])
 def test_different_people(a, b):
     assert not same_name(a, b) and not same_name(b, a)
+
+
+def test_a_plural_noun_is_made_singular_by_the_lemmatizer_and_a_verb_is_left_alone():
+    from crosscheck.text import singular
+
+    assert [singular(w) for w in ("cities", "buses", "knives", "bodies", "victims")] == ["city", "bus", "knife", "body", "victim"]
+    assert [singular(w) for w in ("has", "was", "news", "census", "killed")] == ["has", "was", "news", "census", "killed"]
+    assert singular("dashcams") == "dashcam"  # a word no dictionary has takes the regular plural's rule
