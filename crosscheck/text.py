@@ -140,8 +140,8 @@ def singular(word: str) -> str:
     w = word.lower()
     if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
         return w
-    base = lemma(w)
-    if base != w:
+    if w in _english():
+        base = lemma(w)
         return base if base[:3] == w[:3] and len(base) < len(w) else w
     # A word the lemmatizer's dictionary lacks (a coinage, "bodycams"): the regular English plural.
     if w.endswith("ies") and len(w) > 4:
@@ -158,21 +158,27 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer():
-    """simplemma's lemmatizer, built on first use, not at import (start-up stays
-    fast), with its English dictionary from crosscheck's disk cache: decoding
-    the shipped file takes longer than a one-file report."""
+def _english():
+    """simplemma's English dictionary (inflected form -> lemma), from crosscheck's
+    disk cache: decoding the shipped file takes longer than a one-file report."""
     import simplemma
-    from simplemma.strategies import DefaultStrategy
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     from .cache import cache_key, cached
 
+    key = cache_key(simplemma.__version__, "en")
+    return cached("simplemma-en", key, lambda: DefaultDictionaryFactory().get_dictionary("en"))
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma's lemmatizer, built on first use, not at import (start-up stays fast)."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
     class CachedDictionaries:  # simplemma's DictionaryFactory protocol; asked on every lookup
-        @lru_cache(maxsize=None)
         def get_dictionary(self, lang: str):
-            key = cache_key(simplemma.__version__, lang)
-            return cached(f"simplemma-{lang}", key, lambda: DefaultDictionaryFactory().get_dictionary(lang))
+            return _english()
 
     return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaries()))
 
