@@ -47,7 +47,7 @@ def check(
     paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
     chosen = list(rules) if rules is not None else rules_in_force(rule_dirs, disable)
     (report,) = check_stories(
-        [paths], chosen, jobs=jobs, engine=executor, scheduler=scheduler, progress=progress,
+        [paths], chosen, jobs=jobs, executor=executor, scheduler=scheduler, progress=progress,
         limits=limits, follow_symlinks=follow_symlinks,
     )
     return report

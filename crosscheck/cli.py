@@ -344,15 +344,16 @@ def main(debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster)."
                    f" Default: one per core for {PARALLEL_MIN_FILES} files or more, else 1.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]').")
+@click.option("--executor", "--engine", "executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]'). --engine is its former name.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
+              help="With --executor dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
 @create_dirs_option
 @verdicts_option
 @config_option
 @source_options
-def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engine, scheduler, create_dirs,
+def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, executor, scheduler, create_dirs,
            verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Cross-check SOURCES (files or folders) and write a report.
 
@@ -363,7 +364,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
       crosscheck report stories/quake --format csv > claims.csv
       crosscheck report stories/quake --rules my-rules/ --disable quote-wording-variant
       crosscheck report stories/quake --jobs 4
-      crosscheck report stories/quake --engine dask --scheduler tcp://scheduler:8786
+      crosscheck report stories/quake --executor dask --scheduler tcp://scheduler:8786
     """
     config = _config(config_path, sources)
     rules = _rules(rule_dirs, disable, config)
@@ -371,15 +372,15 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, engin
     fmt = fmt or config.format
     fail_on = fail_on or config.fail_on or "never"
     _check_parent(output, create_dirs)
-    if scheduler and engine != "dask":
-        raise UserError("--scheduler needs --engine dask")
+    if scheduler and executor != "dask":
+        raise UserError("--scheduler needs --executor dask")
     _refuse_output_among_sources(output, sources)
     from .api import check
 
     progress = ProgressBar(quiet, "extracting")
     try:
         result = check(
-            sources, rules=rules, jobs=jobs, executor=engine, scheduler=scheduler, progress=progress,
+            sources, rules=rules, jobs=jobs, executor=executor, scheduler=scheduler, progress=progress,
             limits=_limits(max_source_kb, max_claims), follow_symlinks=follow_symlinks,
         )
     finally:

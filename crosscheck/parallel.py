@@ -2,7 +2,7 @@
 
 What runs where:
 - ingest + extraction: per chunk of source files, in worker processes (local
-  engine: a ``ProcessPoolExecutor`` of ``jobs`` processes; Dask engine: tasks
+  executor: a ``ProcessPoolExecutor`` of ``jobs`` processes; Dask executor: tasks
   on the cluster's workers, which must see the files at the same paths);
 - alignment + rules ("the story check"): one task per story. Locally it runs
   in this process for one story and in the pool for several; on Dask it is a
@@ -10,7 +10,7 @@ What runs where:
   to worker and only the finished Report comes back.
 
 Results never depend on which task finishes first: chunks are gathered in file
-order and ``check_claims`` sorts claims, so every engine and every ``jobs``
+order and ``check_claims`` sorts claims, so every executor and every ``jobs``
 gives a Report equal to the one-process run, and byte-identical rendering.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .model import Claim, Report, Skipped, Source
 from .pipeline import check_claims
 from .rules.load import Rule
 
-ENGINES = ("local", "dask")
+EXECUTORS = ("local", "dask")
 # Chunks per worker: enough to balance uneven files, few enough that task
 # overhead (pickling, scheduling) stays small against the extraction itself.
 CHUNKS_PER_WORKER = 4
@@ -42,8 +42,8 @@ CONNECT_TIMEOUT = 10
 Progress = Callable[[int, int], None]
 
 
-class EngineError(CrosscheckError):
-    """The requested engine cannot run: not installed, or the scheduler is unreachable."""
+class ExecutorError(CrosscheckError):
+    """The requested executor cannot run: not installed, or the scheduler is unreachable."""
 
 
 # A chunk's sources with their claims, and what it skipped.
@@ -94,28 +94,28 @@ def usable_cores() -> int:
 
 def check_stories(
     stories: Sequence[Sequence[str | Path]], rules: Sequence[Rule], jobs: int | None = 1,
-    engine: str = "local", scheduler: str | None = None, progress: Progress | None = None,
+    executor: str = "local", scheduler: str | None = None, progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False,
 ) -> list[Report]:
     """One Report per story (a story is a list of files and folders), in order.
 
-    ``engine="local"`` uses ``jobs`` processes (1: this process only; None: one
+    ``executor="local"`` uses ``jobs`` processes (1: this process only; None: one
     per usable core when there are PARALLEL_MIN_FILES files or more, else 1).
-    ``engine="dask"`` uses the Dask scheduler at ``scheduler`` (e.g.
+    ``executor="dask"`` uses the Dask scheduler at ``scheduler`` (e.g.
     ``tcp://host:8786``), or a local Dask cluster of ``jobs`` processes (None:
-    one per usable core). ``progress`` hears of each extracted chunk (local engine).
+    one per usable core). ``progress`` hears of each extracted chunk (local executor).
     ``limits`` caps each source; links out of a folder are read with ``follow_symlinks``.
     """
-    if engine not in ENGINES:
-        raise EngineError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    if executor not in EXECUTORS:
+        raise ExecutorError(f"unknown executor {executor!r} (known: {', '.join(EXECUTORS)})")
     if jobs is not None and jobs < 1:
-        raise EngineError(f"--jobs must be at least 1, not {jobs}")
+        raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
     plans = [(list(paths), *source_files(paths, follow_symlinks)) for paths in stories]
     ingest = functools.partial(ingest_and_extract, limits=limits)
     total = sum(len(files) for _, files, _ in plans)
     if jobs is None:
-        jobs = usable_cores() if total >= PARALLEL_MIN_FILES or engine == "dask" else 1
-    if engine == "dask":
+        jobs = usable_cores() if total >= PARALLEL_MIN_FILES or executor == "dask" else 1
+    if executor == "dask":
         return _check_on_dask(plans, rules, jobs, scheduler, ingest)
     chunked = [_chunks(files, jobs) for _, files, _ in plans]
     # All stories' chunks are extracted first, in submission order.
@@ -153,8 +153,8 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise EngineError(
-            "--engine dask needs Dask: pip install 'crosscheck-claims[dask]'"
+        raise ExecutorError(
+            "--executor dask needs Dask: pip install 'crosscheck-claims[dask]'"
         ) from None
     cluster = None
     try:
@@ -169,7 +169,7 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
     except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()
-        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         rules_future = client.scatter(list(rules), broadcast=True)

@@ -1,4 +1,4 @@
-"""--jobs N and --engine dask give byte-identical reports to one process."""
+"""--jobs N and --executor dask give byte-identical reports to one process."""
 from __future__ import annotations
 
 import sys
@@ -97,13 +97,13 @@ def test_a_missing_path_is_a_one_line_error():
     assert "no such file or directory" in result.output
 
 
-def test_scheduler_without_dask_engine_is_refused():
+def test_scheduler_without_dask_executor_is_refused():
     result = CliRunner().invoke(main, ["report", str(SEEDS), "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
-    assert "--scheduler needs --engine dask" in result.output
+    assert "--scheduler needs --executor dask" in result.output
 
 
-def test_dask_engine_without_dask_installed_says_how_to_get_it(monkeypatch):
+def test_dask_executor_without_dask_installed_says_how_to_get_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "dask.distributed", None)  # import now fails
     result = CliRunner().invoke(main, ["report", str(SEEDS), "--engine", "dask"])
     assert result.exit_code == 2
@@ -114,7 +114,7 @@ def test_dask_engine_without_dask_installed_says_how_to_get_it(monkeypatch):
 def test_unreachable_scheduler_is_a_one_line_error(monkeypatch):
     pytest.importorskip("dask.distributed")
     monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1)
-    result = CliRunner().invoke(main, ["report", str(SEEDS), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    result = CliRunner().invoke(main, ["report", str(SEEDS), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert len(result.output.strip().splitlines()) == 1
@@ -126,10 +126,10 @@ def test_dask_cluster_gives_byte_identical_reports():
                                   dashboard_address=None) as cluster:
         address = cluster.scheduler_address
         for folder in STORIES:
-            assert cli_json(str(folder), "--engine", "dask", "--scheduler", address) == one_process_json(folder)
+            assert cli_json(str(folder), "--executor", "dask", "--scheduler", address) == one_process_json(folder)
         # Several stories: each story's alignment and rules run as their own task.
-        reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), engine="dask", scheduler=address)
+        reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), executor="dask", scheduler=address)
         assert [render(r, OutputFormat.JSON) for r in reports] == [one_process_json(SEEDS), one_process_json(CLUSTER)]
         # An error on a worker comes back as the same error.
         with pytest.raises(SourceError, match="already used"):
-            parallel.check_stories([[SEEDS, SEEDS]], load_rules(), engine="dask", scheduler=address)
+            parallel.check_stories([[SEEDS, SEEDS]], load_rules(), executor="dask", scheduler=address)
