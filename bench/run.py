@@ -3,8 +3,14 @@
     python bench/run.py            # full run (~10 min on 2 cores; the 100,000-source store is built once, cached)
     python bench/run.py --quick    # smaller: stories of 100 and 1,000 sources, a 10,000-source store, fewer runs
 
-Options: --sizes 100,1000,10000  --reworded 10000  --runs 5  --jobs 2  --store-sources 100000
-         --baseline-docs 40  --cache DIR (default: $TMPDIR/crosscheck-bench)
+Options: --sizes 100,1000,10000  --reworded 1000,10000,30000  --runs 5  --jobs 2  --store-sources 100000
+         --baseline-docs 40  --cache DIR (default: $TMPDIR/crosscheck-bench)  --dask (the largest story on
+         a pre-started Dask LocalCluster too)  --skip extraction,stories,store,baseline
+
+Each story is run in a fresh process, whose CPU time (its workers' included)
+is split by stage: import, ingest + extraction, alignment, rules, rendering.
+Between story sizes it prints the exponent k of CPU ~ sources^k and the CPU
+per source against the smallest story's: a linear pipeline keeps k near 1.
 
 Data: the ECB+ articles in ../shared/corpora/ecbplus (Cybulska & Vossen, LREC
 2014, CC BY 3.0). A synthetic story of N sources cycles through all of them in
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -164,42 +171,84 @@ def bench_extraction(runs: int, jobs: int, synthetic: Path) -> dict:
 
 # --- 2. end to end, one story of N sources -------------------------------------
 
-def e2e_child(folder: str, jobs: int) -> None:
-    """Run in a fresh process: the whole report, timed by stage, with peak memory."""
-    t0 = time.perf_counter()
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def e2e_child(folder: str, jobs: int, executor: str = "local") -> None:
+    """Run in a fresh process: the whole report, timed by stage (wall and CPU,
+    workers' CPU included), with peak memory. With ``executor="dask"``, a
+    LocalCluster of ``jobs`` worker processes is started first, outside the timing."""
+    t0, c0 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
+    from crosscheck import pipeline
     from crosscheck.parallel import check_stories
     from crosscheck.report import OutputFormat, render
     from crosscheck.rules.load import load_rules
 
     rules = load_rules()
-    t1 = time.perf_counter()
-    (report,) = check_stories([[folder]], rules, jobs=jobs)
-    t2 = time.perf_counter()
+    scheduler = None
+    if executor == "dask":
+        from dask.distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        scheduler = cluster.scheduler_address
+    t1, c1 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
+    (report,) = check_stories([[folder]], rules, jobs=jobs, executor=executor, scheduler=scheduler)
+    t2, c2 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     text = render(report, OutputFormat.JSON)
-    t3 = time.perf_counter()
+    t3, c3 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
+    if scheduler:
+        cluster.close()  # its workers' CPU counts once they have exited
+    workers = _cpu(resource.RUSAGE_CHILDREN)
     status = Path("/proc/self/status").read_text()
     hwm_kib = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
     worker_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    align, rules_cpu = pipeline.LAST_STAGE_CPU.get("align", 0.0), pipeline.LAST_STAGE_CPU.get("rules", 0.0)
     print(json.dumps({
         "import_s": t1 - t0, "check_s": t2 - t1, "render_s": t3 - t2, "total_s": t3 - t0,
+        "cpu_s": (c3 - c0) + workers, "cpu_import_s": c1 - c0, "cpu_render_s": c3 - c2,
+        # Ingest and extraction: what the check took beside alignment and rules, in this process and the workers.
+        "cpu_extract_s": (c2 - c1) - align - rules_cpu + workers, "cpu_align_s": align, "cpu_rules_s": rules_cpu,
         "claims": len(report.claims), "groups": len(report.groups), "findings": len(report.findings),
         "report_bytes": len(text.encode()), "peak_rss_mib": hwm_kib / 1024, "worker_peak_rss_mib": worker_kib / 1024,
     }))
 
 
-def bench_story(size: int, folder: Path, jobs: int, label: str = "") -> dict:
+def bench_story(size: int, folder: Path, jobs: int, label: str = "", executor: str = "local") -> dict:
     t = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, __file__, "--e2e-child", str(folder), "--jobs", str(jobs)],
+        [sys.executable, __file__, "--e2e-child", str(folder), "--jobs", str(jobs), "--executor", executor],
         capture_output=True, text=True, check=True,
     )
     wall = time.perf_counter() - t
-    result = {"sources": size, "story": label or "copies", "wall_s": wall, **json.loads(out.stdout.strip().splitlines()[-1])}
+    result = {"sources": size, "story": label or "copies", "executor": executor, "wall_s": wall,
+              **json.loads(out.stdout.strip().splitlines()[-1])}
     result["ms_per_source"] = 1000 * wall / size
-    say(f"story of {size:>6} sources{label}, --jobs {jobs}: {wall:6.1f} s wall ({result['ms_per_source']:.2f} ms/source; "
-        f"ingest+extract+align+rules {result['check_s']:.1f} s), {result['claims']} claims, "
-        f"peak RSS main {result['peak_rss_mib']:.0f} MiB, largest worker {result['worker_peak_rss_mib']:.0f} MiB")
+    result["cpu_ms_per_source"] = 1000 * result["cpu_s"] / size
+    if executor == "dask":  # alignment and rules run on a worker: no stage split here
+        say(f"story of {size:>6} sources{label}, --jobs {jobs}, Dask LocalCluster: {wall:6.1f} s wall "
+            f"(check {result['check_s']:.1f} s, the cluster started beforehand), CPU {result['cpu_s']:.1f} s")
+        return result
+    say(f"story of {size:>6} sources{label}, --jobs {jobs}: {wall:6.1f} s wall "
+        f"({result['ms_per_source']:.2f} ms/source; check {result['check_s']:.1f} s), CPU {result['cpu_s']:.1f} s = "
+        f"{result['cpu_ms_per_source']:.2f} ms/source (import {result['cpu_import_s']:.1f}, ingest+extract "
+        f"{result['cpu_extract_s']:.1f}, align {result['cpu_align_s']:.1f}, rules {result['cpu_rules_s']:.1f}, "
+        f"render {result['cpu_render_s']:.1f}), {result['claims']} claims, peak RSS main {result['peak_rss_mib']:.0f} MiB, "
+        f"largest worker {result['worker_peak_rss_mib']:.0f} MiB")
     return result
+
+
+def growth(results: list[dict], label: str) -> list[dict]:
+    """The exponent k of CPU ~ sources^k between consecutive sizes, and the CPU per source's ratio to the smallest."""
+    rows = []
+    for small, large in zip(results, results[1:]):
+        k = math.log(large["cpu_s"] / small["cpu_s"]) / math.log(large["sources"] / small["sources"])
+        ratio = large["cpu_ms_per_source"] / results[0]["cpu_ms_per_source"]
+        say(f"{label}: {small['sources']} -> {large['sources']} sources: CPU grows as n^{k:.2f}; CPU per source "
+            f"{ratio:.2f}x that at {results[0]['sources']}")
+        rows.append({"from": small["sources"], "to": large["sources"], "exponent": k, "per_source_ratio": ratio})
+    return rows
 
 
 # --- 3. adding one source to a big store ----------------------------------------
@@ -320,12 +369,16 @@ def main() -> None:
     parser.add_argument("--baseline-docs", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "crosscheck-bench")
     parser.add_argument("--reworded", default=None,
-                        help="sizes of stories whose every sentence is reworded (no shared sentence); default: the largest size")
+                        help="sizes of stories whose every sentence is reworded (no shared sentence); "
+                             "default: 1000,10000,30000 (100,1000 with --quick)")
     parser.add_argument("--skip", default="", help="comma-separated sections to skip: extraction,stories,store,baseline")
+    parser.add_argument("--dask", action="store_true",
+                        help="also run the largest story on a pre-started Dask LocalCluster of --jobs workers")
     parser.add_argument("--e2e-child", help=argparse.SUPPRESS)
+    parser.add_argument("--executor", default="local", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.e2e_child:
-        return e2e_child(args.e2e_child, args.jobs)
+        return e2e_child(args.e2e_child, args.jobs, args.executor)
     sizes = [int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")]
     runs = args.runs or (3 if args.quick else 5)
     store_sources = args.store_sources or (10_000 if args.quick else 100_000)
@@ -337,15 +390,21 @@ def main() -> None:
         f"Python {platform.python_version()}; cache {args.cache}")
     originals = [p.read_text(encoding="utf-8") for p in corpus_files()]
     stories = {size: write_story(args.cache / f"story-{size}", size, originals) for size in sizes}
-    reworded_sizes = [int(s) for s in args.reworded.split(",") if s] if args.reworded is not None else [max(sizes)]
+    reworded_sizes = [int(s) for s in (args.reworded or ("100,1000" if args.quick else "1000,10000,30000")).split(",") if s]
     reworded = {size: write_story(args.cache / f"reworded-{size}", size, originals, reword=True) for size in reworded_sizes}
     results: dict = {"sizes": sizes}
     if "extraction" not in skip:
         results["extraction"] = bench_extraction(runs, args.jobs, stories[min(max(sizes), 1000)])
     if "stories" not in skip:
-        results["stories"] = [bench_story(size, stories[size], args.jobs) for size in sizes] + [
-            bench_story(size, reworded[size], args.jobs, ", every sentence reworded") for size in reworded_sizes
-        ]
+        copies = [bench_story(size, stories[size], args.jobs) for size in sizes]
+        rewords = [bench_story(size, reworded[size], args.jobs, ", every sentence reworded") for size in reworded_sizes]
+        results["stories"] = copies + rewords
+        results["growth"] = {"copies": growth(copies, "copies"), "reworded": growth(rewords, "reworded")}
+        if args.dask:
+            largest = max(sizes)
+            results["dask"] = bench_story(largest, stories[largest], args.jobs, executor="dask")
+            say(f"Dask LocalCluster vs local processes, {largest} sources: "
+                f"{results['dask']['check_s'] / copies[-1]['check_s']:.2f}x the check time")
     if "store" not in skip:
         docs = load_sources([CORPUS])
         results["store"] = bench_store(args.cache, store_sources, docs, stories[min(sizes)])
