@@ -69,6 +69,11 @@ def group_id(group: ClaimGroup) -> str:
     return min(c.id for c in group.claims)
 
 
+def group_of_claims(report: Report) -> dict[str, str]:
+    """Each claim's group id; each group's id computed once (a group may hold thousands of claims)."""
+    return {c.id: gid for g in report.groups for gid in (group_id(g),) for c in g.claims}
+
+
 def single_source_groups(report: Report) -> list[ClaimGroup]:
     return [g for g in report.groups if len(g.sources) == 1]
 
@@ -84,7 +89,7 @@ SUMMARY_TERMS = (
 
 def group_counts(report: Report) -> dict[str, int]:
     """Groups by where the summary counts them; the counts add up to ``groups``."""
-    group_of = {c.id: group_id(g) for g in report.groups for c in g.claims}
+    group_of = group_of_claims(report)
     worst: dict[str, Status] = {}
     for finding in report.findings:
         for value in finding.values:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Report
-from .common import group_id
+from .common import group_of_claims
 
 COLUMNS = [
     "claim_id", "source", "outlet", "kind", "subject", "value", "text", "start", "end",
@@ -19,7 +19,7 @@ def _cell(value: object) -> object:
 
 def render_csv(report: Report) -> str:
     outlets = {s.id: s.outlet or "" for s in report.sources}
-    claim_group = {c.id: group_id(g) for g in report.groups for c in g.claims}
+    claim_group = group_of_claims(report)
     group_size = {c.id: len(g.sources) for g in report.groups for c in g.claims}
     findings_of: dict[str, list] = {}
     for finding in report.findings:

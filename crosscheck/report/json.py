@@ -5,12 +5,12 @@ The schema is documented in docs/json-schema.md; ``version`` changes when it doe
 from __future__ import annotations
 
 from ..model import Report
-from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_id, to_json
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json
 
 
 def report_to_dict(report: Report) -> dict:
     sources = {s.id: s for s in report.sources}
-    claim_group = {c.id: group_id(g) for g in report.groups for c in g.claims}
+    claim_group = group_of_claims(report)
     findings = []
     for finding in report.findings:
         findings.append({
