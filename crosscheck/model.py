@@ -240,7 +240,7 @@ class ClaimGroup:
     subject: str
     claims: tuple[Claim, ...]
 
-    @property
+    @cached_property  # asked once per claim by the reporters: a group may hold thousands
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
 
