@@ -45,7 +45,7 @@ def test_a_settings_file_in_the_story_folder_sets_severity_options_and_fail_on(t
     assert "Not read" not in run("report", str(folder)).stdout  # the file is no source
     listed = run("rules", "--config", str(folder / "crosscheck.yaml")).stdout
     assert "quote-wording-variant" not in listed
-    assert f"count-mismatch\tcount\tinfo\t" in listed and f"settings from {folder / 'crosscheck.yaml'}" in listed
+    assert "count-mismatch\tcount\tinfo\t" in listed and f"settings from {folder / 'crosscheck.yaml'}" in listed
 
 
 def test_an_option_of_the_comparator_is_set_per_rule(tmp_path):

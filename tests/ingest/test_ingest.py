@@ -35,8 +35,8 @@ def test_ingest_text_is_pure_and_declared_meta_wins():
 
 def test_formats_and_ids(tmp_path):
     write(tmp_path / "a.txt", f"Headline for a\n\n{PROSE}\n")
-    write(tmp_path / "b.md", f"---\noutlet: Example Times\npublished: 2024-03-15\n---\n# Budget *passes*\n\n"
-                             f"The council [voted](http://x.test) 7-2 on Tuesday to approve\nthe new budget, officials said.\n")
+    write(tmp_path / "b.md", "---\noutlet: Example Times\npublished: 2024-03-15\n---\n# Budget *passes*\n\n"
+                             "The council [voted](http://x.test) 7-2 on Tuesday to approve\nthe new budget, officials said.\n")
     write(tmp_path / "c.html", f"<html><head><title>Budget - Site</title><meta property='og:site_name' content='Site News'>"
                                f"</head><body><article><h1>Budget</h1><p>{PROSE}</p><p>{PROSE.replace('7-2', '8-1')}</p>"
                                f"</article></body></html>")
