@@ -130,3 +130,18 @@ def test_one_empty_record_does_not_sink_its_file(tmp_path):
     data = json.loads(result.stdout)
     assert [s["id"] for s in data["sources"]] == ["a", "b"]
     assert data["not_read"] == [{"file": str(folder / "wire.jsonl"), "reason": "record 'photos': no text left after cleaning"}]
+
+
+def test_a_json_report_is_written_as_the_bytes_its_renderer_makes(tmp_path):
+    import crosscheck
+    from crosscheck.cli import main
+    from crosscheck.report import render_bytes
+
+    from click.testing import CliRunner
+
+    from .conftest import REPO
+
+    out = tmp_path / "report.json"
+    assert CliRunner().invoke(main, ["report", str(REPO / "examples" / "body-cameras"), "-o", str(out)]).exit_code == 0
+    report = crosscheck.check(REPO / "examples" / "body-cameras")
+    assert out.read_bytes() == render_bytes(report, "json") == report.to_json().encode("utf-8")

@@ -36,3 +36,13 @@ RENDERERS: dict[OutputFormat, tuple[str, str]] = {
 def render(report: Report, fmt: OutputFormat | str) -> str:
     module, function = RENDERERS[OutputFormat(fmt)]
     return getattr(import_module(f".{module}", __package__), function)(report)
+
+
+def render_bytes(report: Report, fmt: OutputFormat | str) -> bytes:
+    """What a report file holds, UTF-8; a renderer with a ``<function>_bytes``
+    makes the bytes itself, sparing a text copy of a large report."""
+    module_name, function = RENDERERS[OutputFormat(fmt)]
+    module = import_module(f".{module_name}", __package__)
+    if hasattr(module, f"{function}_bytes"):
+        return getattr(module, f"{function}_bytes")(report)
+    return getattr(module, function)(report).encode("utf-8")

@@ -5,7 +5,7 @@ The schema is documented in docs/json-schema.md; ``version`` changes when it doe
 from __future__ import annotations
 
 from ..model import Report
-from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json_bytes
 
 
 def report_to_dict(report: Report) -> dict:
@@ -64,4 +64,9 @@ def report_to_dict(report: Report) -> dict:
 
 
 def render_json(report: Report) -> str:
-    return to_json(report_to_dict(report))
+    return render_json_bytes(report).decode()
+
+
+def render_json_bytes(report: Report) -> bytes:
+    """The JSON report as the bytes a file gets: no text copy of a report that may be hundreds of MB."""
+    return to_json_bytes(report_to_dict(report))
