@@ -4,10 +4,11 @@ What runs where:
 - ingest + extraction: per chunk of source files, in worker processes (local
   executor: a ``ProcessPoolExecutor`` of ``jobs`` processes; Dask executor: tasks
   on the cluster's workers, which must see the files at the same paths);
-- alignment + rules ("the story check"): one task per story. Locally it runs
-  in this process for one story and in the pool for several; on Dask it is a
-  task that depends on the story's extraction tasks, so claims go from worker
-  to worker and only the finished Report comes back.
+- alignment + rules ("the story check"): one task per story. It runs in this
+  process for one story, whatever the executor (the chunks come back here, as
+  they must for the report anyway); for several, locally in the pool, and on
+  Dask as a task that depends on the story's extraction tasks, so claims go
+  from worker to worker and only the finished Report comes back.
 
 Results never depend on which task finishes first: chunks are gathered in file
 order and ``check_claims`` sorts claims, so every executor and every ``jobs``
@@ -173,10 +174,14 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         rules_future = client.scatter(list(rules), broadcast=True)
-        story_futures = []
-        for paths, files, skipped in plans:
-            chunk_futures = client.map(ingest, _chunks(files, workers), pure=False)
-            story_futures.append(client.submit(check_story, paths, skipped, rules_future, *chunk_futures, pure=False))
+        chunk_futures = [client.map(ingest, _chunks(files, workers), pure=False) for _, files, _ in plans]
+        if len(plans) == 1:  # as locally: one story is checked here, not shipped to a worker and back
+            (paths, _, skipped), = plans
+            return [check_story(paths, skipped, rules, *client.gather(chunk_futures[0]))]
+        story_futures = [
+            client.submit(check_story, paths, skipped, rules_future, *chunks, pure=False)
+            for (paths, _, skipped), chunks in zip(plans, chunk_futures)
+        ]
         return client.gather(story_futures)
     finally:
         client.close()
