@@ -6,6 +6,7 @@ except under CI, where a missing browser is a failure.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -48,13 +49,22 @@ def test_the_page_needs_nothing_but_itself_and_is_deterministic():
     assert page.count('<article class="finding') == 13
 
 
-def test_text_from_sources_is_escaped():
-    report = crosscheck.check_texts({
-        "a": 'Four people were killed, said <script>alert("x")</script> the mayor.',
-        "b": "Six people were killed, the mayor said.",
-    })
+def test_text_from_sources_is_escaped_and_only_web_addresses_are_links():
+    report = crosscheck.check_texts(
+        {
+            "a": 'Four people were killed, said <script>alert("x")</script> the mayor.',
+            "b": "Six people were killed, the mayor said.",
+        },
+        outlets={"a": "A <b>Gazette</b>"},
+    )
+    report = dataclasses.replace(report, sources=(
+        dataclasses.replace(report.sources[0], url="javascript:alert(1)", title="Bad link"),
+        dataclasses.replace(report.sources[1], url="https://example.org/b", title="Good link"),
+    ))
     page = report.to_html()
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "A &lt;b&gt;Gazette&lt;/b&gt;" in page
+    assert "javascript:" not in page and '<a href="https://example.org/b"' in page
 
 
 @pytest.fixture(scope="module")

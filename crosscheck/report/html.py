@@ -36,6 +36,12 @@ def _template():
     return environment.get_template("report.html.j2")
 
 
+def _web_link(url: str | None) -> str | None:
+    """A source's URL as a link only when it is a web address: a page's metadata
+    may say "javascript:...", which escaping alone does not disarm."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def _evidence(claim: Claim, sources: dict[str, Source]) -> dict:
     start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
     source = sources.get(claim.source)
@@ -104,7 +110,7 @@ def render_html(report: Report) -> str:
         statuses=[(s.value, title) for s, title in _STATUS_TITLES.items()],
         kinds=sorted({f["kind"] for f in findings}), rules=sorted({f["rule"] for f in findings}),
         sources=[
-            {"id": s.id, "outlet": s.outlet, "published": s.published, "title": s.title, "url": s.url}
+            {"id": s.id, "outlet": s.outlet, "published": s.published, "title": s.title, "url": _web_link(s.url)}
             for s in report.sources
         ],
         skipped=[{"file": s.file, "reason": s.reason} for s in report.skipped],
