@@ -441,6 +441,7 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
     path = _verdicts_path(verdicts_path or config.verdicts, sources)
     if path is None:
         raise UserError(f"{sources[0]}: not a folder, so give the verdicts file with --verdicts FILE")
+    _check_parent(str(path), create_dirs=False)
     verdicts = load_verdicts(path)
     if clear:
         if verdicts.pop(finding_id, None) is None:

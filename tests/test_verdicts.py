@@ -171,3 +171,11 @@ def test_github_annotations_point_at_the_lines_of_each_side(tmp_path):
         f"::error file={folder / 'b.txt'},line=1,col=1,title=count-mismatch%3A people killed::"
         f"conflict: people killed: 4 (a); 6 (b) (finding {the_conflict(folder)['id']})",
     ]
+
+
+def test_a_verdicts_file_in_a_missing_folder_is_an_error(tmp_path):
+    folder = story(tmp_path, a=A, b=B)
+    finding = the_conflict(folder)
+    result = run("review", str(folder), "--finding", finding["id"], "--dismiss", "x", "--verdicts", str(tmp_path / "nope" / "v.yaml"))
+    assert result.exit_code == EXIT_INPUT and "does not exist" in result.stderr
+    assert not (tmp_path / "nope").exists()
