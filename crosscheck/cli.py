@@ -425,7 +425,7 @@ def review(sources, finding_id, dismiss, accept, clear, by, verdicts_path, rule_
 
     \b
     Examples:
-      crosscheck review stories/quake --finding 5b7bbad8ffbe --dismiss "He was promoted between the reports"
+      crosscheck review stories/quake --finding 5b7bbad8ffbe --dismiss "The later toll counts the crew"
       crosscheck review stories/quake --finding 0036aadab541 --accept "Confirmed with the agency" --by "Ann Lee"
       crosscheck review stories/quake --finding 5b7bbad8ffbe --clear
     """
@@ -502,14 +502,17 @@ def fetch(urls, feeds, story, timeout, max_kb, allow_local, create_dirs) -> None
             listed += links
         else:
             failed_feeds.append((feed, "no article links (unreachable, or not an RSS or Atom feed)"))
-    result = fetch_pages(listed, folder, timeout=timeout, max_bytes=max_kb * 1024, allow_local=allow_local)
-    for url, name in result.saved:
-        click.echo(f"crosscheck: saved {url} as {folder / name}", err=True)
-    for url, why in result.skipped:
-        click.echo(f"crosscheck: skipped {url}: {why}", err=True)
+    for feed, why in failed_feeds:
+        click.echo(f"crosscheck: could not fetch {feed}: {why}", err=True)
+
+    def told(outcome: str, url: str, detail: str) -> None:  # each page as it is done: a long fetch shows progress
+        said = {"saved": f"saved {url} as {folder / detail}", "skipped": f"skipped {url}: {detail}"}
+        click.echo(f"crosscheck: {said.get(outcome, f'could not fetch {url}: {detail}')}", err=True)
+
+    result = fetch_pages(
+        listed, folder, timeout=timeout, max_bytes=max_kb * 1024, allow_local=allow_local, told=told,
+    )
     failed = failed_feeds + result.failed
-    for url, why in failed:
-        click.echo(f"crosscheck: could not fetch {url}: {why}", err=True)
     if any(why.startswith(("HTTP 4", "not an http")) for _, why in failed):
         sys.exit(EXIT_INPUT)
     if failed:

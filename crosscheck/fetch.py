@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -86,41 +87,49 @@ def file_name(url: str, taken: set[str]) -> str:
 
 def fetch_pages(
     urls: list[str], story: Path, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
-    allow_local: bool = False,
+    allow_local: bool = False, told: Callable[[str, str, str], None] | None = None,
 ) -> FetchResult:
-    """Save each URL's page into ``story`` and list it in its sources.yaml."""
+    """Save each URL's page into ``story`` and list it in its sources.yaml;
+    ``told(outcome, url, detail)`` hears of each page as it is done ("saved",
+    "skipped" or "failed"), so a long fetch shows its progress."""
     from trafilatura.downloads import fetch_response
 
     from .ingest.html import read_html
+    from .ingest.manifest import load_manifest
 
     if not story.is_dir():
         raise FetchError(f"{story}: no such folder (make it first, or choose another --story)")
     if (story / "sources.csv").exists():
         raise FetchError(f"{story / 'sources.csv'}: fetch records pages in sources.yaml; this folder keeps sources.csv")
     manifest = story / MANIFEST
-    entries = _read_manifest(manifest)
-    known_urls = {str(e.get("url")) for e in entries if e.get("url")}
+    known_urls = {str(meta["url"]) for meta in load_manifest(story).values() if meta.get("url")}
     taken = set(os.listdir(story))
     hashes = {_digest(p.read_bytes()): p.name for p in story.iterdir() if p.suffix.lower() in (".html", ".htm") and p.is_file()}
     config = _config(timeout, max_bytes, allow_local)
     result = FetchResult()
+
+    def note(outcome: str, url: str, detail: str) -> None:
+        getattr(result, outcome).append((url, detail))
+        if told:
+            told(outcome, url, detail)
+
     for url in dict.fromkeys(urls):
         if urlsplit(url).scheme not in ("http", "https"):
-            result.failed.append((url, "not an http(s) URL"))
+            note("failed", url, "not an http(s) URL")
             continue
         if url in known_urls:
-            result.skipped.append((url, "already in sources.yaml"))
+            note("skipped", url, "already in sources.yaml")
             continue
         response = fetch_response(url, config=config)
         if response is None or response.data is None:
-            result.failed.append((url, "no page (unreachable, timed out, over the size cap, or a private address)"))
+            note("failed", url, "no page (unreachable, timed out, over the size cap, or a private address)")
             continue
         if response.status != 200:
-            result.failed.append((url, f"HTTP {response.status}"))
+            note("failed", url, f"HTTP {response.status}")
             continue
         digest = _digest(response.data)
         if digest in hashes:
-            result.skipped.append((url, f"same page as {hashes[digest]}"))
+            note("skipped", url, f"same page as {hashes[digest]}")
             continue
         name = file_name(url, taken)
         write_atomic(story / name, response.data)
@@ -131,28 +140,12 @@ def fetch_pages(
         entry = {"file": name, "url": url}
         entry.update({k: meta[k] for k in ("outlet", "title", "published", "author") if meta.get(k)})
         _append_manifest(manifest, entry)
-        result.saved.append((url, name))
+        note("saved", url, name)
     return result
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _read_manifest(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    try:
-        data = safe_yaml.load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise FetchError(f"{path}: cannot read the manifest ({' '.join(str(exc).split())})") from None
-    if data is None:
-        return []
-    if isinstance(data, dict):
-        return [{"file": name, **(meta or {})} for name, meta in data.items()]
-    if isinstance(data, list) and all(isinstance(e, dict) for e in data):
-        return data
-    raise FetchError(f"{path}: manifest must be a list of entries with a 'file' key, or a mapping by file name")
 
 
 def _append_manifest(path: Path, entry: dict) -> None:

@@ -143,7 +143,7 @@ def singular(word: str) -> str:
     if w in _english():
         base = lemma(w)
         return base if base[:3] == w[:3] and len(base) < len(w) else w
-    # A word the lemmatizer's dictionary lacks (a coinage, "bodycams"): the regular English plural.
+    # A word the lemmatizer's dictionary lacks (a coinage, "dronecams"): the regular English plural.
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "zes")):

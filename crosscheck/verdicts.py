@@ -1,7 +1,7 @@
 """Reviewers' verdicts on findings, kept in a YAML file beside the story.
 
 A fact-checker who has looked at a finding says so once: "dismissed" (checked,
-not a problem: the titles differ because the official was promoted) or
+not a problem: the later toll counts the crew) or
 "accepted" (checked, a real discrepancy). The verdict is keyed by the finding's
 id, which does not change when unrelated sources are added, and it records
 what the finding was when reviewed (its values and their sources, as a
@@ -14,11 +14,11 @@ plain YAML sorted by id, so it diffs and merges like any text:
     verdicts:
       5b7bbad8ffbe:
         decision: dismissed
-        reason: He was promoted between the two reports.
+        reason: The later toll counts the crew.
         by: Ann Lee
         date: '2031-05-06'
-        rule: title-mismatch
-        subject: Patrick J. Lechleitner
+        rule: count-mismatch
+        subject: people killed
         seen: 3f1c0a9d2b7e
 """
 from __future__ import annotations

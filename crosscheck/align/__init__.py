@@ -272,7 +272,7 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
     if kind is ClaimKind.COUNT:
         return count_subject(subject, claims)
     if kind in (ClaimKind.DATE, ClaimKind.PLACES):
-        # Keywords read back as the source wrote them: "policy ice updated" -> "policy ICE updated".
+        # Keywords read back as the source wrote them: "plan city approved" -> "plan the City approved".
         written = next((w for c in claims if c.subject == subject and (w := as_written(subject, c.sentence))), "")
         if written or kind is ClaimKind.DATE:
             return written or subject
@@ -289,8 +289,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 def as_written(subject: str, sentence: str) -> str:
     """The subject's keywords as the sentence has them, in its words and order:
-    "announced pilot body camera program" -> "announced a pilot body camera
-    program". "" when the sentence does not hold them in that order nearby."""
+    "announced new flood barrier plan" -> "announced a new flood barrier
+    plan". "" when the sentence does not hold them in that order nearby."""
     keys = subject.split()
     words = list(_WORD.finditer(sentence))
     for first, match in enumerate(words):

@@ -90,11 +90,11 @@ class CountFrame(NamedTuple):
     nearby_events: frozenset[str]  # event classes of the words right around it
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
     people: frozenset[str]  # the people of those its sentence names
-    alone: bool  # the only count of its thing in its source ("two magazines" and no other magazines)
+    alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
 
 
 def _participle_event(words: Iterable[str]) -> str:
-    """The event a participle before the counted noun names: "two slain deputies".
+    """The event a participle before the counted noun names: "two slain guards".
     Only inflected forms: a bare modifier ("fire trucks") is rarely an event."""
     classes = word_classes("events")
     for word in words:
@@ -106,7 +106,7 @@ def _participle_event(words: Iterable[str]) -> str:
 
 def event_and_thing(claim: Claim) -> tuple[str, str]:
     """A count's event class and counted thing: "12 deaths" is 12 people killed,
-    "two slain deputies" two deputies killed, "a 15-minute standoff" a standoff
+    "two slain guards" two guards killed, "a 15-minute standoff" a standoff
     that lasted 15 minutes."""
     event = event_class(claim.attr("event") or "")
     counted, narrowed = thing(claim.subject)
@@ -115,7 +115,7 @@ def event_and_thing(claim: Claim) -> tuple[str, str]:
         event, counted = event_nouns[counted], "person"
     unit = claim.attr("unit") or ""
     if unit in load("things")["durations"]["words"] and counted != unit:
-        event = "lasted"  # "a 15-minute rampage that occurred ...": how long the rampage went on
+        event = "lasted"  # "a 20-minute standoff that occurred ...": how long the standoff went on
     return event or _participle_event(claim.subject.split()[:-1]), counted
 
 

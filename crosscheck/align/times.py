@@ -41,7 +41,7 @@ class _Time(NamedTuple):
 
 
 def compared_event(event: str) -> str:
-    """The event a time of this class is set beside: "responded at 2:38" dates the incident."""
+    """The event a time of this class is set beside: "officers responded at 9:55" dates the robbery."""
     return load("times")["events"].get(event, {}).get("stands_for", event)
 
 

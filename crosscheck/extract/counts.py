@@ -368,7 +368,7 @@ def _anchor(sentence: str, published: str | None) -> str | None:
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
-# Verbs by which a place takes people in ("hospitals received 12 victims").
+# Verbs by which a place takes people in ("the shelter received 40 families").
 _TAKE_IN = frozenset({"receive", "take", "admit", "accept"})
 # A place that takes people in -> the event class of those it takes in (events.yaml taken_in_by).
 _TAKEN_IN_BY = {place: cls for cls, entry in load("events").items() for place in entry.get("taken_in_by", ())}
@@ -376,7 +376,7 @@ _TAKEN_IN_BY = {place: cls for cls, entry in load("events").items() for place in
 
 def _event_before(before: list[str]) -> str | None:
     """The verb the count is the object of: "killing five people", "arrested a 45-year-old";
-    for a place that takes people in, the event of those it took in ("hospitals received 12")."""
+    for a place that takes people in, the event of those it took in ("clinics admitted nine")."""
     for i, word in enumerate(before[:2]):
         low = word.lower()
         if low in ("a", "an", "the"):

@@ -426,7 +426,7 @@ class TimeOfDay:
         found = {_interval_relation(la, ha, lb + d * DAY_MINUTES, hb + d * DAY_MINUTES) for d in offsets}
         status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
         if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
-            return Status.VARIANT  # "shot at 2:30", "police responded at 2:38": a response follows the attack
+            return Status.VARIANT  # "robbed at 9:30", "officers responded at 9:55": a response follows the event
         return status
 
 

@@ -17,8 +17,8 @@ def _count_findings(report, status: Status | None = None):
 
 def test_a_clipped_compound_meets_the_spelled_out_noun():
     report = _check({
-        "a": "The county will issue 300 bodycams to its deputies next spring.",
-        "b": "Under the plan the county will issue 450 body-worn cameras to deputies.",
+        "a": "The county will issue 300 dashcams to its deputies next spring.",
+        "b": "Under the plan the county will issue 450 dash cameras to deputies.",
     })
     (finding,) = _count_findings(report, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"300", "450"}
