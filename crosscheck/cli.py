@@ -171,18 +171,21 @@ class ProgressBar:
 
     def __init__(self, quiet: bool, label: str) -> None:
         self.quiet, self.label = quiet, label
-        self.bar: tqdm | None = None
+        self.bar: tqdm | None | bool = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            show = not self.quiet and total > PROGRESS_MIN_SOURCES and sys.stderr.isatty()
+            if self.quiet or total <= PROGRESS_MIN_SOURCES or not sys.stderr.isatty():
+                self.bar = False  # never drawn: tqdm is not even imported
+                return
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=self.label, unit="source", disable=not show, file=sys.stderr)
-        self.bar.update(done)
+            self.bar = tqdm(total=total, desc=self.label, unit="source", file=sys.stderr)
+        if self.bar:
+            self.bar.update(done)
 
     def close(self) -> None:
-        if self.bar is not None:
+        if self.bar:
             self.bar.close()
 
 

@@ -20,8 +20,8 @@ import functools
 import logging
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CrosscheckError
 from .limits import DEFAULT_LIMITS, PARALLEL_MIN_FILES, Limits
@@ -30,6 +30,9 @@ from .ingest import SourceFile, check_unique_ids, load_document, require_sources
 from .model import Claim, Report, Skipped, Source
 from .pipeline import check_claims
 from .rules.load import Rule
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 EXECUTORS = ("local", "dask")
 # Chunks per worker: enough to balance uneven files, few enough that task
@@ -123,6 +126,8 @@ def check_stories(
     flat = [chunk for chunks in chunked for chunk in chunks]
     if jobs == 1:
         return _check_stories_with(map(ingest, flat), plans, chunked, rules, progress, total)
+    from concurrent.futures import ProcessPoolExecutor  # here: one process needs no pool, nor its import
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return _check_stories_with(pool.map(ingest, flat), plans, chunked, rules, progress, total, pool)
 

@@ -77,7 +77,11 @@ def compose(text: str) -> yaml.Node | None:
 
 def load(text: str) -> object:
     """Like yaml.safe_load, within the bounds above; yaml.YAMLError otherwise."""
-    node = compose(text)
+    return construct(compose(text))
+
+
+def construct(node: yaml.Node | None) -> object:
+    """The value of a node that ``compose`` returned."""
     if node is None:
         return None
     loader = BoundedLoader("")

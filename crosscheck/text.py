@@ -7,6 +7,7 @@ document (see bench/).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .model import Sentence
@@ -153,34 +154,49 @@ def singular(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The dictionary form of an English word: "killed" -> "kill", "injuries" -> "injury"."""
-    return _lemmatizer().lemmatize(word.lower(), lang="en").lower()
+    """The dictionary form of an English word: "killed" -> "kill", "injuries" -> "injury".
+
+    Looked up in simplemma's English dictionary, without its lemmatizer: importing
+    that (rules for twenty languages) costs more than a one-file report. A word the
+    dictionary lacks is a name or a coinage and is its own lemma, but for the two
+    shapes news English builds from known words: a hyphenated compound (spelled
+    solid, else its last part: "court-ordered" -> "court-order") and a contraction
+    or possessive ("didn't" -> "do", "mayor's" -> "mayor")."""
+    w = word.lower().replace("’", "'")
+    english = _english()
+    if (base := english.get(w)) is not None:
+        return base
+    if "-" in w:
+        head, _, last = w.rpartition("-")
+        if (base := english.get(w.replace("-", ""))) is not None:  # "cease-fire" is "ceasefire"
+            return base
+        if head and (base := english.get(last)) is not None:
+            return f"{head}-{base}"
+    if (clitic := _CLITIC.fullmatch(w)) and (base := english.get(clitic[1])) is not None:
+        return base
+    return w
 
 
-@lru_cache(maxsize=1)
+# A contraction or possessive: a known word and what is joined to it ("didn't", "mayor's", "voters'").
+_CLITIC = re.compile(r"(.+?)(?:n't|'s|'ll|'d|'re|'ve|'m|')")
+
+
 def _english():
-    """simplemma's English dictionary (inflected form -> lemma), from crosscheck's
-    disk cache: decoding the shipped file takes longer than a one-file report."""
-    import simplemma
+    """simplemma's English dictionary (inflected form -> lemma), a table in crosscheck's
+    disk cache: decoding the shipped file, or loading all of it, takes longer than a
+    one-file report."""
+    from .cache import cache_key, cached_table, package_stamp
+
+    return cached_table("simplemma-en", lambda: cache_key(package_stamp("simplemma"), "en"), _english_rows)
+
+
+def _english_rows() -> Iterable[tuple[str, str]]:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    from .cache import cache_key, cached
-
-    key = cache_key(simplemma.__version__, "en")
-    return cached("simplemma-en", key, lambda: DefaultDictionaryFactory().get_dictionary("en"))
-
-
-@lru_cache(maxsize=1)
-def _lemmatizer():
-    """simplemma's lemmatizer, built on first use, not at import (start-up stays fast)."""
-    import simplemma
-    from simplemma.strategies import DefaultStrategy
-
-    class CachedDictionaries:  # simplemma's DictionaryFactory protocol; asked on every lookup
-        def get_dictionary(self, lang: str):
-            return _english()
-
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaries()))
+    shipped = DefaultDictionaryFactory().get_dictionary("en")
+    # As simplemma looks a lower-case word up: as it is, else capitalized ("athens" -> "Athens").
+    yield from ((form, base.lower()) for form, base in shipped.items() if form == form.lower())
+    yield from ((form.lower(), base.lower()) for form, base in shipped.items() if form == form.lower().capitalize())
 
 
 _QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")

@@ -1,8 +1,9 @@
-"""The disk cache of slow-to-build tables (the gazetteer, the lemmatizer's dictionary):
+"""The disk cache of slow-to-build word tables (the gazetteer, the lemmatizer's dictionary):
 read back when safe, rebuilt whenever anything is amiss, never an error."""
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import pytest
 
@@ -12,49 +13,71 @@ from crosscheck import cache
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     monkeypatch.setenv("CROSSCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_OPENED", {})
     return tmp_path / "cache"
 
 
-def _counting(value):
+def _counting(rows):
     calls = []
 
     def build():
         calls.append(1)
-        return value
+        return iter(rows)
 
     return build, calls
 
 
-def test_an_entry_is_built_once_then_read_back(folder):
-    build, calls = _counting({"a": (1, 2)})
-    assert cache.cached("table", "k1", build) == {"a": (1, 2)}
-    assert cache.cached("table", "k1", build) == {"a": (1, 2)}
+def _open(name, key, build):
+    """As a fresh process would: nothing opened yet."""
+    cache._OPENED.pop(name, None)
+    return cache.cached_table(name, lambda: key, build)
+
+
+def test_a_table_is_built_once_then_read_back_in_place(folder):
+    build, calls = _counting([("cities", "city"), ("mice", "mouse")])
+    assert _open("words", "k1", build).get("cities") == "city"
+    again = _open("words", "k1", build)
+    assert again.get("mice") == "mouse" and "mice" in again
+    assert again.get("geese") is None and "geese" not in again
     assert len(calls) == 1
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
 
 
+def test_a_table_is_opened_once_per_process(folder):
+    build, calls = _counting([("a", "b")])
+    first = cache.cached_table("words", lambda: "k1", build)
+    assert cache.cached_table("words", lambda: pytest.fail("keyed again"), build) is first
+
+
+def test_the_first_row_of_a_key_wins(folder):
+    build, _ = _counting([("athens", "athens"), ("athens", "athen")])
+    assert _open("words", "k1", build).get("athens") == "athens"
+
+
 def test_a_new_key_rebuilds_and_drops_the_old_entry(folder):
-    build, calls = _counting([1])
-    cache.cached("table", "k1", build)
-    cache.cached("table", "k2", build)
+    build, calls = _counting([("a", "b")])
+    _open("words", "k1", build)
+    _open("words", "k2", build)
     assert len(calls) == 2
-    assert sorted(p.name for p in folder.iterdir()) == ["table-k2.pickle"]
+    assert sorted(p.name for p in folder.iterdir()) == ["words-k2.sqlite"]
 
 
 def test_a_damaged_entry_is_rebuilt_and_replaced(folder):
-    build, calls = _counting("fresh")
-    cache.cached("table", "k1", build)
-    (folder / "table-k1.pickle").write_bytes(b"not a pickle")
-    assert cache.cached("table", "k1", build) == "fresh"
-    assert cache.cached("table", "k1", build) == "fresh"
+    build, calls = _counting([("a", "b")])
+    _open("words", "k1", build)
+    (folder / "words-k1.sqlite").write_bytes(b"not a database, though long enough to look like one" * 100)
+    assert _open("words", "k1", build).get("a") == "b"
+    assert _open("words", "k1", build).get("a") == "b"
     assert len(calls) == 2
+    with sqlite3.connect(folder / "words-k1.sqlite") as connection:
+        assert connection.execute("SELECT value FROM entries WHERE key = 'a'").fetchone() == ("b",)
 
 
 def test_an_entry_others_could_have_written_is_not_read(folder):
-    build, calls = _counting("fresh")
-    cache.cached("table", "k1", build)
-    os.chmod(folder / "table-k1.pickle", 0o666)
-    assert cache.cached("table", "k1", build) == "fresh"
+    build, calls = _counting([("a", "b")])
+    _open("words", "k1", build)
+    os.chmod(folder / "words-k1.sqlite", 0o666)
+    assert _open("words", "k1", build).get("a") == "b"
     assert len(calls) == 2
 
 
@@ -62,9 +85,10 @@ def test_a_folder_that_cannot_be_made_means_building_in_memory(monkeypatch, tmp_
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder would go")
     monkeypatch.setenv("CROSSCHECK_CACHE_DIR", str(blocker / "cache"))
-    build, calls = _counting(42)
-    assert cache.cached("table", "k1", build) == 42
-    assert cache.cached("table", "k1", build) == 42
+    monkeypatch.setattr(cache, "_OPENED", {})
+    build, calls = _counting([("a", "b")])
+    assert _open("words", "k1", build).get("a") == "b"
+    assert _open("words", "k1", build).get("a") == "b"
     assert len(calls) == 2
 
 
@@ -72,6 +96,34 @@ def test_the_gazetteer_read_from_the_cache_is_the_one_built(folder):
     from crosscheck.extract import gazetteer
 
     built = gazetteer._build()
-    first = cache.cached("gazetteer", gazetteer._gazetteer_key(), gazetteer._build)
-    again = cache.cached("gazetteer", gazetteer._gazetteer_key(), lambda: pytest.fail("rebuilt"))
-    assert first == built and again == built
+    table = _open("gazetteer", gazetteer._gazetteer_key(), gazetteer._rows)
+    read = _open("gazetteer", gazetteer._gazetteer_key(), lambda: pytest.fail("rebuilt"))
+    assert table is not read
+    for key in ("paris", "new york", "trenton", "georgia", "cook county"):
+        name, kind, wheres = read.get(f"place|{key}").split("\t")
+        assert gazetteer.Place(name, kind, frozenset(gazetteer._wheres(wheres))) == built.places[key]
+    assert set(gazetteer._wheres(read.get("qualifier|nj"))) == set(built.qualifiers["nj"])
+
+
+def test_a_word_is_lemmatized_by_the_dictionary_and_a_name_is_left_alone(folder):
+    from crosscheck import text
+
+    text.lemma.cache_clear()
+    try:
+        assert [text.lemma(w) for w in ("injuries", "killed", "Counties", "cease-fire", "court-ordered")] == [
+            "injury", "kill", "county", "ceasefire", "court-order",
+        ]
+        assert [text.lemma(w) for w in ("didn't", "mayor's", "voters'", "o'brien", "zorblax")] == [
+            "do", "mayor", "voter", "o'brien", "zorblax",
+        ]
+    finally:
+        text.lemma.cache_clear()
+
+
+def test_many_lookups_read_the_whole_table_once_and_answer_the_same(folder, monkeypatch):
+    monkeypatch.setattr(cache.Table, "WEIGH_EVERY", 2)
+    rows = [(f"w{i}", f"v{i}") for i in range(20)]
+    table = _open("words", "k1", lambda: iter(rows))
+    answers = [table.get(f"w{i}") for i in range(20)] + [table.get("missing")]
+    assert table._all is not None  # 2 lookups reach a tenth of 20 rows
+    assert answers == [f"v{i}" for i in range(20)] + [None]

