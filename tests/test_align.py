@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crosscheck import align
 from crosscheck.align import align_claims
-from crosscheck.align.core import MAX_BUCKET, WINDOW, _candidate_pairs
+from crosscheck.align.core import MAX_BUCKET, WINDOW, _Buckets
 from crosscheck.extract import extract_claims
 from crosscheck.ingest import build_document, load_sources
 from crosscheck.model import ClaimKind, Source, Status
@@ -54,13 +54,23 @@ def test_each_copy_of_a_sentence_is_scored_once(monkeypatch):
     assert len(calls) <= for_two
 
 
+def _pairs(buckets, size):
+    return {(a, b) for a in range(size) for b in buckets.partners(a)}
+
+
 def test_oversized_bucket_pairs_each_member_with_its_neighbours_only():
-    members = list(range(10 * MAX_BUCKET))
-    pairs = list(_candidate_pairs(members, order=lambda n: (-n,)))
-    assert len(pairs) <= len(members) * WINDOW
+    size = 10 * MAX_BUCKET
+    pairs = _pairs(_Buckets([["key"]] * size, order=lambda n: (-n,)), size)
+    assert len(pairs) <= size * WINDOW
     assert all(a < b for a, b in pairs)
-    assert {(n, n + 1) for n in range(len(members) - 1)} <= set(pairs)
-    assert len(list(_candidate_pairs(members[:MAX_BUCKET], order=lambda n: (n,)))) == MAX_BUCKET * (MAX_BUCKET - 1) // 2
+    assert {(n, n + 1) for n in range(size - 1)} <= pairs
+    assert all(b - a <= WINDOW for a, b in pairs)  # neighbours in the sorted order (n descending)
+    assert len(_pairs(_Buckets([["key"]] * MAX_BUCKET, order=lambda n: (n,)), MAX_BUCKET)) == MAX_BUCKET * (MAX_BUCKET - 1) // 2
+
+
+def test_a_pair_sharing_several_keys_is_found_once_from_its_smaller_node():
+    buckets = _Buckets([["x", "y"], ["x", "y", "z"], ["z"], ["w"]], order=lambda n: (n,))
+    assert [sorted(buckets.partners(n)) for n in range(4)] == [[1], [2], [], []]
 
 
 def test_a_conflict_is_found_among_hundreds_of_unrelated_articles():

@@ -3,9 +3,9 @@ blocking buckets, scored pairs merged strongest first with union-find."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from itertools import combinations
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
@@ -103,7 +103,7 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
 _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 # A bucket with more distinct claims than this is a key too common to say much
-# (e.g. "person" counts in a 10,000-source story): see _candidate_pairs.
+# (e.g. "person" counts in a 10,000-source story): see _Buckets.
 MAX_BUCKET = 100
 # In an oversized bucket, each claim is compared with this many neighbours.
 WINDOW = 20
@@ -215,22 +215,43 @@ def _nodes(claims: Sequence[Claim], aligner: Aligner) -> tuple[list[list[int]], 
     return nodes, features
 
 
-def _candidate_pairs(members: list[int], order: Callable[[int], tuple]) -> Iterable[tuple[int, int]]:
-    """Pairs of a blocking bucket worth scoring, ``(smaller, larger)``.
+class _Buckets:
+    """Blocking buckets and the pairs worth scoring in them.
 
-    A bucket up to MAX_BUCKET gives all its pairs. A bigger one is a key too
+    A bucket up to MAX_BUCKET pairs all its members. A bigger one is a key too
     common to say much (the "people" counts of a huge story): its members are
     sorted so that likely partners sit side by side, and each is paired with
-    the next WINDOW (the sorted-neighbourhood method), so cost grows linearly.
+    the WINDOW before and after it (the sorted-neighbourhood method), so cost
+    grows linearly.
     """
-    if len(members) <= MAX_BUCKET:
-        return combinations(members, 2)
-    ranked = sorted(members, key=order)
-    return (
-        (min(a, b), max(a, b))
-        for p, a in enumerate(ranked)
-        for b in ranked[p + 1 : p + 1 + WINDOW]
-    )
+
+    def __init__(self, keys: Sequence[Iterable[str]], order: Callable[[int], tuple]) -> None:
+        self._keys = [frozenset(node_keys) for node_keys in keys]
+        members: dict[str, list[int]] = defaultdict(list)
+        for n, node_keys in enumerate(self._keys):
+            for key in node_keys:
+                members[key].append(n)  # ascending: n grows
+        self._members = members
+        # Oversized buckets: members in sorted order, and each member's rank in it.
+        self._ranked: dict[str, tuple[list[int], dict[int, int]]] = {}
+        for key, nodes in members.items():
+            if len(nodes) > MAX_BUCKET:
+                ranked = sorted(nodes, key=order)
+                self._ranked[key] = (ranked, {n: rank for rank, n in enumerate(ranked)})
+
+    def partners(self, n: int) -> set[int]:
+        """The nodes after ``n`` (larger numbers) that some bucket pairs with it: each
+        pair is found once, from its smaller node, and nothing holds all pairs at once."""
+        found: set[int] = set()
+        for key in self._keys[n]:
+            if key in self._ranked:
+                ranked, rank = self._ranked[key]
+                at = rank[n]
+                found.update(m for m in ranked[max(0, at - WINDOW) : at + WINDOW + 1] if m > n)
+            else:
+                nodes = self._members[key]
+                found.update(nodes[bisect_right(nodes, n) :])
+        return found
 
 
 def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
@@ -244,25 +265,15 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     """
     nodes, features = _nodes(claims, aligner)
     sources = [{claims[i].source for i in members} for members in nodes]
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for n, said in enumerate(features):
-        for key in set(aligner.keys(said)):
-            buckets[key].append(n)
-
-    def order(n: int) -> tuple:
-        return aligner.order(features[n])
-
+    buckets = _Buckets([aligner.keys(said) for said in features], lambda n: aligner.order(features[n]))
     # A node's one source, or None for a node several sources share: two nodes
     # of one source alone are never compared (a source does not echo itself).
     only_source = [next(iter(s)) if len(s) == 1 else None for s in sources]
-    seen: set[int] = set()  # a pair (a, b) as a * len(nodes) + b: keys in many buckets meet again
     pairs: list[tuple[float, int, int]] = []
-    for key in sorted(buckets):
-        for a, b in _candidate_pairs(buckets[key], order):
-            pair = a * len(nodes) + b
-            if pair in seen or (only_source[a] is not None and only_source[a] == only_source[b]):
+    for a in range(len(nodes)):
+        for b in buckets.partners(a):
+            if only_source[a] is not None and only_source[a] == only_source[b]:
                 continue
-            seen.add(pair)
             score = aligner.score(features[a], features[b])
             if score > 0:  # only links are kept: memory grows with links, not with pairs
                 pairs.append((-score, a, b))
