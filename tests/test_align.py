@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crosscheck import align
 from crosscheck.align import align_claims
-from crosscheck.align.core import MAX_BUCKET, WINDOW, _Buckets
+from crosscheck.align.core import MAX_BUCKET, MAX_PARTNERS, WINDOW, _Buckets
 from crosscheck.extract import extract_claims
 from crosscheck.ingest import build_document, load_sources
 from crosscheck.model import ClaimKind, Source, Status
@@ -65,7 +65,17 @@ def test_oversized_bucket_pairs_each_member_with_its_neighbours_only():
     assert all(a < b for a, b in pairs)
     assert {(n, n + 1) for n in range(size - 1)} <= pairs
     assert all(b - a <= WINDOW for a, b in pairs)  # neighbours in the sorted order (n descending)
-    assert len(_pairs(_Buckets([["key"]] * MAX_BUCKET, order=lambda n: (n,)), MAX_BUCKET)) == MAX_BUCKET * (MAX_BUCKET - 1) // 2
+    small = MAX_PARTNERS + 1
+    assert len(_pairs(_Buckets([["key"]] * small, order=lambda n: (n,)), small)) == small * (small - 1) // 2
+
+
+def test_a_claim_is_compared_with_the_later_claims_sharing_the_most_keys_first():
+    # Node 0 shares one key with every other node, and two with the last MAX_PARTNERS of them.
+    size = 2 * MAX_PARTNERS + 2
+    assert size <= MAX_BUCKET  # one bucket of all pairs, before the limit on partners
+    keys = [["a", "b"]] + [["a"] if n < size - MAX_PARTNERS else ["a", "b"] for n in range(1, size)]
+    partners = list(_Buckets(keys, order=lambda n: (n,)).partners(0))
+    assert sorted(partners) == list(range(size - MAX_PARTNERS, size))
 
 
 def test_a_pair_sharing_several_keys_is_found_once_from_its_smaller_node():

@@ -107,6 +107,10 @@ _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]
 MAX_BUCKET = 100
 # In an oversized bucket, each claim is compared with this many neighbours.
 WINDOW = 20
+# A claim is compared with at most this many later claims, those sharing the most
+# keys with it: many sources repeating one fact in their own words make a group
+# whose every pair shares keys, and linking it needs a chain, not every pair.
+MAX_PARTNERS = 40
 
 
 class _UnionFind:
@@ -239,19 +243,22 @@ class _Buckets:
                 ranked = sorted(nodes, key=order)
                 self._ranked[key] = (ranked, {n: rank for rank, n in enumerate(ranked)})
 
-    def partners(self, n: int) -> set[int]:
-        """The nodes after ``n`` (larger numbers) that some bucket pairs with it: each
-        pair is found once, from its smaller node, and nothing holds all pairs at once."""
-        found: set[int] = set()
+    def partners(self, n: int) -> Iterable[int]:
+        """The nodes after ``n`` (larger numbers) that some bucket pairs with it, at most
+        MAX_PARTNERS, those sharing the most keys first: each pair is found once, from
+        its smaller node, and nothing holds all pairs at once."""
+        shared: Counter[int] = Counter()
         for key in self._keys[n]:
             if key in self._ranked:
                 ranked, rank = self._ranked[key]
                 at = rank[n]
-                found.update(m for m in ranked[max(0, at - WINDOW) : at + WINDOW + 1] if m > n)
+                shared.update(m for m in ranked[max(0, at - WINDOW) : at + WINDOW + 1] if m > n)
             else:
                 nodes = self._members[key]
-                found.update(nodes[bisect_right(nodes, n) :])
-        return found
+                shared.update(nodes[bisect_right(nodes, n) :])
+        if len(shared) <= MAX_PARTNERS:
+            return shared.keys()
+        return sorted(shared, key=lambda m: (-shared[m], m))[:MAX_PARTNERS]
 
 
 def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
