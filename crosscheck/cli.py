@@ -258,12 +258,13 @@ def _warn_not_read(skipped: Iterable[Skipped]) -> None:
 create_dirs_option = click.option("--create-dirs", is_flag=True, help="Create the missing folders of the file to write.")
 
 
-def _write(data: bytes, output: str | None) -> None:
+def _write(data: bytes | Iterable[bytes], output: str | None) -> None:
     """Write to stdout, or to ``output`` atomically: a temp file beside it, fsync,
     then rename over it, so a kill or a full disk never leaves a cut report
     where the old one was. A device or FIFO (/dev/stdout) is written in place."""
     if not output:
-        click.echo(data, nl=False)
+        for piece in (data,) if isinstance(data, bytes) else data:
+            click.echo(piece, nl=False)
         return
     try:
         write_atomic(Path(output), data)
@@ -396,9 +397,9 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, execu
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix, "markdown")
     _warn_not_read(result.skipped)
-    from .report import render_bytes
+    from .report import render_chunks
 
-    _write(render_bytes(result, fmt), output)
+    _write(render_chunks(result, fmt), output)
     if output and sys.stderr.isatty():
         click.echo(f"crosscheck: wrote {output}", err=True)
     if failing(result.findings, fail_on):

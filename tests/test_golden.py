@@ -58,3 +58,22 @@ def test_report_matches_golden(folder, stem, fmt, update_golden):
 
 def test_report_is_identical_across_runs():
     assert _render(SEEDS, "json") == _render(SEEDS, "json")
+
+
+def test_the_json_report_written_in_pieces_is_the_report_dumped_whole():
+    """The command line writes the JSON report piece by piece (a 30,000-source story's
+    is hundreds of MB); the pieces must make the same bytes as dumping its dict at once,
+    whatever lists are empty."""
+    from crosscheck.model import Source
+    from crosscheck.report.common import to_json_bytes
+    from crosscheck.report.json import render_json_chunks, report_to_dict
+
+    documents = load_sources([SEEDS])
+    claims = [c for d in documents for c in extract_claims(d)]
+    full = check_claims([d.source for d in documents], claims, load_rules())
+    empty = check_claims([Source(id="a"), Source(id="b")], [], load_rules())
+    for report in (full, empty):
+        pieces = list(render_json_chunks(report))
+        assert len(pieces) > 1
+        assert b"".join(pieces) == to_json_bytes(report_to_dict(report))
+    assert len(list(render_json_chunks(full))) > len(full.claims)

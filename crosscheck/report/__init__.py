@@ -10,6 +10,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..model import Report
 
 
@@ -39,10 +41,15 @@ def render(report: Report, fmt: OutputFormat | str) -> str:
 
 
 def render_bytes(report: Report, fmt: OutputFormat | str) -> bytes:
-    """What a report file holds, UTF-8; a renderer with a ``<function>_bytes``
-    makes the bytes itself, sparing a text copy of a large report."""
+    """What a report file holds, UTF-8."""
+    return b"".join(render_chunks(report, fmt))
+
+
+def render_chunks(report: Report, fmt: OutputFormat | str) -> Iterator[bytes]:
+    """What a report file holds, UTF-8, in pieces to write one after another; a renderer
+    with a ``<function>_chunks`` makes them itself, so a large report is never whole in memory."""
     module_name, function = RENDERERS[OutputFormat(fmt)]
     module = import_module(f".{module_name}", __package__)
-    if hasattr(module, f"{function}_bytes"):
-        return getattr(module, f"{function}_bytes")(report)
-    return getattr(module, function)(report).encode("utf-8")
+    if hasattr(module, f"{function}_chunks"):
+        return getattr(module, f"{function}_chunks")(report)
+    return iter((getattr(module, function)(report).encode("utf-8"),))

@@ -4,40 +4,23 @@ The schema is documented in docs/json-schema.md; ``version`` changes when it doe
 """
 from __future__ import annotations
 
-from ..model import Report
-from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json_bytes
+from collections.abc import Iterator
+
+from ..model import Finding, Report, Source
+from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json_chunks
 
 
 def report_to_dict(report: Report) -> dict:
+    data = _report_parts(report)
+    data["findings"], data["claims"] = list(data["findings"]), list(data["claims"])
+    return data
+
+
+def _report_parts(report: Report) -> dict:
+    """The report's dict, with its two long lists (findings, claims) as iterators:
+    a story of 30,000 sources has hundreds of thousands of claims."""
     sources = {s.id: s for s in report.sources}
     claim_group = group_of_claims(report)
-    findings = []
-    for finding in report.findings:
-        findings.append({
-            "id": finding.id,
-            "rule": finding.rule,
-            "severity": finding.severity.value,
-            "status": finding.status.value,
-            "kind": finding.kind.value,
-            "subject": finding.subject,
-            "message": finding.message,
-            "confidence": finding.confidence,
-            "days_apart": days_apart(finding, sources),
-            "note": finding.note,
-            "review": finding.review and {
-                "decision": finding.review.decision, "reason": finding.review.reason, "by": finding.review.by,
-                "date": finding.review.date, "stale": finding.review.stale,
-            },
-            "values": [
-                {
-                    "value": v.value,
-                    "sources": list(v.sources),
-                    "first_published": v.first_published,
-                    "evidence": [Evidence.of(c).__dict__ for c in v.claims],
-                }
-                for v in finding.values
-            ],
-        })
     counts = group_counts(report)
     return {
         "version": SCHEMA_VERSION,
@@ -58,8 +41,36 @@ def report_to_dict(report: Report) -> dict:
             "single_source_claims": counts["single_source"],
             "notes": list(report.notes),
         },
-        "findings": findings,
-        "claims": [{**c.to_dict(), "group": claim_group[c.id]} for c in report.claims],
+        "findings": (_finding_dict(finding, sources) for finding in report.findings),
+        "claims": ({**c.to_dict(), "group": claim_group[c.id]} for c in report.claims),
+    }
+
+
+def _finding_dict(finding: Finding, sources: dict[str, Source]) -> dict:
+    return {
+        "id": finding.id,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "status": finding.status.value,
+        "kind": finding.kind.value,
+        "subject": finding.subject,
+        "message": finding.message,
+        "confidence": finding.confidence,
+        "days_apart": days_apart(finding, sources),
+        "note": finding.note,
+        "review": finding.review and {
+            "decision": finding.review.decision, "reason": finding.review.reason, "by": finding.review.by,
+            "date": finding.review.date, "stale": finding.review.stale,
+        },
+        "values": [
+            {
+                "value": v.value,
+                "sources": list(v.sources),
+                "first_published": v.first_published,
+                "evidence": [Evidence.of(c).__dict__ for c in v.claims],
+            }
+            for v in finding.values
+        ],
     }
 
 
@@ -68,5 +79,10 @@ def render_json(report: Report) -> str:
 
 
 def render_json_bytes(report: Report) -> bytes:
-    """The JSON report as the bytes a file gets: no text copy of a report that may be hundreds of MB."""
-    return to_json_bytes(report_to_dict(report))
+    return b"".join(render_json_chunks(report))
+
+
+def render_json_chunks(report: Report) -> Iterator[bytes]:
+    """The JSON report as the bytes a file gets, in pieces: no whole copy of a
+    report that may be hundreds of MB, nor of the dicts it is made from."""
+    return to_json_chunks(_report_parts(report))
