@@ -135,3 +135,19 @@ def test_a_date_or_list_subject_reads_as_its_sentence_wrote_it():
     assert as_written("announced new flood barrier plan", sentence) == "announced a new flood barrier plan"
     assert as_written("policy city updated", "The policy the City updated in May was dropped.") == "policy the City updated"
     assert as_written("barrier river announced", sentence) == ""  # not in that order
+
+
+def test_the_word_signature_of_quotes_never_misses_words_they_share():
+    """Quotes sharing MIN_SHARED_WORDS of the shorter's words always pass the cheap check
+    before the character comparisons (bit collisions may let more through, never fewer)."""
+    from crosscheck.align import MIN_SHARED_WORDS, _quoted, _share_words
+
+    vocabulary = [f"w{n}" for n in range(400)]
+    for start in range(0, 300, 7):
+        a = vocabulary[start : start + 40]
+        for shared in range(0, 41, 3):
+            b = a[:shared] + vocabulary[start + 100 : start + 140 - shared]
+            if shared >= MIN_SHARED_WORDS * 40:
+                assert _share_words(_quoted(" ".join(a)), _quoted(" ".join(b)))
+    far = _quoted("the council voted to close the old bridge until spring repairs")
+    assert not _share_words(far, _quoted("our players gave everything tonight and we are proud of them all"))

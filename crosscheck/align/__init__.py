@@ -11,6 +11,7 @@ in the number of distinct claims; nothing compares all pairs of a large story
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -181,14 +182,26 @@ def _quote_norm(claim: Claim) -> str:
 
 
 class _Quoted(NamedTuple):
-    """A stretch of a quote (all of it, or one sentence) and its set of words."""
+    """A stretch of a quote (all of it, or one sentence), with its words as a bit
+    signature: each word sets one of SIGNATURE_BITS bits, so two signatures share
+    at least as many bits as their stretches share words (a collision only adds)."""
 
     text: str
-    words: frozenset[str]
+    signature: int
+    words: int  # how many different words
+
+
+# Enough bits that the words of a long quote seldom collide; an int of this size is
+# a tenth of the memory of a set of its words.
+SIGNATURE_BITS = 512
 
 
 def _quoted(text: str) -> _Quoted:
-    return _Quoted(text, frozenset(text.split()))
+    distinct = set(text.split())
+    signature = 0
+    for word in distinct:
+        signature |= 1 << (zlib.crc32(word.encode()) % SIGNATURE_BITS)  # crc32: the same bits in every run
+    return _Quoted(text, signature, len(distinct))
 
 
 class _Quote(NamedTuple):
@@ -225,7 +238,9 @@ MIN_SHARED_WORDS = 0.3
 
 
 def _share_words(a: _Quoted, b: _Quoted) -> bool:
-    return len(a.words & b.words) >= MIN_SHARED_WORDS * min(len(a.words), len(b.words))
+    """Whether two stretches may share MIN_SHARED_WORDS of the shorter's words (never
+    false when they do: bits in common overcount shared words, never undercount)."""
+    return (a.signature & b.signature).bit_count() >= MIN_SHARED_WORDS * min(a.words, b.words)
 
 
 def _quote_score(qa: _Quote, qb: _Quote) -> float:
@@ -239,10 +254,6 @@ def _quote_score(qa: _Quote, qb: _Quote) -> float:
     score = _wording_score(qa.whole, qb.whole)
     if score:
         return score
-    if not qa.sentences or not qb.sentences or len(qa.whole.words & qb.whole.words) < MIN_SHARED_WORDS * min(
-        len(x.words) for x in qa.sentences + qb.sentences
-    ):  # too few words in common for any two of their sentences to share enough
-        return 0.0
     for x in qa.sentences:
         for y in qb.sentences:
             if _share_words(x, y) and (ratio := sentence_likeness(x.text, y.text, SENTENCE_SAME)):

@@ -286,24 +286,32 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
                 pairs.append((-score, a, b))
     pairs.sort()
     uf = _UnionFind(len(nodes))
+    # Each group's values by source, and what it holds that excludes others, kept for
+    # roots that have been merged; a node never merged has its own (most never are).
     values: dict[int, dict[str, set]] = {}
     exclusive: dict[int, Hashable | None] = {}
-    for n, members in enumerate(nodes):
-        values[n] = defaultdict(set)
-        for i in members:
-            values[n][claims[i].source].add(value_key(claims[i]))
-        exclusive[n] = aligner.exclusive(features[n])
+
+    def values_of(root: int) -> dict[str, set]:
+        if root not in values:
+            values[root] = defaultdict(set)
+            for i in nodes[root]:
+                values[root][claims[i].source].add(value_key(claims[i]))
+        return values[root]
+
+    def exclusive_of(root: int) -> Hashable | None:
+        return exclusive[root] if root in exclusive else aligner.exclusive(features[root])
+
     for _, a, b in pairs:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
         # The smaller side is walked and moved, so a merge into a huge group stays cheap.
-        small, large = sorted((values[ra], values[rb]), key=len)
+        small, large = sorted((values_of(ra), values_of(rb)), key=len)
         if aligner.one_value_per_source and any(
             source in large and large[source] != vals for source, vals in small.items()
         ):
             continue
-        held_a, held_b = exclusive[ra], exclusive[rb]
+        held_a, held_b = exclusive_of(ra), exclusive_of(rb)
         if held_a is not None and held_b is not None and held_a != held_b:
             continue
         uf.union(ra, rb)
