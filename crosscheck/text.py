@@ -203,7 +203,7 @@ _QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")
 _NOT_WORD = re.compile(r"[^\w\s]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # the rules ask again for the quotes of one group; a story may hold 100,000 quotes
 def quote_sentences(quote: str) -> tuple[tuple[str, ...], ...]:
     """A quotation's sentences as lower-case words without punctuation: outlets
     often quote the same sentences, but cut and join them differently."""
