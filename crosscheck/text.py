@@ -252,6 +252,11 @@ def same_name(a: str, b: str) -> bool:
     )
 
 
+# The one empty set of words: an empty frozenset is a new object each time it is
+# made, and a large story's claims hold hundreds of thousands of them.
+NO_WORDS: frozenset[str] = frozenset()
+
+
 def content_words(text: str) -> frozenset[str]:
     """Singular lower-case words of ``text`` that carry meaning (no stopwords)."""
-    return frozenset(singular(w) for w in words(text) if w not in STOPWORDS and len(w) > 2)
+    return frozenset(singular(w) for w in words(text) if w not in STOPWORDS and len(w) > 2) or NO_WORDS

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
-from ..text import STOPWORDS, content_words, quote_sentences, same_name, sentence_likeness, singular
+from ..text import NO_WORDS, STOPWORDS, content_words, quote_sentences, same_name, sentence_likeness, singular
 from ..vocab import event_family, is_past_title
 from ..vocab import load as load_vocab
 from .core import (
@@ -78,7 +78,7 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
     return _Date(
         claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
         context_of(claim), local_context(claim),
-        anchors.of(claim) if anchors else frozenset(), statement, claim.attr("background") == "yes",
+        anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
     )
 
 

@@ -3,14 +3,15 @@ blocking buckets, scored pairs merged strongest first with union-find."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
 from ..model import Claim
-from ..text import STOPWORDS, content_words, singular, words
+from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
 
 # A sentence of a source: (source id, sentence start).
 SentenceAt = tuple[str, int]
@@ -43,7 +44,8 @@ class SentenceAnchors:
         self._countries = {country for country, _ in self._regions}
 
     def of(self, claim: Claim) -> frozenset[str]:
-        return self._by_sentence.get((claim.source, claim.sentence_start), frozenset()) | self.people_of(claim)
+        about, people = self._by_sentence.get((claim.source, claim.sentence_start), NO_WORDS), self.people_of(claim)
+        return about | people if about and people else about or people
 
     def elsewhere(self, claim: Claim) -> bool:
         """Whether the claim's clause is set somewhere else than the story: it
@@ -71,7 +73,7 @@ class SentenceAnchors:
             self._named[at] = frozenset(
                 self._surnames[word.lower()] for word in _CAPITALIZED.findall(claim.sentence)
                 if word.lower() in self._surnames
-            )
+            ) or NO_WORDS
         return self._named[at]
 
 
@@ -155,7 +157,7 @@ def local_context(claim: Claim) -> frozenset[str]:
     after = words(claim.sentence[end : end + LOCAL_CHARS])
     if len(after) <= LOCAL_WIDTH:
         after = words(claim.sentence[end:])
-    return frozenset(singular(w) for w in before[-LOCAL_WIDTH:] + after[:LOCAL_WIDTH] if w not in STOPWORDS)
+    return frozenset(singular(w) for w in before[-LOCAL_WIDTH:] + after[:LOCAL_WIDTH] if w not in STOPWORDS) or NO_WORDS
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -276,15 +278,15 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     # A node's one source, or None for a node several sources share: two nodes
     # of one source alone are never compared (a source does not echo itself).
     only_source = [next(iter(s)) if len(s) == 1 else None for s in sources]
-    pairs: list[tuple[float, int, int]] = []
+    scores, pairs = array("d"), array("q")  # only links are kept: memory grows with links, not with pairs
     for a in range(len(nodes)):
         for b in buckets.partners(a):
             if only_source[a] is not None and only_source[a] == only_source[b]:
                 continue
             score = aligner.score(features[a], features[b])
-            if score > 0:  # only links are kept: memory grows with links, not with pairs
-                pairs.append((-score, a, b))
-    pairs.sort()
+            if score > 0:
+                scores.append(score)
+                pairs.append(a * len(nodes) + b)
     uf = _UnionFind(len(nodes))
     # Each group's values by source, and what it holds that excludes others, kept for
     # roots that have been merged; a node never merged has its own (most never are).
@@ -301,7 +303,7 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     def exclusive_of(root: int) -> Hashable | None:
         return exclusive[root] if root in exclusive else aligner.exclusive(features[root])
 
-    for _, a, b in pairs:
+    for a, b in _strongest_first(scores, pairs, len(nodes)):
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
             continue
@@ -324,6 +326,20 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     for n, members in enumerate(nodes):
         groups[uf.find(n)].extend(claims[i] for i in members)
     return list(groups.values())
+
+
+def _strongest_first(scores: array, pairs: array, nodes: int) -> Iterator[tuple[int, int]]:
+    """The linked pairs ``(a, b)`` (packed as ``a * nodes + b``) by score, highest first,
+    then by ``a`` and ``b``. Each becomes one int to sort: the bits of a positive double
+    grow with its value, so (MAX - bits) << 64 | pair orders as (-score, a, b) does, in
+    a third of the memory of a list of tuples (a large story links millions of pairs)."""
+    bits = array("Q")
+    bits.frombytes(scores.tobytes())
+    for packed in sorted((_ALL_BITS - score_bits) << 64 | pair for score_bits, pair in zip(bits, pairs)):
+        yield divmod(packed & _ALL_BITS, nodes)
+
+
+_ALL_BITS = (1 << 64) - 1
 
 
 def value_key(claim: Claim) -> object:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..model import Claim
-from ..text import STOPWORDS, lemma, name_tokens, same_name, singular
+from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
 from ..vocab import event_class, load, word_classes
 from .core import SentenceAnchors, context_of, jaccard, local_context
 
@@ -154,9 +154,9 @@ def count_frame(
         event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "",
         claim.attr("anchor") or ("elsewhere" if anchors and claim.attr("role") != "age" and anchors.elsewhere(claim) else ""),
         (claim.attr("person") or "").lower(), context_of(claim), local,
-        frozenset(filter(None, map(event_class, local))),
-        anchors.of(claim) if anchors else frozenset(),
-        anchors.people_of(claim) if anchors else frozenset(),
+        frozenset(filter(None, map(event_class, local))) or NO_WORDS,
+        anchors.of(claim) if anchors else NO_WORDS,
+        anchors.people_of(claim) if anchors else NO_WORDS,
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
     )
 
