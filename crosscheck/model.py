@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from enum import Enum
 from typing import Union
 
@@ -234,7 +234,15 @@ def make_attrs(kind: ClaimKind, **pairs: object) -> tuple[tuple[str, str], ...]:
     unknown = sorted(set(pairs) - set(CLAIM_ATTRS[kind]))
     if unknown:
         raise KeyError(f"a {kind.value} claim has no attribute {', '.join(map(repr, unknown))} (see model.CLAIM_ATTRS)")
-    return tuple(sorted((k, str(v)) for k, v in pairs.items() if v not in (None, "")))
+    return _shared(tuple(sorted(_shared((k, str(v))) for k, v in pairs.items() if v not in (None, ""))))
+
+
+@lru_cache(maxsize=8192)
+def _shared(attrs: tuple) -> tuple:
+    """One object for equal details ("precision", "day") and equal sets of them: most
+    claims repeat a few, and a story of 30,000 sources holds hundreds of thousands of
+    claims (pickling to and from worker processes keeps what is shared)."""
+    return attrs
 
 
 @dataclass(frozen=True)
