@@ -232,7 +232,7 @@ class _Buckets:
     """
 
     def __init__(self, keys: Sequence[Iterable[str]], order: Callable[[int], tuple]) -> None:
-        self._keys = [frozenset(node_keys) for node_keys in keys]
+        self._keys = [tuple(set(node_keys)) for node_keys in keys]  # a tuple is a third of a set's size
         members: dict[str, list[int]] = defaultdict(list)
         for n, node_keys in enumerate(self._keys):
             for key in node_keys:
@@ -273,11 +273,13 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     link from taking a claim away from its true partner.
     """
     nodes, features = _nodes(claims, aligner)
-    sources = [{claims[i].source for i in members} for members in nodes]
     buckets = _Buckets([aligner.keys(said) for said in features], lambda n: aligner.order(features[n]))
     # A node's one source, or None for a node several sources share: two nodes
     # of one source alone are never compared (a source does not echo itself).
-    only_source = [next(iter(s)) if len(s) == 1 else None for s in sources]
+    only_source = [
+        claims[members[0]].source if all(claims[i].source == claims[members[0]].source for i in members) else None
+        for members in nodes
+    ]
     scores, pairs = array("d"), array("q")  # only links are kept: memory grows with links, not with pairs
     for a in range(len(nodes)):
         for b in buckets.partners(a):
@@ -287,6 +289,10 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
             if score > 0:
                 scores.append(score)
                 pairs.append(a * len(nodes) + b)
+    # What each node holds that excludes others; then the features and buckets go
+    # before the pairs are sorted, so the two never take memory at once.
+    held = [aligner.exclusive(said) for said in features]
+    del features, buckets
     uf = _UnionFind(len(nodes))
     # Each group's values by source, and what it holds that excludes others, kept for
     # roots that have been merged; a node never merged has its own (most never are).
@@ -301,7 +307,7 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
         return values[root]
 
     def exclusive_of(root: int) -> Hashable | None:
-        return exclusive[root] if root in exclusive else aligner.exclusive(features[root])
+        return exclusive[root] if root in exclusive else held[root]
 
     for a, b in _strongest_first(scores, pairs, len(nodes)):
         ra, rb = uf.find(a), uf.find(b)

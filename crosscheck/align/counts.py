@@ -154,11 +154,18 @@ def count_frame(
         event, counted, narrowed, _of_words(claim.attr("of") or ""), claim.attr("manner") or "",
         claim.attr("anchor") or ("elsewhere" if anchors and claim.attr("role") != "age" and anchors.elsewhere(claim) else ""),
         (claim.attr("person") or "").lower(), context_of(claim), local,
-        frozenset(filter(None, map(event_class, local))) or NO_WORDS,
+        _nearby_events(local),
         anchors.of(claim) if anchors else NO_WORDS,
         anchors.people_of(claim) if anchors else NO_WORDS,
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
     )
+
+
+def _nearby_events(local: frozenset[str]) -> frozenset[str]:
+    """The event classes of the words around a count; most words are their own
+    class, and then the words' own set stands for it (no copy per count)."""
+    classes = frozenset(filter(None, map(event_class, local)))
+    return local if classes == local else classes or NO_WORDS
 
 
 # How much of their sentences two counts must share (Jaccard of context words).
