@@ -10,9 +10,15 @@ from ..model import Finding, Report, Source
 from .common import SCHEMA_VERSION, Evidence, days_apart, group_counts, group_of_claims, to_json_chunks
 
 
-def report_to_dict(report: Report) -> dict:
+def report_to_dict(report: Report, claims: bool = True) -> dict:
+    """The JSON report as a dict; without ``claims``, it leaves the claims out (a
+    store keeps them per source already) and spares building a dict for each."""
     data = _report_parts(report)
-    data["findings"], data["claims"] = list(data["findings"]), list(data["claims"])
+    data["findings"] = list(data["findings"])
+    if claims:
+        data["claims"] = list(data["claims"])
+    else:
+        del data["claims"]
     return data
 
 

@@ -92,13 +92,6 @@ def default_story_name(paths: Sequence[str | Path]) -> str:
     return first.name if first.is_dir() else first.parent.name
 
 
-def compact_report(report: Report) -> dict:
-    """The report dict without its claims: they are stored per source already."""
-    data = report_to_dict(report)
-    del data["claims"]
-    return data
-
-
 def update_story(
     store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
     extract: Callable[[Document], list[Claim]] | None = None, progress: Progress | None = None,
@@ -144,7 +137,7 @@ def update_story(
         current = {s.source.id for s in stored.values() if s.removed is None}
         changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
         removed = sorted(current - {s.id for s in sources})
-        compact = compact_report(report)
+        compact = report_to_dict(report, claims=False)  # the claims are stored per source already
         changes = diff_reports(last.report if last else baseline, compact, changed)
         updates = [SourceUpdate(doc.source, file.hash, tuple(found)) for file, doc, found in fresh]
         restored = sorted(sid for sid in reused if stored[sid].removed is not None)
