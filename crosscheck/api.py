@@ -77,12 +77,14 @@ def check_with_store(
     rule_dirs: Iterable[str | Path] = (), disable: Iterable[str] = (), rules: Sequence[Rule] | None = None,
     verdicts: Mapping | None = None, baseline: dict | None = None, wait: float = 30.0,
     limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, progress=None,
+    jobs: int | None = 1, executor: str = "local", scheduler: str | None = None,
 ):
     """Check a story against its last run in ``store`` (created when missing), as
     ``crosscheck check`` does: only new or changed files are extracted. Returns
     the run's UpdateResult: ``report``, ``changes`` (what changed since the last
     run, or since ``baseline``, a JSON report, on a first run), ``run_id``,
-    ``extracted`` and ``reused``. ``verdicts`` are reviewers' (verdicts.load_verdicts)."""
+    ``extracted`` and ``reused``. ``verdicts`` are reviewers' (verdicts.load_verdicts); the
+    files to read are extracted with ``jobs``, ``executor`` and ``scheduler`` as in ``check``."""
     from .store import Store, default_story_name, update_story
 
     paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
@@ -91,6 +93,7 @@ def check_with_store(
         return update_story(
             opened, story or default_story_name(paths), paths, chosen, progress=progress, limits=limits,
             follow_symlinks=follow_symlinks, verdicts=verdicts, baseline=baseline,
+            jobs=jobs, executor=executor, scheduler=scheduler,
         )
 
 

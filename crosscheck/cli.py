@@ -258,6 +258,29 @@ def _warn_not_read(skipped: Iterable[Skipped]) -> None:
 create_dirs_option = click.option("--create-dirs", is_flag=True, help="Create the missing folders of the file to write.")
 
 
+def executor_options(command):
+    """--jobs, --executor and --scheduler: where ingest and extraction run."""
+    for option in reversed((
+        click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster)."
+                          f" Default: one per core for {PARALLEL_MIN_FILES} files or more, else 1."),
+        click.option("--executor", "--engine", "executor", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True,
+                     help="Where the work runs: local processes, or a Dask distributed cluster"
+                          " (pip install 'crosscheck-claims[dask]'). --engine is its former name."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="With --executor dask: the scheduler, e.g. tcp://host:8786."
+                          " Default: a local Dask cluster of --jobs processes."),
+    )):
+        command = option(command)
+    return command
+
+
+def _check_executor(executor: str, scheduler: str | None) -> None:
+    if scheduler and executor != "dask":
+        raise UserError("--scheduler needs --executor dask")
+
+
 def _write(data: bytes | Iterable[bytes], output: str | None) -> None:
     """Write to stdout, or to ``output`` atomically: a temp file beside it, fsync,
     then rename over it, so a kill or a full disk never leaves a cut report
@@ -345,14 +368,7 @@ def main(debug: bool) -> None:
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default=None,
               help="Exit 1 when a finding of this status (or worse) is found. Default: the config's, else never.")
 @quiet_option
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Ingest and extract with this many processes (or Dask workers for a local Dask cluster)."
-                   f" Default: one per core for {PARALLEL_MIN_FILES} files or more, else 1.")
-@click.option("--executor", "--engine", "executor", type=click.Choice(["local", "dask"]), default="local",
-              show_default=True,
-              help="Where the work runs: local processes, or a Dask distributed cluster (pip install 'crosscheck-claims[dask]'). --engine is its former name.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="With --executor dask: the scheduler, e.g. tcp://host:8786. Default: a local Dask cluster of --jobs processes.")
+@executor_options
 @create_dirs_option
 @verdicts_option
 @config_option
@@ -376,8 +392,7 @@ def report(sources, fmt, output, rule_dirs, disable, fail_on, quiet, jobs, execu
     fmt = fmt or config.format
     fail_on = fail_on or config.fail_on or "never"
     _check_parent(output, create_dirs)
-    if scheduler and executor != "dask":
-        raise UserError("--scheduler needs --executor dask")
+    _check_executor(executor, scheduler)
     _refuse_output_among_sources(output, sources)
     from .api import check
 
@@ -568,12 +583,13 @@ def list_rules(rule_dirs, disable, config_path) -> None:
 @click.option("--wait", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help=f"Seconds to wait while another run holds the store, then exit {EXIT_TEMPORARY}.")
 @quiet_option
+@executor_options
 @create_dirs_option
 @verdicts_option
 @config_option
 @source_options
-def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline_path, wait, quiet, create_dirs,
-          verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
+def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline_path, wait, quiet, jobs, executor,
+          scheduler, create_dirs, verdicts_path, config_path, max_source_kb, max_claims, follow_symlinks) -> None:
     """Check SOURCES against the story's last run in the store; print what changed.
 
     Only new or changed files are extracted; the rest re-use their stored claims.
@@ -598,12 +614,14 @@ def check(sources, store_path, story, rule_dirs, disable, fail_on, fmt, baseline
     store_path = store_path or (str(config.store) if config.store else None)
     _check_parent(store_path, create_dirs)
     store_path = store_path or DEFAULT_STORE
+    _check_executor(executor, scheduler)
     story = story or default_story_name(sources)
     progress = ProgressBar(quiet, "extracting new files")
     try:
         result = check_with_store(
             sources, store=store_path, story=story, rules=rules, verdicts=verdicts, baseline=baseline, wait=wait,
             progress=progress, limits=_limits(max_source_kb, max_claims), follow_symlinks=follow_symlinks,
+            jobs=jobs, executor=executor, scheduler=scheduler,
         )
     finally:
         progress.close()

@@ -19,7 +19,8 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,26 +111,64 @@ def check_stories(
     one per usable core). ``progress`` hears of each extracted chunk (local executor).
     ``limits`` caps each source; links out of a folder are read with ``follow_symlinks``.
     """
-    if executor not in EXECUTORS:
-        raise ExecutorError(f"unknown executor {executor!r} (known: {', '.join(EXECUTORS)})")
-    if jobs is not None and jobs < 1:
-        raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
     plans = [(list(paths), *source_files(paths, follow_symlinks)) for paths in stories]
     ingest = functools.partial(ingest_and_extract, limits=limits)
     total = sum(len(files) for _, files, _ in plans)
-    if jobs is None:
-        jobs = usable_cores() if total >= PARALLEL_MIN_FILES or executor == "dask" else 1
+    jobs = _jobs(executor, jobs, total)
     if executor == "dask":
         return _check_on_dask(plans, rules, jobs, scheduler, ingest)
     chunked = [_chunks(files, jobs) for _, files, _ in plans]
     # All stories' chunks are extracted first, in submission order.
     flat = [chunk for chunks in chunked for chunk in chunks]
+    with _local_pool(jobs) as pool:
+        results = map(ingest, flat) if pool is None else pool.map(ingest, flat)
+        return _check_stories_with(results, plans, chunked, rules, progress, total, pool)
+
+
+def extract_files(
+    files: Sequence[SourceFile], jobs: int | None = 1, executor: str = "local", scheduler: str | None = None,
+    limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None,
+) -> list[Extracted]:
+    """The extraction stage alone, run where ``check_stories`` runs it (same ``jobs``,
+    ``executor`` and ``scheduler``): each chunk's sources with their claims, and the
+    files it passed over, in file order. The store's runs read their new files so."""
+    ingest = functools.partial(ingest_and_extract, limits=limits)
+    jobs = _jobs(executor, jobs, len(files))
+    if executor == "dask":
+        with _dask_client(scheduler, jobs) as (client, workers):
+            return client.gather(client.map(ingest, _chunks(list(files), workers), pure=False))
+    chunks = _chunks(list(files), jobs)
+    extracted = []
+    with _local_pool(jobs) as pool:
+        for chunk, result in zip(chunks, map(ingest, chunks) if pool is None else pool.map(ingest, chunks)):
+            extracted.append(result)
+            if progress:
+                progress(len(chunk), len(files))
+    return extracted
+
+
+def _jobs(executor: str, jobs: int | None, files: int) -> int:
+    """The number of processes for ``files`` files: ``jobs``, else one per core for a
+    large story (or any on Dask), else one."""
+    if executor not in EXECUTORS:
+        raise ExecutorError(f"unknown executor {executor!r} (known: {', '.join(EXECUTORS)})")
+    if jobs is not None and jobs < 1:
+        raise ExecutorError(f"--jobs must be at least 1, not {jobs}")
+    if jobs is None:
+        return usable_cores() if files >= PARALLEL_MIN_FILES or executor == "dask" else 1
+    return jobs
+
+
+@contextmanager
+def _local_pool(jobs: int) -> Iterator[Executor | None]:
+    """A pool of ``jobs`` processes, or None for this process alone."""
     if jobs == 1:
-        return _check_stories_with(map(ingest, flat), plans, chunked, rules, progress, total)
+        yield None
+        return
     from concurrent.futures import ProcessPoolExecutor  # here: one process needs no pool, nor its import
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return _check_stories_with(pool.map(ingest, flat), plans, chunked, rules, progress, total, pool)
+        yield pool
 
 
 def _check_stories_with(
@@ -156,6 +195,23 @@ def _check_stories_with(
 
 
 def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str | None, ingest) -> list[Report]:
+    with _dask_client(scheduler, jobs) as (client, workers):
+        chunk_futures = [client.map(ingest, _chunks(files, workers), pure=False) for _, files, _ in plans]
+        if len(plans) == 1:  # as locally: one story is checked here, not shipped to a worker and back
+            (paths, _, skipped), = plans
+            return [check_story(paths, skipped, rules, *client.gather(chunk_futures[0]))]
+        rules_future = client.scatter(list(rules), broadcast=True)
+        story_futures = [
+            client.submit(check_story, paths, skipped, rules_future, *chunks, pure=False)
+            for (paths, _, skipped), chunks in zip(plans, chunk_futures)
+        ]
+        return client.gather(story_futures)
+
+
+@contextmanager
+def _dask_client(scheduler: str | None, jobs: int) -> Iterator[tuple]:
+    """A Dask client of the scheduler at ``scheduler``, else of a local cluster of
+    ``jobs`` processes started for the run, and how many workers it has."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -177,19 +233,8 @@ def _check_on_dask(plans: list, rules: Sequence[Rule], jobs: int, scheduler: str
             cluster.close()
         raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        rules_future = client.scatter(list(rules), broadcast=True)
-        chunk_futures = [client.map(ingest, _chunks(files, workers), pure=False) for _, files, _ in plans]
-        if len(plans) == 1:  # as locally: one story is checked here, not shipped to a worker and back
-            (paths, _, skipped), = plans
-            return [check_story(paths, skipped, rules, *client.gather(chunk_futures[0]))]
-        story_futures = [
-            client.submit(check_story, paths, skipped, rules_future, *chunks, pure=False)
-            for (paths, _, skipped), chunks in zip(plans, chunk_futures)
-        ]
-        return client.gather(story_futures)
+        yield client, max(1, len(client.scheduler_info().get("workers", {})))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-

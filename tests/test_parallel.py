@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import concurrent.futures
-
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,7 @@ from crosscheck.ingest import load_sources
 from crosscheck.pipeline import check_claims
 from crosscheck.report import OutputFormat, render
 from crosscheck.rules.load import load_rules
+from crosscheck.store import Store
 
 from .conftest import CORPUS, SEEDS
 
@@ -135,3 +137,21 @@ def test_dask_cluster_gives_byte_identical_reports():
         # An error on a worker comes back as the same error.
         with pytest.raises(SourceError, match="already used"):
             parallel.check_stories([[SEEDS, SEEDS]], load_rules(), executor="dask", scheduler=address)
+        # The store's runs read their new files on the cluster too, and store the same run.
+        assert _stored_run(CLUSTER, "--executor", "dask", "--scheduler", address) == _stored_run(CLUSTER)
+
+
+def _stored_run(folder, *args: str) -> tuple[str, dict]:
+    """What `crosscheck check` prints and stores for a first run of ``folder`` in a fresh store."""
+    with tempfile.TemporaryDirectory() as scratch:
+        store = Path(scratch) / "store.db"
+        result = CliRunner().invoke(
+            main, ["check", str(folder), "--store", str(store), "--format", "json", "--fail-on", "never", *args],
+        )
+        assert result.exit_code == 0, result.output
+        with Store(store) as opened:
+            return result.output, opened.last_run(folder.name).report
+
+
+def test_store_runs_extract_new_files_in_several_processes_with_the_same_result():
+    assert _stored_run(CLUSTER, "--jobs", "2") == _stored_run(CLUSTER, "--jobs", "1")

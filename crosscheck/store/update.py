@@ -7,11 +7,10 @@ story meanwhile, the plan is made again on top of it, re-using what it stored.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -19,11 +18,11 @@ from pathlib import Path
 
 from ..changes import ChangeSet, diff_reports
 from ..errors import SourceError
-from ..extract import EXTRACTORS, extract_claims
-from ..ingest import check_unique_ids, load_document, require_sources, source_paths
-from ..model import Claim, Document, Report, Skipped
+from ..extract import EXTRACTORS
+from ..ingest import SourceFile, check_unique_ids, require_sources, source_paths
+from ..model import Claim, Report, Skipped, Source
 from ..limits import DEFAULT_LIMITS, Limits
-from ..parallel import Progress
+from ..parallel import Progress, extract_files
 from ..pipeline import check_claims
 from ..report.json import report_to_dict
 from ..rules.load import Rule
@@ -93,19 +92,18 @@ def default_story_name(paths: Sequence[str | Path]) -> str:
 
 
 def update_story(
-    store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule],
-    extract: Callable[[Document], list[Claim]] | None = None, progress: Progress | None = None,
+    store: Store, story: str, paths: Sequence[str | Path], rules: Sequence[Rule], progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS, follow_symlinks: bool = False, verdicts: Mapping[str, Verdict] | None = None,
-    baseline: dict | None = None,
+    baseline: dict | None = None, jobs: int | None = 1, executor: str = "local", scheduler: str | None = None,
 ) -> UpdateResult:
-    """Check the story's files against its last stored run; ``progress`` hears of each file read.
-    ``extract`` defaults to every extractor within ``limits``; ``verdicts`` are the reviewers';
-    ``baseline`` (a JSON report) stands for the last run when the store has none of the story."""
-    extract = extract or functools.partial(extract_claims, max_claims=limits.max_claims)
+    """Check the story's files against its last stored run; ``progress`` hears of the files read.
+    The files to read are extracted as ``report`` extracts them (``jobs``, ``executor``,
+    ``scheduler``: see parallel.check_stories), within ``limits``; ``verdicts`` are the
+    reviewers'; ``baseline`` (a JSON report) stands for the last run when the store has none."""
     skipped: list[Skipped] = []  # passed over by the walk
     emptied: list[Skipped] = []  # read, and empty once cleaned (each file is read once, whatever the replans)
     files = hashed_files(paths, skipped, follow_symlinks)
-    extracted: dict[Path, list[tuple[Document, list[Claim]]]] = {}
+    extracted: dict[Path, list[tuple[Source, list[Claim]]]] = {}
     for _ in range(REPLANS):
         last = store.last_run(story)
         stored = store.sources(story, include_removed=True)
@@ -117,29 +115,33 @@ def update_story(
             if (known := stored_by_path.get(str(file.path))) and all(entry.hash == file.hash for entry in known)
         }
         to_read = [file for file in files if file.path not in unchanged and file.path not in extracted]
-        for file in to_read:
-            documents = load_document(file.path, {file.path.name: file.declared}, emptied, limits)
-            extracted[file.path] = [(doc, extract(doc)) for doc in documents]
-            if progress:
-                progress(1, len(to_read))
+        chunks = extract_files(
+            [SourceFile(file.path, {file.path.name: file.declared}, 0) for file in to_read],
+            jobs, executor, scheduler, limits, progress,
+        )
+        extracted.update({file.path: [] for file in to_read})
+        for found, chunk_emptied in chunks:
+            emptied += chunk_emptied
+            for source, claims in found:  # a source's path is the file it was read from
+                extracted[Path(source.path)].append((source, claims))
         reused: list[str] = []
-        fresh: list[tuple[HashedFile, Document, list[Claim]]] = []
+        fresh: list[tuple[HashedFile, Source, list[Claim]]] = []
         for file in files:
             if file.path in unchanged:
                 reused += [entry.source.id for entry in stored_by_path[str(file.path)]]
             else:
-                fresh += [(file, doc, claims) for doc, claims in extracted[file.path]]
-        check_unique_ids((doc.source for _, doc, _ in fresh), {sid: stored[sid].source.path for sid in reused})
-        sources = [stored[sid].source for sid in reused] + [doc.source for _, doc, _ in fresh]
+                fresh += [(file, source, claims) for source, claims in extracted[file.path]]
+        check_unique_ids((source for _, source, _ in fresh), {sid: stored[sid].source.path for sid in reused})
+        sources = [stored[sid].source for sid in reused] + [source for _, source, _ in fresh]
         require_sources(paths, sources, emptied)
         claims = store.claims(story, reused) + [c for _, _, found in fresh for c in found]
         report = apply_verdicts(check_claims(sources, claims, rules, [*skipped, *emptied]), verdicts or {})
         current = {s.source.id for s in stored.values() if s.removed is None}
-        changed = {doc.source.id for file, doc, _ in fresh if doc.source.id in current}
+        changed = {source.id for _, source, _ in fresh if source.id in current}
         removed = sorted(current - {s.id for s in sources})
         compact = report_to_dict(report, claims=False)  # the claims are stored per source already
         changes = diff_reports(last.report if last else baseline, compact, changed)
-        updates = [SourceUpdate(doc.source, file.hash, tuple(found)) for file, doc, found in fresh]
+        updates = [SourceUpdate(source, file.hash, tuple(found)) for file, source, found in fresh]
         restored = sorted(sid for sid in reused if stored[sid].removed is not None)
         try:
             run_id = store.record_run(
