@@ -151,3 +151,11 @@ def test_the_word_signature_of_quotes_never_misses_words_they_share():
                 assert _share_words(_quoted(" ".join(a)), _quoted(" ".join(b)))
     far = _quoted("the council voted to close the old bridge until spring repairs")
     assert not _share_words(far, _quoted("our players gave everything tonight and we are proud of them all"))
+
+
+def test_claims_of_the_same_source_do_not_take_a_place_among_a_claims_partners():
+    # Node 0 and nodes 1..20 are one source's; nodes 21.. another's: all share one key.
+    size = MAX_PARTNERS + 21
+    buckets = _Buckets([["a"]] * size, order=lambda n: (n,))
+    partners = sorted(buckets.partners(0, passed_over=lambda m: m <= 20))
+    assert partners == list(range(21, size))

@@ -245,10 +245,10 @@ class _Buckets:
                 ranked = sorted(nodes, key=order)
                 self._ranked[key] = (ranked, {n: rank for rank, n in enumerate(ranked)})
 
-    def partners(self, n: int) -> Iterable[int]:
-        """The nodes after ``n`` (larger numbers) that some bucket pairs with it, at most
-        MAX_PARTNERS, those sharing the most keys first: each pair is found once, from
-        its smaller node, and nothing holds all pairs at once."""
+    def partners(self, n: int, passed_over: Callable[[int], bool] = lambda m: False) -> Iterable[int]:
+        """The nodes after ``n`` (larger numbers) that some bucket pairs with it, less those
+        ``passed_over``, at most MAX_PARTNERS, those sharing the most keys first: each pair
+        is found once, from its smaller node, and nothing holds all pairs at once."""
         shared: Counter[int] = Counter()
         for key in self._keys[n]:
             if key in self._ranked:
@@ -258,6 +258,8 @@ class _Buckets:
             else:
                 nodes = self._members[key]
                 shared.update(nodes[bisect_right(nodes, n) :])
+        for m in [m for m in shared if passed_over(m)]:
+            del shared[m]
         if len(shared) <= MAX_PARTNERS:
             return shared.keys()
         return sorted(shared, key=lambda m: (-shared[m], m))[:MAX_PARTNERS]
@@ -282,9 +284,8 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     ]
     scores, pairs = array("d"), array("q")  # only links are kept: memory grows with links, not with pairs
     for a in range(len(nodes)):
-        for b in buckets.partners(a):
-            if only_source[a] is not None and only_source[a] == only_source[b]:
-                continue
+        own = only_source[a]
+        for b in buckets.partners(a, lambda m: own is not None and only_source[m] == own):
             score = aligner.score(features[a], features[b])
             if score > 0:
                 scores.append(score)
