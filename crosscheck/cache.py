@@ -75,23 +75,35 @@ def _store(data: bytes, folder: Path, path: Path) -> None:
 
 
 class Table:
-    """A read-only table of words (key -> value) looked up in an SQLite file, or in memory.
+    """A read-only table of words (key -> value): looked up in an SQLite file, or a dict.
 
     A few lookups are cheaper one by one, many from a dict of the whole table: reading
     it all costs about one lookup per ten rows, so once a process has looked up as many
-    keys as a tenth of the rows, it reads the whole table into memory."""
+    keys as a tenth of the rows, it reads the whole table into memory. A file found
+    damaged on a lookup is dropped and the table built again, never an error."""
 
     # How often the lookup count is weighed against the table's size.
     WEIGH_EVERY = 1000
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection | None, everything: dict[str, str] | None = None,
+        rebuild: Callable[[], dict[str, str]] | None = None,
+    ) -> None:
         self._connection = connection
+        self._all = everything
+        self._rebuild = rebuild
         self._lookups = 0
-        self._all: dict[str, str] | None = None
 
     def get(self, key: str) -> str | None:
-        if self._all is not None:
-            return self._all.get(key)
+        if self._all is None:
+            try:
+                return self._looked_up(key)
+            except sqlite3.DatabaseError as exc:  # damaged past the first page, which was read on opening
+                log.debug("cache: %s; building the table again", exc)
+                self._all = self._rebuild()
+        return self._all.get(key)
+
+    def _looked_up(self, key: str) -> str | None:
         self._lookups += 1
         if self._lookups % self.WEIGH_EVERY == 0:
             rows = self._connection.execute("SELECT count(*) FROM entries").fetchone()[0]
@@ -112,7 +124,8 @@ _OPENED: dict[str, tuple[int, Table]] = {}
 
 def cached_table(name: str, key: Callable[[], str], rows: Callable[[], Iterable[tuple[str, str]]]) -> Table:
     """The table ``name``, opened once per process: from the cache folder when its entry
-    for ``key()`` is there, else built from ``rows()`` and stored for next time."""
+    for ``key()`` is there, else built from ``rows()`` (the first row of a key wins) and
+    stored for next time."""
     opened = _OPENED.get(name)
     if opened is None or opened[0] != os.getpid():
         opened = _OPENED[name] = (os.getpid(), _open_or_build(name, key(), rows))
@@ -122,23 +135,38 @@ def cached_table(name: str, key: Callable[[], str], rows: Callable[[], Iterable[
 def _open_or_build(name: str, key: str, rows: Callable[[], Iterable[tuple[str, str]]]) -> Table:
     folder = cache_dir()
     path = folder / f"{name}-{key}.sqlite" if folder else None
+
+    def build() -> dict[str, str]:
+        table: dict[str, str] = {}
+        for word, value in rows():
+            table.setdefault(word, value)
+        if path:
+            try:
+                _store(_sqlite_bytes(table), folder, path)
+            except (OSError, sqlite3.Error, AttributeError) as exc:  # AttributeError: an SQLite without serialize
+                log.debug("cache: cannot write %s (%s)", path, exc)
+        return table
+
     if path:
         try:
             if _private(folder) and _private(path):
                 # Read-only, and usable from any thread: Dask runs tasks on worker threads.
                 connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, check_same_thread=False)
                 connection.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
-                return Table(connection)
+                return Table(connection, rebuild=build)
         except (OSError, sqlite3.Error) as exc:
             if not isinstance(exc, FileNotFoundError):
                 log.debug("cache: %s unreadable (%s); rebuilding", path, exc)
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
-    connection.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", rows())
-    connection.commit()
-    if path:
-        try:
-            _store(connection.serialize(), folder, path)
-        except OSError as exc:
-            log.debug("cache: cannot write %s (%s)", path, exc)
-    return Table(connection)
+    return Table(None, build())
+
+
+def _sqlite_bytes(table: dict[str, str]) -> bytes:
+    """The table as the bytes of an SQLite database file."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        connection.executemany("INSERT INTO entries VALUES (?, ?)", table.items())
+        connection.commit()
+        return connection.serialize()
+    finally:
+        connection.close()

@@ -281,16 +281,26 @@ def _check_executor(executor: str, scheduler: str | None) -> None:
         raise UserError("--scheduler needs --executor dask")
 
 
-def _write(data: bytes | Iterable[bytes], output: str | None) -> None:
+ECHO_BYTES = 2**20
+
+
+def _write(pieces: Iterable[bytes], output: str | None) -> None:
     """Write to stdout, or to ``output`` atomically: a temp file beside it, fsync,
     then rename over it, so a kill or a full disk never leaves a cut report
     where the old one was. A device or FIFO (/dev/stdout) is written in place."""
     if not output:
-        for piece in (data,) if isinstance(data, bytes) else data:
-            click.echo(piece, nl=False)
+        batch: list[bytes] = []
+        size = 0
+        for piece in pieces:  # echoed a megabyte at a time: click flushes each echo
+            batch.append(piece)
+            size += len(piece)
+            if size >= ECHO_BYTES:
+                click.echo(b"".join(batch), nl=False)
+                batch, size = [], 0
+        click.echo(b"".join(batch), nl=False)
         return
     try:
-        write_atomic(Path(output), data)
+        write_atomic(Path(output), pieces)
     except OSError as exc:
         exc.filename = output  # the error names the -o file, not a temp file beside it
         raise

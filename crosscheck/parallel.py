@@ -132,6 +132,8 @@ def extract_files(
     """The extraction stage alone, run where ``check_stories`` runs it (same ``jobs``,
     ``executor`` and ``scheduler``): each chunk's sources with their claims, and the
     files it passed over, in file order. The store's runs read their new files so."""
+    if not files:  # nothing new to read: no pool, no cluster
+        return []
     ingest = functools.partial(ingest_and_extract, limits=limits)
     jobs = _jobs(executor, jobs, len(files))
     if executor == "dask":

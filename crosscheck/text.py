@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from .model import Sentence
 from .vocab import load as load_vocab
@@ -187,7 +188,10 @@ def _english():
     one-file report."""
     from .cache import cache_key, cached_table, package_stamp
 
-    return cached_table("simplemma-en", lambda: cache_key(package_stamp("simplemma"), "en"), _english_rows)
+    def key() -> str:  # what shapes the table: the dictionary, and how _english_rows reads it
+        return cache_key(package_stamp("simplemma"), "en", Path(__file__).read_bytes())
+
+    return cached_table("simplemma-en", key, _english_rows)
 
 
 def _english_rows() -> Iterable[tuple[str, str]]:

@@ -127,3 +127,16 @@ def test_many_lookups_read_the_whole_table_once_and_answer_the_same(folder, monk
     answers = [table.get(f"w{i}") for i in range(20)] + [table.get("missing")]
     assert table._all is not None  # 2 lookups reach a tenth of 20 rows
     assert answers == [f"v{i}" for i in range(20)] + [None]
+
+
+def test_a_file_damaged_past_its_first_page_is_built_again_on_the_lookup_that_finds_it(folder):
+    rows = [(f"word{i:05d}", f"lemma{i}") for i in range(20000)]
+    _open("words", "k1", lambda: iter(rows))
+    path = folder / "words-k1.sqlite"
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 100_000] = bytes(100_000)
+    path.write_bytes(bytes(data))
+    table = _open("words", "k1", lambda: iter(rows))
+    assert [table.get(word) for word, _ in rows[::97]] == [lemma for _, lemma in rows[::97]]
+    assert _open("words", "k1", lambda: pytest.fail("rebuilt twice")).get("word00042") == "lemma42"

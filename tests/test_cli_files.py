@@ -135,13 +135,25 @@ def test_one_empty_record_does_not_sink_its_file(tmp_path):
 def test_a_json_report_is_written_as_the_bytes_its_renderer_makes(tmp_path):
     import crosscheck
     from crosscheck.cli import main
-    from crosscheck.report import render_bytes
 
     from click.testing import CliRunner
 
     from .conftest import REPO
 
     out = tmp_path / "report.json"
-    assert CliRunner().invoke(main, ["report", str(REPO / "examples" / "body-cameras"), "-o", str(out)]).exit_code == 0
+    runner = CliRunner()
+    assert runner.invoke(main, ["report", str(REPO / "examples" / "body-cameras"), "-o", str(out)]).exit_code == 0
+    printed = runner.invoke(main, ["report", str(REPO / "examples" / "body-cameras"), "--format", "json"]).stdout_bytes
     report = crosscheck.check(REPO / "examples" / "body-cameras")
-    assert out.read_bytes() == render_bytes(report, "json") == report.to_json().encode("utf-8")
+    assert out.read_bytes() == printed == report.to_json().encode("utf-8")
+
+
+def test_a_count_past_64_bits_is_written_in_the_json_report(tmp_path):
+    import crosscheck
+
+    report = crosscheck.check_texts({
+        "a": "The agency said 99999999999999999999999 people signed the petition on Monday.",
+        "b": "The agency said 5 people signed the petition on Monday.",
+    })
+    values = [claim["value"] for claim in json.loads(report.to_json())["claims"] if claim["kind"] == "count"]
+    assert 99999999999999999999999 in values

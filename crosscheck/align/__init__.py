@@ -183,8 +183,9 @@ def _quote_norm(claim: Claim) -> str:
 
 class _Quoted(NamedTuple):
     """A stretch of a quote (all of it, or one sentence), with its words as a bit
-    signature: each word sets one of SIGNATURE_BITS bits, so two signatures share
-    at least as many bits as their stretches share words (a collision only adds)."""
+    signature: each word sets one of SIGNATURE_BITS bits, so the bits two signatures
+    share estimate the words their stretches share (a collision may merge two shared
+    words into one bit, or add one that is not shared; a 30-word quote has about one)."""
 
     text: str
     signature: int
@@ -233,13 +234,13 @@ PARTIAL_NEEDS_LENGTH = 1.3
 # Two stretches of quotation that match (a full ratio of 70, a partial ratio of
 # 90, a sentence 80 alike) share well over half the words of the shorter in real
 # coverage (0.57 at least, over 380 stories of two corpora); under this share
-# the character comparisons are not tried.
+# (as their signatures estimate it) the character comparisons are not tried.
 MIN_SHARED_WORDS = 0.3
 
 
 def _share_words(a: _Quoted, b: _Quoted) -> bool:
-    """Whether two stretches may share MIN_SHARED_WORDS of the shorter's words (never
-    false when they do: bits in common overcount shared words, never undercount)."""
+    """Whether two stretches may share MIN_SHARED_WORDS of the shorter's words: the
+    margin to the 57% that real matches share absorbs what collisions miscount."""
     return (a.signature & b.signature).bit_count() >= MIN_SHARED_WORDS * min(a.words, b.words)
 
 

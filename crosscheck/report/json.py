@@ -26,7 +26,6 @@ def _report_parts(report: Report) -> dict:
     """The report's dict, with its two long lists (findings, claims) as iterators:
     a story of 30,000 sources has hundreds of thousands of claims."""
     sources = {s.id: s for s in report.sources}
-    claim_group = group_of_claims(report)
     counts = group_counts(report)
     return {
         "version": SCHEMA_VERSION,
@@ -48,8 +47,14 @@ def _report_parts(report: Report) -> dict:
             "notes": list(report.notes),
         },
         "findings": (_finding_dict(finding, sources) for finding in report.findings),
-        "claims": ({**c.to_dict(), "group": claim_group[c.id]} for c in report.claims),
+        "claims": _claim_dicts(report),
     }
+
+
+def _claim_dicts(report: Report) -> Iterator[dict]:
+    claim_group = group_of_claims(report)  # a generator: only when the claims are written
+    for claim in report.claims:
+        yield {**claim.to_dict(), "group": claim_group[claim.id]}
 
 
 def _finding_dict(finding: Finding, sources: dict[str, Source]) -> dict:
