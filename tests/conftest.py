@@ -74,3 +74,8 @@ def check_texts(texts: dict[str, str], published: dict[str, str] | str | None = 
 
     docs = [build_document(Source(id=source, published=date(source)), text) for source, text in texts.items()]
     return check_documents(docs, load_rules())
+
+
+def findings_of(report, kind, status=None) -> list:
+    """The report's findings about claims of ``kind``, and of ``status`` when given."""
+    return [f for f in report.findings if f.kind is kind and (status is None or f.status is status)]

@@ -293,7 +293,8 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     # What each node holds that excludes others; then the features and buckets go
     # before the pairs are sorted, so the two never take memory at once.
     held = [aligner.exclusive(said) for said in features]
-    del features, buckets
+    features.clear()
+    del buckets
     uf = _UnionFind(len(nodes))
     # Each group's values by source, and what it holds that excludes others, kept for
     # roots that have been merged; a node never merged has its own (most never are).

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from crosscheck.model import ClaimKind, Status
 
-from ..conftest import check_texts
+from ..conftest import check_texts, findings_of
 
 _check = check_texts
-
-
-def _count_findings(report, status: Status | None = None):
-    return [f for f in report.findings if f.kind is ClaimKind.COUNT and (status is None or f.status is status)]
 
 
 def test_a_clipped_compound_meets_the_spelled_out_noun():
@@ -20,7 +16,7 @@ def test_a_clipped_compound_meets_the_spelled_out_noun():
         "a": "The county will issue 300 dashcams to its deputies next spring.",
         "b": "Under the plan the county will issue 450 dash cameras to deputies.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"300", "450"}
 
 
@@ -29,7 +25,7 @@ def test_dead_killed_and_a_death_toll_word_are_one_event():
         "a": "Four people were killed when the ferry capsized off Port Lenn on Sunday.",
         "b": "The ferry accident left six dead, the harbour master said.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert [v.value for v in finding.values] == ["4", "6"] or [v.value for v in finding.values] == ["6", "4"]
 
 
@@ -38,7 +34,7 @@ def test_killed_and_injured_are_different_counts():
         "a": "Three people were killed in the blast at the depot.",
         "b": "Five people were injured in the blast at the depot.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_critically_wounded_is_a_part_of_the_wounded_not_a_rival_figure():
@@ -46,7 +42,7 @@ def test_critically_wounded_is_a_part_of_the_wounded_not_a_rival_figure():
         "a": "Three people were wounded in the attack, police said.",
         "b": "Two people were critically wounded in the attack, police said.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_toll_that_counts_the_gunman_is_not_set_against_one_that_does_not():
@@ -54,7 +50,7 @@ def test_a_toll_that_counts_the_gunman_is_not_set_against_one_that_does_not():
         "a": "Four people were killed, including the gunman, at the plant in Dorval.",
         "b": "Three people were killed at the plant in Dorval on Thursday.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_toll_from_another_year_is_background_not_the_story():
@@ -65,7 +61,7 @@ def test_a_toll_from_another_year_is_background_not_the_story():
         },
         {"a": "2024-03-05", "b": "2024-03-05"},
     )
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_ages_align_by_whose_age_they_are():
@@ -73,9 +69,9 @@ def test_ages_align_by_whose_age_they_are():
         "a": "Marta Quell, 34, was taken to hospital. Her neighbour Ivo Brandt, 61, called police.",
         "b": "Police said 35-year-old Marta Quell was hurt. Ivo Brandt, 61, made the call.",
     })
-    (conflict,) = _count_findings(report, Status.CONFLICT)
+    (conflict,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in conflict.values} == {"34 year-old", "35 year-old"}
-    assert any(f.status is Status.AGREE and "61" in f.message for f in _count_findings(report))
+    assert any(f.status is Status.AGREE and "61" in f.message for f in findings_of(report, ClaimKind.COUNT))
 
 
 def test_a_range_agrees_with_a_figure_inside_it():
@@ -83,7 +79,7 @@ def test_a_range_agrees_with_a_figure_inside_it():
         "a": "Neighbours heard 10 to 12 shots before the car sped away down Elm Street.",
         "b": "Neighbours heard 11 shots before the car sped away, a resident said.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_counts_of_different_charges_are_different_counts():
@@ -91,7 +87,7 @@ def test_counts_of_different_charges_are_different_counts():
         "a": "Reyes was charged with one count of murder and two counts of assault after the shooting.",
         "b": "Three others were charged with two counts of aggravated murder after the shooting.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_an_event_word_near_a_bare_measure_counts_as_its_event():
@@ -99,7 +95,7 @@ def test_an_event_word_near_a_bare_measure_counts_as_its_event():
         "a": "The standoff lasted a span of about 40 minutes, the chief said today.",
         "b": "The standoff lasted approximately 55 minutes from start to finish.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"about 40 minute", "approximately 55 minute"}
 
 
@@ -108,7 +104,7 @@ def test_how_often_one_person_was_hit_is_not_a_toll():
         "a": "Ruiz was shot five times in the legs and survived, his brother said.",
         "b": "Pell was shot twice in the arm and three times in the chest, officers said.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_reporting_verb_is_not_the_event_of_a_count():
@@ -116,7 +112,7 @@ def test_a_reporting_verb_is_not_the_event_of_a_count():
         "a": "Police said 24 people died in the collapse of the stand.",
         "b": "Twenty people died in the collapse of the stand, officials said.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"24", "20"}
 
 
@@ -125,7 +121,7 @@ def test_how_often_one_named_person_was_hit_is_compared_across_sources():
         "a": "Police Sgt. Ann Lee was hurt. Lee, who wore a vest, was struck eight times in the arm and chest.",
         "b": "Sgt. Ann Lee survived. Officers said the gunman fired into Lee's car, hitting her six times.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"8", "6"}
 
 
@@ -134,7 +130,7 @@ def test_a_duration_said_two_ways_is_one_fact():
         "a": "The standoff lasted 40 minutes, ending when deputies stormed the barn.",
         "b": "Neighbours described a 55-minute standoff spanning two farms north of town.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"40 minute", "55 minute"}
 
 
@@ -143,7 +139,7 @@ def test_amounts_said_of_two_named_people_stay_apart():
         "a": "Reyes posted $30,000 bond on Friday. Judge Ann Cole said Reyes and Ivo Brandt must stay in the county.",
         "b": "Brandt posted $100,000 bail on Monday. Judge Ann Cole said Reyes and Ivo Brandt must stay in the county.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_toll_of_an_attack_elsewhere_is_not_the_story():
@@ -153,7 +149,7 @@ def test_a_toll_of_an_attack_elsewhere_is_not_the_story():
         "b": "The landslide near Tacoma came a week after the last disaster — a flood killed five hikers in Denver.",
         "c": "Three hikers were killed in the landslide near Tacoma, the governor said.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_count_group_is_named_by_its_frame():
@@ -161,7 +157,7 @@ def test_a_count_group_is_named_by_its_frame():
         "a": "Four people were killed in the blast at the depot, officials said.",
         "b": "Four people were killed when the depot exploded, officials said.",
     })
-    assert [f.subject for f in _count_findings(report)] == ["people killed"]
+    assert [f.subject for f in findings_of(report, ClaimKind.COUNT)] == ["people killed"]
 
 
 def test_a_finding_keeps_its_id_when_an_agreeing_source_is_added():
@@ -169,9 +165,9 @@ def test_a_finding_keeps_its_id_when_an_agreeing_source_is_added():
         "a": "Four people were killed in the blast at the depot, officials said.",
         "b": "Six people were killed when the depot exploded on Monday, officials said.",
     }
-    before = {f.id for f in _count_findings(_check(texts))}
+    before = {f.id for f in findings_of(_check(texts), ClaimKind.COUNT)}
     texts["c"] = "The depot blast killed six people, the fire chief said."
-    after = {f.id for f in _count_findings(_check(texts))}
+    after = {f.id for f in findings_of(_check(texts), ClaimKind.COUNT)}
     assert before and before == after
 
 
@@ -181,7 +177,7 @@ def test_ages_meet_whatever_the_name_carries():
         "b": "Penn, 48, escaped from the van near the county line, deputies said.",
         "c": "Deputies said the 49-year-old Penn was armed.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert finding.subject.startswith("age of")
     assert {v.value for v in finding.values} == {"49 year-old", "48 year-old"}
 
@@ -191,7 +187,7 @@ def test_a_thing_each_source_counts_once_is_one_fact_in_any_sentence():
         "a": "Police said two ladders were in the back of the truck.",
         "b": "According to its owner there were three ladders on top of the lorry.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"2", "3"}
 
 
@@ -200,7 +196,7 @@ def test_a_part_of_a_set_is_not_a_rival_count_of_the_set():
         "a": "There are seven goats on the farm, the owner said.",
         "b": "Two of her goats were in the road on Monday.",
     })
-    assert not _count_findings(report, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
 def test_a_participle_before_the_counted_noun_is_its_event():
@@ -221,7 +217,7 @@ def test_a_duration_before_a_noun_is_how_long_it_lasted_whatever_verb_follows():
         "a": "Residents heard sirens during a 20-minute standoff that occurred on Elm Street.",
         "b": "Officers said the standoff on Elm Street lasted 35 minutes.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"20 minute", "35 minute"}
 
 
@@ -230,7 +226,7 @@ def test_people_a_hospital_received_were_hospitalized():
         "a": "Both city hospitals received nine people after the bus crash.",
         "b": "Eleven people were hospitalized after the bus crash, officials said.",
     })
-    (finding,) = _count_findings(report, Status.CONFLICT)
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert {v.value for v in finding.values} == {"9", "11"}
 
 
@@ -243,5 +239,5 @@ def test_people_and_named_groups_are_not_one_fact_only_because_each_source_count
         "a": "There are 40 Rotarians in the club, its secretary said.",
         "b": "Six Rotarians were at the lake on Monday.",
     })
-    assert not _count_findings(women, Status.CONFLICT)
-    assert not _count_findings(members, Status.CONFLICT)
+    assert not findings_of(women, ClaimKind.COUNT, Status.CONFLICT)
+    assert not findings_of(members, ClaimKind.COUNT, Status.CONFLICT)

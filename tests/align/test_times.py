@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from crosscheck.model import ClaimKind, Status
 
-from ..conftest import check_texts
-
-
-def _time_findings(report):
-    return [f for f in report.findings if f.kind is ClaimKind.TIME]
+from ..conftest import check_texts, findings_of
 
 
 def test_each_sources_only_time_of_the_incident_is_one_fact_in_any_words():
@@ -18,7 +14,7 @@ def test_each_sources_only_time_of_the_incident_is_one_fact_in_any_words():
         "a": "Neighbors heard shots and the stabbing happened about 3:50 p.m. outside the laundromat.",
         "b": "Police said the attack occurred around 3:15 p.m. near Elm and Fifth.",
     })
-    (finding,) = _time_findings(report)
+    (finding,) = findings_of(report, ClaimKind.TIME)
     assert finding.status is Status.CONFLICT
 
 
@@ -27,4 +23,4 @@ def test_times_hours_apart_in_unrelated_sentences_are_two_events():
         "a": "A man was stabbed about 2:30 a.m. at a gas station on the highway.",
         "b": "Hours later, at about 6:30 p.m., a woman was stabbed inside a diner downtown.",
     })
-    assert not [f for f in _time_findings(report) if f.status is Status.CONFLICT]
+    assert not [f for f in findings_of(report, ClaimKind.TIME) if f.status is Status.CONFLICT]

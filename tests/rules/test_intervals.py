@@ -9,7 +9,7 @@ from crosscheck.model import Claim, ClaimKind, Status
 from crosscheck.rules.compare import number_interval
 from crosscheck.rules.engine import UNDATED_NOTE
 
-from ..conftest import check_texts
+from ..conftest import check_texts, findings_of
 
 
 def _count(value, approx=None, low=None) -> Claim:
@@ -42,10 +42,6 @@ def test_about_24_and_approximately_26_are_different_figures():
 _check = check_texts
 
 
-def _counts(report):
-    return [f for f in report.findings if f.kind is ClaimKind.COUNT]
-
-
 def test_a_bound_never_makes_two_different_exact_figures_agree():
     # "at least 1" agrees with 1 and with 24, and "at least 24" with 24: 1 and 24 still conflict.
     report = _check({
@@ -54,7 +50,7 @@ def test_a_bound_never_makes_two_different_exact_figures_agree():
         "c": "One person was killed in the crash on the bypass, police said.",
         "d": "At least 24 people were killed in the crash on the bypass, police said.",
     })
-    (finding,) = _counts(report)
+    (finding,) = findings_of(report, ClaimKind.COUNT)
     assert finding.status is Status.CONFLICT
     assert {v.value for v in finding.values} == {"at least 1", "24", "1", "at least 24"}
 
@@ -65,7 +61,7 @@ def test_a_source_is_held_to_its_exact_figure_not_its_bound():
         "a": "At least 24 people died at the junction, police said. The junction crash killed 24 people, police said.",
         "b": "The junction crash killed 30 people, police said.",
     })
-    assert Status.CONFLICT in [f.status for f in _counts(report)]
+    assert Status.CONFLICT in [f.status for f in findings_of(report, ClaimKind.COUNT)]
 
 
 TOLL = {
@@ -76,18 +72,18 @@ TOLL = {
 
 def test_a_toll_that_grows_in_later_reports_is_an_update_in_time_order():
     report = _check(TOLL, {"early": "2024-05-01", "later": "2024-05-03"})
-    (finding,) = _counts(report)
+    (finding,) = findings_of(report, ClaimKind.COUNT)
     assert finding.status is Status.UPDATE
     assert [(v.value, v.first_published) for v in finding.values] == [("2", "2024-05-01"), ("9", "2024-05-03")]
 
 
 def test_two_reports_of_one_day_that_differ_conflict():
     report = _check(TOLL, {"early": "2024-05-01", "later": "2024-05-01"})
-    assert [f.status for f in _counts(report)] == [Status.CONFLICT]
+    assert [f.status for f in findings_of(report, ClaimKind.COUNT)] == [Status.CONFLICT]
 
 
 def test_undated_reports_stay_a_conflict_with_a_note():
-    (finding,) = _counts(_check(TOLL))
+    (finding,) = findings_of(_check(TOLL), ClaimKind.COUNT)
     assert finding.status is Status.CONFLICT and finding.note == UNDATED_NOTE
 
 
@@ -96,7 +92,7 @@ def test_a_fact_that_does_not_change_over_time_stays_a_conflict():
         {"a": "The bridge is 300 feet long, engineers said.", "b": "The bridge is 340 feet long, engineers said."},
         {"a": "2024-05-01", "b": "2024-05-09"},
     )
-    assert [f.status for f in _counts(report)] == [Status.CONFLICT]
+    assert [f.status for f in findings_of(report, ClaimKind.COUNT)] == [Status.CONFLICT]
 
 
 def test_a_source_is_held_to_its_narrowest_bound():
@@ -105,4 +101,4 @@ def test_a_source_is_held_to_its_narrowest_bound():
         "a": "As many as 20 people were injured in the crash, the sheriff said. Up to 20 people were injured in all.",
         "b": "Fourteen people were injured in the crash, the sheriff said.",
     })
-    assert Status.CONFLICT in [f.status for f in _counts(report)]
+    assert Status.CONFLICT in [f.status for f in findings_of(report, ClaimKind.COUNT)]
