@@ -5,7 +5,7 @@
 
 Options: --sizes 100,1000,10000  --reworded 1000,10000,30000  --runs 5  --jobs 2  --store-sources 100000
          --baseline-docs 40  --cache DIR (default: $TMPDIR/crosscheck-bench)  --dask (the largest story on
-         a pre-started Dask LocalCluster too)  --skip extraction,stories,store,baseline
+         a pre-started Dask LocalCluster too, --runs times beside local processes)  --skip extraction,stories,store,baseline
 
 Each story is run in a fresh process, whose CPU time (its workers' included)
 is split by stage: import, ingest + extraction, alignment, rules, rendering.
@@ -176,10 +176,11 @@ def _cpu(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def e2e_child(folder: str, jobs: int, executor: str = "local") -> None:
+def e2e_child(folder: str, jobs: int, executor: str = "local", dask_profiler: bool = False) -> None:
     """Run in a fresh process: the whole report, timed by stage (wall and CPU,
     workers' CPU included), with peak memory. With ``executor="dask"``, a
-    LocalCluster of ``jobs`` worker processes is started first, outside the timing."""
+    LocalCluster of ``jobs`` worker processes is started first, outside the timing,
+    its workers' profiler off as docs/performance.md advises unless ``dask_profiler``."""
     t0, c0 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     from crosscheck import pipeline
     from crosscheck.parallel import check_stories
@@ -189,9 +190,11 @@ def e2e_child(folder: str, jobs: int, executor: str = "local") -> None:
     rules = load_rules()
     scheduler = None
     if executor == "dask":
+        import dask
         from dask.distributed import LocalCluster
 
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        with dask.config.set({"distributed.worker.profile.enabled": dask_profiler}):
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         scheduler = cluster.scheduler_address
     t1, c1 = time.perf_counter(), _cpu(resource.RUSAGE_SELF)
     (report,) = check_stories([[folder]], rules, jobs=jobs, executor=executor, scheduler=scheduler)
@@ -218,10 +221,13 @@ def e2e_child(folder: str, jobs: int, executor: str = "local") -> None:
     }))
 
 
-def bench_story(size: int, folder: Path, jobs: int, label: str = "", executor: str = "local") -> dict:
+def bench_story(
+    size: int, folder: Path, jobs: int, label: str = "", executor: str = "local", dask_profiler: bool = False,
+) -> dict:
     t = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, __file__, "--e2e-child", str(folder), "--jobs", str(jobs), "--executor", executor],
+        [sys.executable, __file__, "--e2e-child", str(folder), "--jobs", str(jobs), "--executor", executor]
+        + (["--dask-profiler"] if dask_profiler else []),
         capture_output=True, text=True, check=True,
     )
     wall = time.perf_counter() - t
@@ -230,7 +236,9 @@ def bench_story(size: int, folder: Path, jobs: int, label: str = "", executor: s
     result["ms_per_source"] = 1000 * wall / size
     result["cpu_ms_per_source"] = 1000 * result["cpu_s"] / size
     if executor == "dask":  # alignment and rules run on a worker: no stage split here
-        say(f"story of {size:>6} sources{label}, --jobs {jobs}, Dask LocalCluster: {wall:6.1f} s wall "
+        profiler = "on (Dask's default)" if dask_profiler else "off"
+        say(f"story of {size:>6} sources{label}, --jobs {jobs}, Dask LocalCluster, worker profiler {profiler}: "
+            f"{wall:6.1f} s wall "
             f"(check {result['check_s']:.1f} s, the cluster started beforehand), CPU {result['cpu_s']:.1f} s")
         return result
     say(f"story of {size:>6} sources{label}, --jobs {jobs}: {wall:6.1f} s wall "
@@ -240,6 +248,22 @@ def bench_story(size: int, folder: Path, jobs: int, label: str = "", executor: s
         f"render {result['cpu_render_s']:.1f}), {result['claims']} claims, peak RSS main {result['peak_rss_mib']:.0f} MiB, "
         f"largest worker {result['worker_peak_rss_mib']:.0f} MiB")
     return result
+
+
+def bench_dask(size: int, folder: Path, jobs: int, runs: int) -> dict:
+    """Local processes, then a pre-started Dask LocalCluster with its workers' profiler
+    off (as docs/performance.md advises) and on (Dask's default), ``runs`` times side
+    by side: machine noise reaches all three alike. The ratios are of check time."""
+    ratios: dict[str, list[float]] = {"off": [], "on": []}
+    for _ in range(runs):
+        local = bench_story(size, folder, jobs)
+        for profiler in ratios:
+            dask_run = bench_story(size, folder, jobs, executor="dask", dask_profiler=profiler == "on")
+            ratios[profiler].append(dask_run["check_s"] / local["check_s"])
+    for profiler, found in ratios.items():
+        say(f"Dask LocalCluster (worker profiler {profiler}) vs local processes, {size} sources: "
+            f"{', '.join(f'{r:.2f}' for r in found)}x the check time (median {statistics.median(found):.2f}x)")
+    return {"sources": size, "ratio_profiler_off": ratios["off"], "ratio_profiler_on": ratios["on"]}
 
 
 def growth(results: list[dict], label: str) -> list[dict]:
@@ -376,12 +400,14 @@ def main() -> None:
                              "default: 1000,10000,30000 (100,1000 with --quick)")
     parser.add_argument("--skip", default="", help="comma-separated sections to skip: extraction,stories,store,baseline")
     parser.add_argument("--dask", action="store_true",
-                        help="also run the largest story on a pre-started Dask LocalCluster of --jobs workers")
+                        help="also run the largest story on a pre-started Dask LocalCluster of --jobs workers, "
+                             "--runs times beside local processes")
     parser.add_argument("--e2e-child", help=argparse.SUPPRESS)
     parser.add_argument("--executor", default="local", help=argparse.SUPPRESS)
+    parser.add_argument("--dask-profiler", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.e2e_child:
-        return e2e_child(args.e2e_child, args.jobs, args.executor)
+        return e2e_child(args.e2e_child, args.jobs, args.executor, args.dask_profiler)
     sizes = [int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")]
     runs = args.runs or (3 if args.quick else 5)
     store_sources = args.store_sources or (10_000 if args.quick else 100_000)
@@ -404,10 +430,7 @@ def main() -> None:
         results["stories"] = copies + rewords
         results["growth"] = {"copies": growth(copies, "copies"), "reworded": growth(rewords, "reworded")}
         if args.dask:
-            largest = max(sizes)
-            results["dask"] = bench_story(largest, stories[largest], args.jobs, executor="dask")
-            say(f"Dask LocalCluster vs local processes, {largest} sources: "
-                f"{results['dask']['check_s'] / copies[-1]['check_s']:.2f}x the check time")
+            results["dask"] = bench_dask(max(sizes), stories[max(sizes)], args.jobs, runs)
     if "store" not in skip:
         docs = load_sources([CORPUS])
         results["store"] = bench_store(args.cache, store_sources, docs, stories[min(sizes)])

@@ -35,3 +35,18 @@ def test_claims_from_real_articles_carry_only_declared_details():
                 kinds.add(claim.kind)
                 assert {key for key, _ in claim.attrs} <= set(CLAIM_ATTRS[claim.kind]), claim
     assert len(kinds) >= 5
+
+
+def test_claims_of_real_articles_cross_processes_whole():
+    """Claims go to and from worker processes pickled: every field comes back, and the same id."""
+    import pickle
+    from dataclasses import fields
+
+    claims = [claim for path in sorted(SEEDS.iterdir()) for doc in load_document(path) for claim in extract_claims(doc)]
+    back = pickle.loads(pickle.dumps(claims))
+    assert back == claims
+    assert all(
+        getattr(a, f.name) == getattr(b, f.name) for a, b in zip(back, claims) for f in fields(a) if f.name != "_id"
+    )
+    assert [c.id for c in back] == [c.id for c in claims]
+    assert any(c.line for c in back) and any(c.attrs for c in back)

@@ -131,6 +131,14 @@ def test_dask_cluster_gives_byte_identical_reports():
         address = cluster.scheduler_address
         for folder in STORIES:
             assert cli_json(str(folder), "--executor", "dask", "--scheduler", address) == one_process_json(folder)
+        # One story's chunks come back in file order whatever finishes first, each told to progress.
+        heard = []
+        (report,) = parallel.check_stories(
+            [[CLUSTER]], load_rules(), executor="dask", scheduler=address, progress=lambda done, total: heard.append((done, total)),
+        )
+        assert render(report, OutputFormat.JSON) == one_process_json(CLUSTER)
+        files = len(parallel.source_files([CLUSTER])[0])
+        assert len(heard) > 1 and sum(done for done, _ in heard) == files and {t for _, t in heard} == {files}
         # Several stories: each story's alignment and rules run as their own task.
         reports = parallel.check_stories([[SEEDS], [CLUSTER]], load_rules(), executor="dask", scheduler=address)
         assert [render(r, OutputFormat.JSON) for r in reports] == [one_process_json(SEEDS), one_process_json(CLUSTER)]
