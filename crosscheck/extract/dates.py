@@ -12,11 +12,12 @@ import bisect
 import calendar
 import re
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import MONTHS, STOPWORDS, singular
+from ..vocab import load as load_vocab
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -138,6 +139,22 @@ DATELINE_WORDS = frozenset("on at by published updated posted created last hrs a
 # A time: 1-2 digits not glued to a word before them, ":" or ".", minutes. It starts with the
 # digit itself (not with \b), so the regex engine skips ahead to digits.
 _TIME = re.compile(r"\d(?<!\w\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def labelled(labels: list[str]) -> str:
+    """A regex of one of ``labels`` (any case) and what may stand between a label and
+    the date or time it labels: marks, digits, "at", "on" and capitalized words
+    ("UPDATE #2 (", "Posted Monday at ")."""
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
+    return rf"(?i:{alternation})\b(?:[\W\d]|\b(?:at|on)\b|[A-Z][a-z]*\.?)*"
+
+
+@cache
+def _stamp_lead() -> re.Pattern:
+    """A sentence that opens with a page's timestamp label up to a date: "UPDATE#1
+    (01/21/2031): ...". Only at the opening: "the report was published on May 2" dates
+    an event."""
+    return re.compile(rf"\W*{labelled(load_vocab('boilerplate')['stamp_labels'])}$")
 
 
 @lru_cache(maxsize=65536)
@@ -319,6 +336,8 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         if _is_name(text, match, sentence):
             continue
+        if _stamp_lead().match(text, sentence.start, match.start()):
+            continue  # when the page changed, not when anything happened
         found.setdefault(index, []).append((match, form, index))
     claims = []
     for index, candidates in found.items():

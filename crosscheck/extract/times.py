@@ -28,7 +28,7 @@ from ..text import singular
 from ..vocab import load
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
-    _nearest, normalize,
+    _nearest, labelled, normalize,
 )
 
 DAY_MINUTES = 24 * 60
@@ -91,9 +91,7 @@ def _vocab() -> dict:
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
         "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{_alternation(qualifier)})\s+$", re.IGNORECASE),
-        "not_event": re.compile(
-            rf"\b(?i:{_alternation(entries['not_events'])})\b(?:[\W\d]|\b(?:at|on)\b|[A-Z][a-z]*\.?)*$"
-        ),
+        "not_event": re.compile(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
         "bound": re.compile(rf"\b(?P<b>{_alternation(entries['bounds'])})\s+$", re.IGNORECASE),
         "offset": re.compile(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
         "between": re.compile(

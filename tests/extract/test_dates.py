@@ -191,3 +191,16 @@ def test_corpus_weekday_after_on_is_found():
         ("Tuesday", "Tuesday", "went")
     ]
     assert ("December", "XXXX-12") in [(c.text, c.value) for c in claims]
+
+
+@pytest.mark.parametrize("text, dates", [
+    # A page's timestamp opening a sentence says when the page changed.
+    ("UPDATE#1 (01/21/2031): The four victims of the fire were named on Jan. 19.", ["Jan. 19"]),
+    ("Updated March 3, 2031: The bridge reopened on Monday.", ["Monday"]),
+    ("Posted Tuesday at 4:10 p.m. The mayor resigned on Friday.", ["Friday"]),
+    # The same words inside a sentence date what it reports.
+    ("The audit was published on May 2, 2031, by the county.", ["May 2, 2031"]),
+    ("The county updated its flood policy in May 2031.", ["May 2031"]),
+])
+def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
+    assert [c.text for c in _dates(text, "2031-01-22")] == dates
