@@ -141,20 +141,22 @@ DATELINE_WORDS = frozenset("on at by published updated posted created last hrs a
 _TIME = re.compile(r"\d(?<!\w\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
-def labelled(labels: list[str]) -> str:
+def labelled(labels: list[str], names: bool = True) -> str:
     """A regex of one of ``labels`` (any case) and what may stand between a label and
-    the date or time it labels: marks, digits, "at", "on" and capitalized words
-    ("UPDATE #2 (", "Posted Monday at ")."""
+    the date or time it labels: marks, digits, "at", "on" and, with ``names``,
+    capitalized words ("UPDATE #2 (", "Posted Monday at ")."""
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
-    return rf"(?i:{alternation})\b(?:[\W\d]|\b(?:at|on)\b|[A-Z][a-z]*\.?)*"
+    name = r"|[A-Z][a-z]*\.?" if names else ""
+    return rf"(?i:{alternation})\b(?:[\W\d]|\b(?:at|on)\b{name})*"
 
 
 @cache
 def _stamp_lead() -> re.Pattern:
     """A sentence that opens with a page's timestamp label up to a date: "UPDATE#1
-    (01/21/2031): ...". Only at the opening: "the report was published on May 2" dates
-    an event."""
-    return re.compile(rf"\W*{labelled(load_vocab('boilerplate')['stamp_labels'])}$")
+    (01/21/2031): ...". Only at the opening ("the report was published on May 2"
+    dates an event), and with no word between ("Update: In May 2031, the city ..."
+    is news)."""
+    return re.compile(rf"\W*{labelled(load_vocab('boilerplate')['stamp_labels'], names=False)}$")
 
 
 @lru_cache(maxsize=65536)

@@ -201,6 +201,7 @@ def test_corpus_weekday_after_on_is_found():
     # The same words inside a sentence date what it reports.
     ("The audit was published on May 2, 2031, by the county.", ["May 2, 2031"]),
     ("The county updated its flood policy in May 2031.", ["May 2031"]),
+    ("Update: In May 2031, the county said it would rebuild the bridge.", ["May 2031"]),
 ])
 def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     assert [c.text for c in _dates(text, "2031-01-22")] == dates
