@@ -198,7 +198,8 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "manner": "how (\"critically\"), or \"with perpetrator\" when the toll counts the attacker",
         "person": "whose age it is, as named",
         "of": "what the counted thing is of (\"aggravated murder\" in \"two counts of aggravated murder\")",
-        "anchor": "what sets it apart from the story's event (\"background 2004\")",
+        "anchor": "what sets it apart from the story's event: \"part\" for a part of a set (\"two of the"
+                  " guests\"), \"background 2004\" for an earlier time, or both",
     },
     ClaimKind.PLACES: {
         "complete": "\"yes\" when the list gives all its places, \"no\" for a partial one (\"including ...\")",

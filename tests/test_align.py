@@ -10,7 +10,7 @@ from crosscheck.model import ClaimKind, Source, Status
 from crosscheck.pipeline import check_claims
 from crosscheck.rules.load import load_rules
 
-from .conftest import CORPUS, SEEDS
+from .conftest import CORPUS, SEEDS, check_texts, findings_of
 
 
 def _seed_text(prefix: str) -> str:
@@ -159,3 +159,14 @@ def test_claims_of_the_same_source_do_not_take_a_place_among_a_claims_partners()
     buckets = _Buckets([["a"]] * size, order=lambda n: (n,))
     partners = sorted(buckets.partners(0, passed_over=lambda m: m <= 20))
     assert partners == list(range(21, size))
+
+
+def test_a_part_of_a_set_is_not_compared_with_the_whole():
+    """'Two of her classmates were hurt' says nothing against '30 classmates were on the bus'."""
+    report = check_texts({
+        "a": "Two of her classmates were hurt when the bus left the road near Millbrook on Friday.",
+        "b": "About 30 classmates were on the bus that left the road near Millbrook on Friday.",
+    })
+    groups = [{c.source for c in g.claims} for g in report.groups if g.kind is ClaimKind.COUNT]
+    assert sorted(sorted(g) for g in groups) == [["a"], ["b"]]
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)

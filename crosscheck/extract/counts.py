@@ -23,8 +23,9 @@ from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, lemma, singular
+from .dates import IRREGULAR_PAST
 from .gazetteer import lookup_place
-from ..vocab import load
+from ..vocab import event_family, load
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -320,6 +321,15 @@ def _is_participle(low: str) -> bool:
     )
 
 
+def _is_event_word(low: str) -> bool:
+    """A word that may say what happened to what a number counts: a casualty word or a
+    verb form, irregular ones too ("shot", "hit", which the lemmatizer reads as nouns)."""
+    return (
+        low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low)
+        or (low in IRREGULAR_PAST and low not in _SAY_VERBS)
+    )
+
+
 def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
     """The participle or verb the counted noun is the subject of ("... were killed"),
     the adverb that narrows it ("critically wounded"), and where it ends."""
@@ -333,7 +343,7 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
         if low in _EVENT_SKIP or _is_adverb(low):
             manner = low if low in _MANNER else manner
             continue
-        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low):
+        if _is_event_word(low):
             return _EVENT_FORMS.get(low, low), manner, pos
         break
     return None, None, pos
@@ -381,7 +391,7 @@ def _event_before(before: list[str]) -> str | None:
         low = word.lower()
         if low in ("a", "an", "the"):
             continue
-        if low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low):
+        if _is_event_word(low):
             taker = lemma(before[i + 1].lower()) if i + 1 < len(before) else ""
             if lemma(low) in _TAKE_IN and taker in _TAKEN_IN_BY:
                 return _TAKEN_IN_BY[taker]
@@ -564,6 +574,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if of_the and measure.unit is None:
         if value == 1 or _NUMBER.match(text, of_the.end() + 1):
             return None  # "one of the victims", "two of the five": the noun belongs to another count
+        # "Two of her friends were shot": a part of a set, compared only with other parts
+        # (the whole may be 15 friends, and the part is no toll of the story).
         phrase_at, measure.plural = of_the.end(), True
     elif match.group("words") and value == 1 and _PRONOUN_ONE.match(text, phrase_at, limit):
         return None  # "one of them", "one another"
@@ -618,7 +630,9 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             manner=manner or (_scope(text, event_end, limit) if event else None),
             person=person,
             of=_of_phrase(text, end, limit) if phrase else None,
-            anchor=None if measure.role == "age" else _anchor(sentence.text, doc.source.published),
+            anchor=None if measure.role == "age" else " ".join(
+                filter(None, ["part" if of_the else None, _anchor(sentence.text, doc.source.published)])
+            ) or None,
         ),
     )
 
@@ -683,7 +697,8 @@ def _bare_subject(
         return found, end
     if measure.unit:
         return measure.unit, end
-    return ("person" if event in _CASUALTIES else None), end
+    # "Three were killed", "two were shot": harm befalls people.
+    return ("person" if event in _CASUALTIES or (event and event_family(event) == "harm") else None), end
 
 
 def extract_counts(doc: Document) -> list[Claim]:

@@ -177,3 +177,24 @@ def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
 
     doc = build_document(Source("x"), 'Deputies found the boy and his father, Joe Dandrea "Duke" Penn, 37, at the house.')
     assert [c.attr("person") for c in extract_counts(doc)] == ['Joe Dandrea "Duke" Penn']
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Irregular past forms that are nouns too say what happened to what is counted.
+    ("Two people were shot outside the arena.", (2, "person", "shot")),
+    ("The driver hit three parked cars.", (3, "parked car", "hit")),
+    # With no counted noun, harm befalls people.
+    ("Three were shot and one was stabbed.", (3, "person", "shot")),
+    # An adjective is no event, though its verb is one ("empty" a tank).
+    ("When its two tanks were empty, the boat drifted.", (2, "tank", None)),
+])
+def test_the_event_of_a_count(text, expected):
+    claim = _counts(text)[0]
+    assert (claim.value, claim.subject, claim.attr("event")) == expected
+
+
+def test_a_part_of_a_set_is_set_apart_from_its_whole():
+    (part,) = _counts("Two of her classmates were hurt in the crash.")
+    assert (part.value, part.subject, part.attr("anchor")) == (2, "classmate", "part")
+    (whole,) = _counts("About 30 classmates were on the bus.")
+    assert whole.attr("anchor") is None
