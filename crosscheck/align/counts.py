@@ -11,7 +11,6 @@ whose frame says little (a bare "40 minutes").
 """
 from __future__ import annotations
 
-import re
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -119,10 +118,6 @@ def event_and_thing(claim: Claim) -> tuple[str, str]:
     return event or _participle_event(claim.subject.split()[:-1]), counted
 
 
-# "three of her grandchildren": a part of a set another count may give whole.
-_PARTITIVE = re.compile(r"\S+\s+of\s", re.IGNORECASE)
-
-
 def _may_stand_alone(claim: Claim, counted: str) -> bool:
     """Whether a count may be aligned only because its source counts that thing
     once: a count of objects, not of people of some kind (a story counts
@@ -132,7 +127,7 @@ def _may_stand_alone(claim: Claim, counted: str) -> bool:
     words = claim.text.lower().split()
     return (
         not claim.attr("unit") and counted not in load("things")["people_nouns"]["words"]
-        and not _PARTITIVE.match(claim.text) and "other" not in words and "another" not in words
+        and "part" not in (claim.attr("anchor") or "").split() and "other" not in words and "another" not in words
         and not any(word[:1].isupper() for word in (claim.attr("noun") or "").split())
     )
 

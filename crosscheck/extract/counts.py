@@ -571,7 +571,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         measure.unit, measure.role = "year-old", "age"
     phrase_at = measure.phrase_at
     of_the = _OF_DETERMINER.match(text, phrase_at, limit)
-    if of_the and measure.unit is None:
+    part = bool(of_the) and measure.unit is None
+    if part:
         if value == 1 or _NUMBER.match(text, of_the.end() + 1):
             return None  # "one of the victims", "two of the five": the noun belongs to another count
         # "Two of her friends were shot": a part of a set, compared only with other parts
@@ -631,7 +632,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             person=person,
             of=_of_phrase(text, end, limit) if phrase else None,
             anchor=None if measure.role == "age" else " ".join(
-                filter(None, ["part" if of_the else None, _anchor(sentence.text, doc.source.published)])
+                filter(None, ["part" if part else None, _anchor(sentence.text, doc.source.published)])
             ) or None,
         ),
     )

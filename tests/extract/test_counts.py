@@ -198,3 +198,7 @@ def test_a_part_of_a_set_is_set_apart_from_its_whole():
     assert (part.value, part.subject, part.attr("anchor")) == (2, "classmate", "part")
     (whole,) = _counts("About 30 classmates were on the bus.")
     assert whole.attr("anchor") is None
+    (qualified,) = _counts("At least 12 of the stolen trucks were found.")
+    assert (qualified.value, qualified.attr("anchor")) == (12, "part")
+    # A share or a measure of something is no part of a counted set.
+    assert [c.attr("anchor") for c in _counts("About 80 percent of the schools and four days of the fair.")] == [None, None]
