@@ -170,3 +170,14 @@ def test_a_part_of_a_set_is_not_compared_with_the_whole():
     groups = [{c.source for c in g.claims} for g in report.groups if g.kind is ClaimKind.COUNT]
     assert sorted(sorted(g) for g in groups) == [["a"], ["b"]]
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
+def test_distances_to_differently_named_places_are_two_facts():
+    report = check_texts({
+        "a": "After the robbery the driver went 150 miles west, to Lakeview, where he was stopped.",
+        "b": "After the robbery the driver went about 8 miles to a farm in Dover and hid there.",
+        "c": "After the robbery the driver went 120 miles west to Lakeview, police said.",
+    })
+    groups = sorted(sorted(c.source for c in g.claims) for g in report.groups if g.kind is ClaimKind.COUNT)
+    assert groups == [["a", "c"], ["b"]]  # the same place: one distance, and a conflict
+    assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1

@@ -103,6 +103,18 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
 
 # A capitalized word, without a possessive ("Lee" in "Lee's car").
 _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+# How many words after a claim may name what it is measured to or from.
+NAMED_AFTER_WORDS = 8
+
+
+def named_after(claim: Claim) -> frozenset[str]:
+    """The capitalized words in the few words after a claim, within its clause (a
+    comma does not end it): where a distance runs to or from ("150 miles west, to
+    Lakeview", "30 miles north of Dover")."""
+    end = claim.end - claim.sentence_start
+    stops = [at for mark in _CLAUSE_MARKS if (at := claim.sentence.find(mark, end)) >= 0]
+    tail = " ".join(claim.sentence[end : min(stops, default=len(claim.sentence))].split()[:NAMED_AFTER_WORDS])
+    return frozenset(word.lower() for word in _CAPITALIZED.findall(tail)) or NO_WORDS
 
 # A bucket with more distinct claims than this is a key too common to say much
 # (e.g. "person" counts in a 10,000-source story): see _Buckets.

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
 from ..vocab import event_class, load, word_classes
-from .core import SentenceAnchors, context_of, jaccard, local_context
+from .core import SentenceAnchors, context_of, jaccard, local_context, named_after
 
 
 def head(subject: str) -> str:
@@ -90,6 +90,7 @@ class CountFrame(NamedTuple):
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
     people: frozenset[str]  # the people of those its sentence names
     alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
+    landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
 
 
 def _participle_event(words: Iterable[str]) -> str:
@@ -153,6 +154,7 @@ def count_frame(
         anchors.of(claim) if anchors else NO_WORDS,
         anchors.people_of(claim) if anchors else NO_WORDS,
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
+        named_after(claim) if claim.attr("unit") in load("things")["distances"]["words"] else NO_WORDS,
     )
 
 
@@ -200,6 +202,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0
     if a.role == "age":
         return _age_score(a, b)
+    if a.landmarks and b.landmarks and a.landmarks.isdisjoint(b.landmarks):
+        return 0.0  # "150 miles west, to Lakeview" and "8 miles to a farm in Dover": two distances
     if a.event and b.event and a.event != b.event:
         return 0.0  # five killed and five injured are different counts
     if a.manner != b.manner:
