@@ -199,7 +199,9 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "person": "whose age it is, as named",
         "of": "what the counted thing is of (\"aggravated murder\" in \"two counts of aggravated murder\")",
         "anchor": "what sets it apart from the story's event: \"part\" for a part of a set (\"two of the"
-                  " guests\"), \"background 2004\" for an earlier time, or both",
+                  " guests\"), \"background 2004\" for an earlier time, \"wider\" for a tally over a country or"
+                  " a year (scope.yaml)",
+        "early": "\"yes\" when its sentence gives it as an early figure since revised (\"in initial reports\")",
     },
     ClaimKind.PLACES: {
         "complete": "\"yes\" when the list gives all its places, \"no\" for a partial one (\"including ...\")",

@@ -31,6 +31,8 @@ _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
 _PERPETRATORS = frozenset(_SCOPE["perpetrators"]["words"])
 _BACKGROUND = tuple(_SCOPE["background"]["words"])
+_SUPERSEDED = re.compile(r"\b(?:" + "|".join(map(re.escape, _SCOPE["superseded"]["words"])) + r")\b", re.IGNORECASE)
+_WIDER = re.compile(r"\b(?:" + "|".join(map(re.escape, _SCOPE["wider"]["words"])) + r")\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -362,16 +364,23 @@ def _scope(text: str, end: int, limit: int) -> str | None:
     return "with perpetrator" if found and found.group(1).lower() in _PERPETRATORS else None
 
 
-def _anchor(sentence: str, published: str | None) -> str | None:
-    """What sets a sentence in another time than the story's event: a year before
-    the publication year ("background 2005"), or a phrase such as "three years
-    ago". Background counts align only with counts of the same background."""
-    years = sorted({y for y in _YEAR.findall(sentence) if published and y < published[:4]})
+def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> str | None:
+    """What sets a count at ``start:end`` apart from the story's event: a year before
+    the publication year ("background 2005") or a phrase such as "three years ago" in
+    its sentence, or a clause that counts over a country or a year ("wider"). A count so
+    anchored aligns only with counts of the same anchor."""
+    text = sentence.text
+    years = sorted({y for y in _YEAR.findall(text) if published and y < published[:4]})
     if years:
         return "background " + " ".join(years)
-    low = sentence.lower()
+    low = text.lower()
     phrase = next((p for p in _BACKGROUND if p in low), None)
-    return f"background {phrase}" if phrase else None
+    if phrase:
+        return f"background {phrase}"
+    at, to = start - sentence.start, end - sentence.start
+    clause = text[max(text.rfind(mark, 0, at) for mark in ",;") + 1 : min(
+        (i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
+    return "wider" if _WIDER.search(clause) else None
 
 
 # "counts of attempted murder", "rounds of ammunition": what a counted noun is of.
@@ -631,8 +640,9 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             manner=manner or (_scope(text, event_end, limit) if event else None),
             person=person,
             of=_of_phrase(text, end, limit) if phrase else None,
+            early="yes" if _SUPERSEDED.search(sentence.text) else None,
             anchor=None if measure.role == "age" else " ".join(
-                filter(None, ["part" if part else None, _anchor(sentence.text, doc.source.published)])
+                filter(None, ["part" if part else None, _anchor(sentence, start, end, doc.source.published)])
             ) or None,
         ),
     )

@@ -106,6 +106,9 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
 
 # Said of a conflict that could be an update, when publication dates cannot tell.
 UNDATED_NOTE = "Some of these sources are undated: the difference may be a change over time."
+# A claim its source gives as an early figure, since revised (model.CLAIM_ATTRS "early").
+EARLY = ("early", "yes")
+EARLY_NOTE = "A source gives its differing figure as an early report, since revised."
 
 
 def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]) -> tuple[Status, str]:
@@ -116,6 +119,9 @@ def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]
     value then stands for its time. With undated sources it stays a conflict, noted."""
     if not getattr(comparator, "can_change", lambda *_: False)(list(claims), published):
         return Status.CONFLICT, ""
+    current = [c for c in claims if EARLY not in c.attrs]
+    if len(current) < len(claims) and current and _status(current, comparator) is not Status.CONFLICT:
+        return Status.UPDATE, EARLY_NOTE  # "in initial reports, five were hurt" beside the later four
     if any(not published.get(c.source) for c in claims):
         return Status.CONFLICT, UNDATED_NOTE
     by_day: dict[str, list[Claim]] = defaultdict(list)
@@ -127,8 +133,10 @@ def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]
 
 
 def _in_time_order(values: list[ValueGroup], published: Mapping[str, str]) -> list[ValueGroup]:
-    dated = [replace(v, first_published=min(published[s] for s in v.sources)) for v in values]
-    return sorted(dated, key=lambda v: (v.first_published, v.value))
+    # An update told by an early figure may be of undated sources: they sort first.
+    dated = [replace(v, first_published=min((published[s] for s in v.sources if s in published), default=None))
+             for v in values]
+    return sorted(dated, key=lambda v: (v.first_published or "", v.value))
 
 
 def evaluate_group(rule: Rule, group: ClaimGroup, published: Mapping[str, str] | None = None) -> Finding | None:

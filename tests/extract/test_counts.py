@@ -202,3 +202,14 @@ def test_a_part_of_a_set_is_set_apart_from_its_whole():
     assert (qualified.value, qualified.attr("anchor")) == (12, "part")
     # A share or a measure of something is no part of a counted set.
     assert [c.attr("anchor") for c in _counts("About 80 percent of the schools and four days of the fair.")] == [None, None]
+
+
+def test_an_early_figure_and_a_wider_tally_are_marked():
+    early = _counts("In initial reports, officials said nine homes had burned.")
+    assert [(c.value, c.attr("early")) for c in early] == [(9, "yes")]
+    assert _counts("Nine homes burned, officials said.")[0].attr("early") is None
+    # "nationwide" widens its own clause only.
+    wider = _counts("The storm cut power to 300 homes in Dover, and outages were reported nationwide.")
+    assert [(c.value, c.attr("anchor")) for c in wider] == [(300, None)]
+    (tally,) = _counts("So far 40 bridges have closed nationwide this spring.")
+    assert tally.attr("anchor") == "wider"
