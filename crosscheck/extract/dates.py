@@ -35,6 +35,7 @@ _WEEKDAY = rf"(?:{_cased(list(WEEKDAYS))})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"  # "Wednesday, March 13, 2024" is one date
+_MD_WEEKDAY = rf"(?:(?P<md_wd>{_WEEKDAY}),?\s+)?"  # "Sunday, Nov. 15": the weekday tells the year
 
 
 def _after(words: str) -> str:
@@ -70,7 +71,7 @@ _WORDY_DATE = re.compile(
     rf"""
     (?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,\s*|\s+)(?P<mdy_y>{_YEAR})(?!\d))
   | (?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d%]))
-  | (?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s*(?P<md_d>{_DAY})\b(?![:.,]?\d|%|-year))
+  | (?P<md>{_MD_WEEKDAY}(?P<md_m>{_MONTH})\s*(?P<md_d>{_DAY})\b(?![:.,]?\d|%|-year))
   | (?P<mon>(?={_FULL_MONTH}){_MONTH_CONTEXT}(?P<mon_m>{_FULL_MONTH})\b(?!\.?,?\s*\d))
   | (?P<wdmy>{_WEEKDAY},?\s+(?P<wdmy_d>{_DAY})\s+(?:of\s+)?(?P<wdmy_m>{_MONTH}),?\s+(?P<wdmy_y>{_YEAR})(?!\d))
   | (?P<wd>(?:(?P<wd_mod>(?i:last|this|next))\s+)?(?P<wd_d>{_WEEKDAY})\b(?:['’]s\b)?)
@@ -151,6 +152,30 @@ def labelled(labels: list[str], names: bool = True) -> str:
 
 
 @cache
+def _tense_cues() -> tuple[re.Pattern, re.Pattern]:
+    """The words of tense.yaml that set a date ahead, or ahead of a past time."""
+    def last_in_clause(phrases: list[str]) -> re.Pattern:
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"\b(?i:{alternation})\b[^,;:()—–]*$")
+
+    cues = load_vocab("tense")
+    return last_in_clause(cues["ahead"]), last_in_clause(cues["ahead_from_past"])
+
+
+# How far back in its clause a tense cue may stand from a date.
+TENSE_REACH = 80
+
+
+def _direction(text: str, sentence_start: int, start: int) -> str:
+    """Which way a date at ``start`` lies from publication, by the words before it in its clause."""
+    before = text[max(sentence_start, start - TENSE_REACH) : start]
+    ahead, ahead_from_past = _tense_cues()
+    if ahead.search(before):
+        return AHEAD
+    return NEAREST if ahead_from_past.search(before) else PAST
+
+
+@cache
 def _stamp_lead() -> re.Pattern:
     """A sentence that opens with a page's timestamp label up to a date: "UPDATE#1
     (01/21/2031): ...". Only at the opening ("the report was published on May 2"
@@ -159,12 +184,23 @@ def _stamp_lead() -> re.Pattern:
     return re.compile(rf"\W*{labelled(load_vocab('boilerplate')['stamp_labels'], names=False)}$")
 
 
+# Which way a date lies from publication (see tense.yaml): the latest such day up to
+# it, the next one after it, or the nearer of the two.
+PAST, AHEAD, NEAREST = "", "ahead", "nearest"
+# How many years back a month and day with a weekday may lie ("Sunday, Nov. 15").
+WEEKDAY_YEARS = 12
+
+
 @lru_cache(maxsize=65536)
-def normalize(form: str, parts: tuple, published: str | None) -> tuple[str, str, bool, bool] | None:
+def normalize(
+    form: str, parts: tuple, published: str | None, direction: str = PAST,
+) -> tuple[str, str, bool, bool] | None:
     """(value, precision, resolved, relative) for a candidate's parts, or None when no such date exists.
 
     ``parts`` holds what the form carries: (year, month, day) numbers with 0 for
-    missing, a weekday index with its modifier, or a relative phrase.
+    missing, a month and day with a weekday index (-1 for none), a weekday index
+    with its modifier, or a relative phrase. ``direction`` says which way a
+    month and day or a weekday lies from publication.
     """
     base = _parse_iso(published)
     if form == "ymd":
@@ -176,15 +212,12 @@ def normalize(form: str, parts: tuple, published: str | None) -> tuple[str, str,
     if form == "y":
         return f"{parts[0]:04d}", "year", True, False
     if form == "md":
-        month, day = parts
+        month, day, weekday = parts
         if not _valid(2000, month, day):  # 2000 is a leap year: Feb 29 is a date
             return None
         if base is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", False, True
-        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
-        while not _valid(year, month, day):  # Feb 29 belongs to the latest leap year
-            year -= 1
-        return f"{year:04d}-{month:02d}-{day:02d}", "day", True, True
+        return _month_day(base, month, day, weekday, direction).isoformat(), "day", True, True
     if form == "m":
         month, modifier = parts
         if base is None:
@@ -198,11 +231,15 @@ def normalize(form: str, parts: tuple, published: str | None) -> tuple[str, str,
         weekday, modifier = parts
         if base is None:
             return WEEKDAYS[weekday].capitalize(), "weekday", False, True
-        if modifier == "next":
-            day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        ahead = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+        back = (base.weekday() - weekday) % 7
+        past = base - timedelta(days=back or (7 if modifier == "last" else 0))
+        if modifier == "next" or (not modifier and direction == AHEAD):
+            day = ahead
+        elif not modifier and direction == NEAREST:
+            day = min((past, ahead), key=lambda d: abs(d - base))
         else:
-            back = (base.weekday() - weekday) % 7
-            day = base - timedelta(days=back or (7 if modifier == "last" else 0))
+            day = past
         return day.isoformat(), "day", True, True
     phrase = parts[0]
     precision, step = _RELATIVE[phrase]
@@ -222,6 +259,29 @@ def normalize(form: str, parts: tuple, published: str | None) -> tuple[str, str,
         index = base.year * 12 + base.month - 1 + step
         return f"{index // 12:04d}-{index % 12 + 1:02d}", precision, True, True
     return f"{base.year + step:04d}", precision, True, True
+
+
+def _month_day(base: date, month: int, day: int, weekday: int, direction: str) -> date:
+    """The date of a month and day without a year, as ``direction`` says, seen from
+    ``base``; with a ``weekday`` (not -1), the latest year that has it on that weekday."""
+
+    def on_or_before(year: int) -> date:
+        while not _valid(year, month, day):  # Feb 29 belongs to the latest leap year
+            year -= 1
+        return date(year, month, day)
+
+    past = on_or_before(base.year if (month, day) <= (base.month, base.day) else base.year - 1)
+    if weekday >= 0:
+        for years_back in range(WEEKDAY_YEARS):
+            if _valid(past.year - years_back, month, day):
+                found = date(past.year - years_back, month, day)
+                if found.weekday() == weekday:
+                    return found
+        return past  # no such weekday: the writer's slip, read as if unsaid
+    ahead = past if past >= base else on_or_before(past.year + 1)
+    if direction == AHEAD or (direction == NEAREST and abs(ahead - base) < abs(base - past)):
+        return ahead
+    return past
 
 
 def _parse_iso(published: str | None) -> date | None:
@@ -262,9 +322,10 @@ def _form(match: re.Match) -> tuple[str, tuple, int] | None:
     if kind == "my":
         return "ym", (int(g("my_y")), _month(g("my_m"))), match.start()
     if kind == "md":
-        return "md", (_month(g("md_m")), _day(g("md_d"))), match.start()
+        weekday = WEEKDAYS.index(g("md_wd").lower()) if g("md_wd") else -1
+        return "md", (_month(g("md_m")), _day(g("md_d")), weekday), match.start()
     if kind == "dm":
-        return "md", (_month(g("dm_m")), _day(g("dm_d"))), match.start()
+        return "md", (_month(g("dm_m")), _day(g("dm_d")), -1), match.start()
     if kind == "mon":
         context = match.string[max(0, match.start() - 5) : match.start()].strip().lower()
         return "m", (_month(g("mon_m")), "next" if context == "next" else ""), match.start()
@@ -347,7 +408,7 @@ def extract_dates(doc: Document) -> list[Claim]:
         if _is_dateline(sentence, [(form[2], m.end()) for m, form, _ in candidates]):
             continue
         for match, (form, parts, start), _ in candidates:
-            normal = normalize(form, parts, doc.source.published)
+            normal = normalize(form, parts, doc.source.published, _direction(text, sentence.start, start))
             if normal is None:
                 continue
             value, precision, resolved, relative = normal

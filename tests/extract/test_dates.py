@@ -205,3 +205,22 @@ def test_corpus_weekday_after_on_is_found():
 ])
 def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     assert [c.text for c in _dates(text, "2031-01-22")] == dates
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # A weekday with a month and day says which year: the latest that has it so.
+    ("The mill has been closed since the fire on Sunday, Nov. 15.", "2031-01-28", "2026-11-15"),
+    ("The mill has been closed since the fire on Nov. 15.", "2031-01-28", "2030-11-15"),
+    # Words of the future in the date's clause set it ahead of publication...
+    ("He is scheduled to be sentenced Friday.", "2031-03-12", "2031-03-14"),
+    ("The bridge will reopen on Dec. 30.", "2031-12-03", "2031-12-30"),
+    ("The bridge reopened on Dec. 30.", "2032-01-03", "2031-12-30"),
+    # ... or, seen from a past time, the nearer side.
+    ("He was scheduled to be sentenced Oct. 27, the court said.", "2031-10-19", "2031-10-27"),
+    ("The suspect, who was expected in court Monday, fled.", "2031-03-12", "2031-03-10"),
+    # A cue in another clause does not reach the date.
+    ("The mayor will speak next week, the office said Monday.", "2031-03-12", "2031-03-10"),
+    ("Arson is to blame for Friday's fire.", "2031-03-12", "2031-03-07"),
+])
+def test_which_way_a_date_without_a_year_lies(text, published, value):
+    assert [c.value for c in _dates(text, published) if c.value.count("-") == 2] == [value]

@@ -74,3 +74,12 @@ def test_an_abbreviation_heads_a_title_and_agrees_with_its_spelled_out_word():
     (other,) = extract_people(build_document(Source(id="c"), "Sgt. Dana Reyes arrived first."))
     assert FuzzyTitle().relate(short, spelled) is Status.AGREE
     assert FuzzyTitle().relate(short, other) is Status.CONFLICT
+
+
+def test_every_vocabulary_says_what_belongs_in_it():
+    names = sorted(p.name[: -len(".yaml")] for p in resources.files("crosscheck.vocab").iterdir() if p.name.endswith(".yaml"))
+    assert "tense" in names and len(names) >= 12
+    for name in names:
+        header = raw(name).split("\nentries:", 1)[0].lower()
+        assert load(name) and header.startswith("# "), name
+        assert "belong" in header or "general" in header, name  # only general news usage goes in
