@@ -602,7 +602,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         event or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)
     )
-    person = name or _age_of_whom(text, phrase, end, limit, measure, sentence)
+    person = name or _age_of_whom(text, phrase, phrase_at, end, limit, measure, sentence)
     if subject == "other" and event in _CASUALTIES:
         subject = "person"  # "nine others trapped"
     if name:
@@ -664,14 +664,21 @@ def _of_phrase(text: str, end: int, limit: int) -> str | None:
 _NAME_AFTER = re.compile(r",\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}),")
 
 
+# A name: capitalized words and initials ("Ann L. Lee", "Tom Mathers").
+_NAME_RUN = re.compile(r"\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})")
+
+
 def _age_of_whom(
-    text: str, phrase: list[str], end: int, limit: int, measure: _Measure, sentence: Sentence
+    text: str, phrase: list[str], phrase_at: int, end: int, limit: int, measure: _Measure, sentence: Sentence
 ) -> str | None:
     """Whose age this is, when a name says: "25-year-old Ann Lee", "the 45-year-old driver, Ann Lee,"."""
     if measure.role != "age":
         return None
     if phrase and all(w[:1].isupper() for w in phrase) and (len(phrase) >= 2 or lookup_place(phrase[0]) is None):
-        return " ".join(phrase)  # "25-year-old Ann Lee", "the 40-year-old Lee" (but not "a 30-year-old Texas man")
+        # "25-year-old Ann Lee", "the 40-year-old Lee" (but not "a 30-year-old Texas man"); the
+        # whole name, which a noun phrase cuts at an initial or a surname ending in s.
+        run = _NAME_RUN.match(text, phrase_at, limit)
+        return run.group(1) if run else " ".join(phrase)
     found = _NAME_AFTER.match(text, end, limit)
     return found.group(1) if found and phrase else None
 

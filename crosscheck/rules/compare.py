@@ -130,8 +130,24 @@ class Numeric:
 
     @staticmethod
     def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
-        """Tallies (killed, injured, arrested ...) are revised as a story unfolds."""
+        """Tallies (killed, injured, arrested ...) are revised as a story unfolds, and a
+        person grows older between reports."""
+        if claims and all(c.kind is ClaimKind.COUNT and c.attr("role") == "age" for c in claims):
+            return _ages_grow(claims, published)
         return any(is_evolving(c.attr("event") or "") for c in claims if c.kind is ClaimKind.COUNT)
+
+
+def _ages_grow(ages: list[Claim], published: Mapping[str, str]) -> bool:
+    """Whether each later report's age is the earlier one's or more, by no more than a
+    birthday in every year between them: 17 in March and 18 in May may both be true."""
+    dated = sorted((dt.date.fromisoformat(published[c.source][:10]), float(c.value)) for c in ages
+                   if published.get(c.source))
+    if len(dated) < len(ages):
+        return False
+    return all(
+        0 <= later - earlier <= (when - then).days // 365 + 1
+        for i, (then, earlier) in enumerate(dated) for when, later in dated[i + 1 :] if when > then
+    )
 
 
 # --- places -------------------------------------------------------------------
