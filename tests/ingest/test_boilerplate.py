@@ -115,6 +115,7 @@ def test_promotion_after_the_body_is_cut(tail):
     "Advertisement", "Sponsored content", "Story continues below advertisement", "Continue reading the main story",
     "Click here to watch the video", "Skip to main content", "Back to top", "Watch: Crews clear fallen trees",
     "Also read: Eastbrook schools close early", "Share", "Tweet Email Print", "Share on Facebook",
+    "More: Mayor offers $10k reward in Eastbrook arson case", "Read more: Eastbrook schools close early",
 ])
 def test_widget_labels_are_furniture(line):
     assert is_furniture(line)
@@ -124,6 +125,7 @@ def test_widget_labels_are_furniture(line):
 def test_a_sentence_starting_like_a_widget_is_prose():
     line = "Read the full report, the mayor told reporters, before you judge the plan."
     assert not is_furniture(line)
+    assert not is_furniture("More than 40 homes were flooded: the river rose overnight.")
 
 
 # --- the page header: masthead, date banner, captions ------------------------------
