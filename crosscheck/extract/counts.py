@@ -51,17 +51,18 @@ _WORD_NUMBER = (
 )
 _SCALE = rf"(?:[ -](?:{'|'.join(_SCALES)}))"
 # One mention: an optional currency sign, then digits or number words, then a
-# scale ("2.5 million", "$40-million", "$5bn"); "a dozen" and "a hundred" too.
+# scale ("2.5 million", "$40-million", "$5bn"); "a dozen", "half a dozen" and "a hundred" too.
 # Case-sensitive, and the lookahead on the first letters keeps the scan at
 # about 0.15 ms for a 2 kB article (IGNORECASE alternations cost seven times that).
 _NUMBER = re.compile(
     rf"""
-    (?=[$€£¥\d]|\b(?:[Oo]ne|[Tt](?:wo|hr|en|we|hi)|[Ff](?:ou|iv|if|or)|[Ss](?:ix|ev)|[Ee](?:ig|le)|[Nn]in|[Aa]\ [dhtmb]))
+    (?=[$€£¥\d]|\b(?:[Oo]ne|[Tt](?:wo|hr|en|we|hi)|[Ff](?:ou|iv|if|or)|[Ss](?:ix|ev)|[Ee](?:ig|le)|[Nn]in|[Aa]\ [dhtmb]
+        |[Hh]alf\ a\ dozen))
     (?:
         (?P<currency>[$€£¥])?
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<scale>{_SCALE}|(?<=\d)(?:bn|mn|[kmb])(?![A-Za-z]))?
-      | \b(?P<words>(?:(?:[Aa]|{_WORD_NUMBER})\ dozen|{_WORD_NUMBER}{_SCALE}*|[Aa]{_SCALE}+)\b)
+      | \b(?P<words>(?:(?:[Hh]alf\ a|[Aa]|{_WORD_NUMBER})\ dozen|{_WORD_NUMBER}{_SCALE}*|[Aa]{_SCALE}+)\b)
     )
     """,
     re.VERBOSE,
@@ -193,6 +194,8 @@ def _word_value(words: str) -> int | None:
     low = words.lower()
     if low.endswith("dozen"):
         head = low[: -len("dozen")].strip()
+        if head == "half a":
+            return 6
         base = 1 if head == "a" else _word_value(head)
         return None if base is None else base * 12
     if low.startswith("a "):

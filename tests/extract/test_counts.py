@@ -213,3 +213,8 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
     assert [(c.value, c.attr("anchor")) for c in wider] == [(300, None)]
     (tally,) = _counts("So far 40 bridges have closed nationwide this spring.")
     assert tally.attr("anchor") == "wider"
+
+
+def test_half_a_dozen_is_six():
+    assert _summary(_counts("Deputies seized about half a dozen rifles and a dozen pistols.")) == [
+        (6, "rifle"), (12, "pistol")]
