@@ -208,7 +208,15 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE_LINE.match(line)) or (0 < len(ws) <= 6 and all(w.lower() in _SOCIAL_WORDS for w in ws))
 
 
+# A photo gallery's counter opening a caption: "Image 22 of 111 ...", "Photo 3 of 12 ...".
+_GALLERY_COUNTER = re.compile(
+    r"^(?:" + phrase_alternation(chrome_words("caption_labels")) + r")\s+\d+\s+of\s+\d+\b", re.IGNORECASE
+)
+
+
 def is_caption(line: str) -> bool:
+    if _GALLERY_COUNTER.match(line):
+        return True
     if line.endswith(")"):
         opening = line.rfind("(")
         # A sentence that merely ends in a bracketed acronym has its full stop after it.

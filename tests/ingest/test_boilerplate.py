@@ -150,6 +150,10 @@ def test_header_masthead_banner_and_caption_go():
     ("Residents wait outside the shelter in Millbrook. Getty Images", True),
     ("The office is about 15 miles north of the city. (Harbor County Sheriff's Office report)", False),
     ("The agency (FEMA) said aid would arrive on Friday.", False),
+    # A gallery's counter opens a caption.
+    ("Image 22 of 111 Crews clear the road near Millbrook on Tuesday.", True),
+    ("Photo 3 of 12: Residents wait outside the shelter.", True),
+    ("Image 3 of the report shows the flood line.", False),
 ])
 def test_captions_end_with_a_credit(caption, expected):
     assert is_caption(caption) is expected
