@@ -240,20 +240,35 @@ def same_name(a: str, b: str) -> bool:
     """Whether two names, as outlets write them, are one person's: one ends the
     other ("Hart", "Lee Hart", "Constable Lee Hart"); the same first and last
     names around a middle one ("Ann Marie Hart", "Ann Hart"); or the same first
-    name with a surname one letter apart ("Hartman", "Haartman")."""
-    from rapidfuzz.distance import Levenshtein
-
+    name with a surname one letter apart ("Hartman", "Haartman"). A first name
+    is the same when one is the other's short form ("Doug", "Douglas") or one
+    letter apart after the same initial ("Marjorie", "Marjoria")."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
     shorter, longer = sorted((ta, tb), key=len)
     if longer[-len(shorter) :] == shorter:
         return True
-    if len(ta) < 2 or len(tb) < 2 or ta[0] != tb[0]:
+    if len(ta) < 2 or len(tb) < 2 or not _same_first_name(ta[0], tb[0]):
         return False
-    return ta[-1] == tb[-1] or (
-        min(len(ta[-1]), len(tb[-1])) >= TYPO_SURNAME and Levenshtein.distance(ta[-1], tb[-1]) <= 1
+    return ta[-1] == tb[-1] or (ta[0] == tb[0] and _one_letter_apart(ta[-1], tb[-1], TYPO_SURNAME))
+
+
+# A short form of a first name is at least this long ("Doug" for "Douglas", not "Jo" for "Joan").
+SHORT_FIRST_NAME = 3
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (len(shorter) >= SHORT_FIRST_NAME and longer.startswith(shorter)) or (
+        a[0] == b[0] and _one_letter_apart(a, b, TYPO_SURNAME)
     )
+
+
+def _one_letter_apart(a: str, b: str, shortest: int) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return min(len(a), len(b)) >= shortest and Levenshtein.distance(a, b) <= 1
 
 
 # The one empty set of words: an empty frozenset is a new object each time it is

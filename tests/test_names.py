@@ -12,6 +12,8 @@ from crosscheck.text import same_name
     ("Ann Marie Hart", "Ann Hart"),
     ("Arlo James Penn Jr.", "Penn"),
     ("Nora Hartman", "Nora Haartman"),
+    ("Theo Marsh", "Theodore Marsh"),  # a short form of the first name
+    ("Annalise Crowe", "Annaliese Crowe"),  # a first name one letter apart
 ])
 def test_one_person(a, b):
     assert same_name(a, b) and same_name(b, a)
@@ -22,6 +24,9 @@ def test_one_person(a, b):
     ("Jon Penn", "Jon Pena"),  # a short surname one letter apart is another name
     ("Nora Hartman", "Nell Hartman"),
     ("Hart", "Harte"),
+    ("Jo Hart", "Joan Hart"),  # too short to be a short form
+    ("Jason Hart", "Mason Hart"),  # another initial
+    ("Theo Marsh", "Theodore Marshe"),  # a short form and a surname one letter off: too far
 ])
 def test_different_people(a, b):
     assert not same_name(a, b) and not same_name(b, a)

@@ -285,7 +285,8 @@ class FuzzyTitle:
     Two ranks that differ conflict ("Acting Director", "Deputy Director"); a
     rank one title leaves out is a variant ("Acting Chief", "Police Chief"). Titles
     with other heads agree only when nearly the same words (``threshold``,
-    0-100, up to word order, filler words and omissions). A past title
+    0-100, up to word order, filler words and omissions), and are a variant
+    when one head is generic ("Officer" beside "Detective"). A past title
     ("retired lieutenant") never conflicts with a present one."""
 
     threshold: float = 85
@@ -305,7 +306,10 @@ class FuzzyTitle:
             # "Acting Chief" and "Police Chief": one leaves out the rank (a variant)
             return Status.CONFLICT if ranks_a and ranks_b else Status.VARIANT
         score = fuzz.token_set_ratio(words_a, words_b)
-        return Status.AGREE if score >= self.threshold else Status.CONFLICT
+        if score >= self.threshold:
+            return Status.AGREE
+        # "Police Officer" and "Police Detective": the officer is the less precise name
+        return Status.VARIANT if _names_less(words_a, words_b) or _names_less(words_b, words_a) else Status.CONFLICT
 
 
 def _title_head(title_words: str) -> str | None:
@@ -318,6 +322,18 @@ def _title_head(title_words: str) -> str | None:
     return _SAME_JOB.get(heads[-1], heads[-1]) if heads else None
 
 
+def _names_less(title_words: str, other_words: str) -> bool:
+    """Whether a title is a generic name of the other's job: a generic head ("officer")
+    and no other head the other lacks ("police officer" of "detective", but not "chief
+    technology officer" of "minister")."""
+    heads, others = _title_heads(title_words), _title_heads(other_words)
+    return bool(heads & _GENERIC_HEADS) and heads - _GENERIC_HEADS <= others
+
+
+def _title_heads(title_words: str) -> frozenset[str]:
+    return frozenset(_SAME_JOB.get(w, w) for w in title_words.split() if w in _HEADS)
+
+
 def _title_ranks(title_words: str) -> frozenset[str]:
     return frozenset(title_words.split()) & _RANKS
 
@@ -325,6 +341,7 @@ def _title_ranks(title_words: str) -> frozenset[str]:
 _HEADS = frozenset(w for w, kind in word_classes("titles").items() if kind == "head")
 _SAME_JOB = {word: group[0] for group in load_vocab("title_kinds")["synonyms"]["groups"] for word in group}
 _RANKS = frozenset(load_vocab("title_kinds")["ranks"]["words"])
+_GENERIC_HEADS = frozenset(_SAME_JOB.get(w, w) for w in load_vocab("title_kinds")["generic"]["words"])
 # Longest first: "public information officer" before "information officer".
 _PHRASES = dict(sorted(load_vocab("title_kinds")["phrases"]["words"].items(), key=lambda item: -len(item[0])))
 
