@@ -177,11 +177,13 @@ def _direction(text: str, sentence_start: int, start: int) -> str:
 
 @cache
 def _stamp_lead() -> re.Pattern:
-    """A sentence that opens with a page's timestamp label up to a date: "UPDATE#1
-    (01/21/2031): ...". Only at the opening ("the report was published on May 2"
-    dates an event), and with no word between ("Update: In May 2031, the city ..."
-    is news)."""
-    return re.compile(rf"\W*{labelled(load_vocab('boilerplate')['stamp_labels'], names=False)}$")
+    """A page's timestamp label up to a date, opening a sentence ("UPDATE#1 (01/21/2031):
+    ...") or a bracket ("... (Published Thursday, Oct. 10, 2031)"). Only there ("the report
+    was published on May 2", "(published on May 2)" date an event), and with no word
+    between ("Update: In May 2031, the city ..." is news)."""
+    label = labelled(load_vocab("boilerplate")["stamp_labels"], names=False)
+    # Matched from the sentence's start; a bracket's stamp is capitalized.
+    return re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){label}$", re.DOTALL)
 
 
 # Which way a date lies from publication (see tense.yaml): the latest such day up to

@@ -202,6 +202,8 @@ def test_corpus_weekday_after_on_is_found():
     ("The audit was published on May 2, 2031, by the county.", ["May 2, 2031"]),
     ("The county updated its flood policy in May 2031.", ["May 2031"]),
     ("Update: In May 2031, the county said it would rebuild the bridge.", ["May 2031"]),
+    ("Police released the call (Published Thursday, Oct. 9, 2031) in which a caller reports smoke.", []),
+    ("The audit (published on May 2, 2031) found flaws.", ["May 2, 2031"]),
 ])
 def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     assert [c.text for c in _dates(text, "2031-01-22")] == dates
@@ -224,3 +226,8 @@ def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
 ])
 def test_which_way_a_date_without_a_year_lies(text, published, value):
     assert [c.value for c in _dates(text, published) if c.value.count("-") == 2] == [value]
+
+
+def test_a_page_stamp_is_found_in_the_middle_of_a_page_too():
+    text = "The river rose overnight.\n\nUPDATE#1 (01/21/2031): The four victims of the fire were named on Jan. 19."
+    assert [c.text for c in _dates(text, "2031-01-22")] == ["Jan. 19"]
