@@ -181,3 +181,18 @@ def test_distances_to_differently_named_places_are_two_facts():
     groups = sorted(sorted(c.source for c in g.claims) for g in report.groups if g.kind is ClaimKind.COUNT)
     assert groups == [["a", "c"], ["b"]]  # the same place: one distance, and a conflict
     assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
+
+
+def test_what_is_done_to_one_person_is_not_set_against_anothers():
+    """An arrest, a charge, a sentence is each person's own (events.yaml personal): 'Hart
+    was charged on Tuesday' and 'Cole was charged on March 3' are two facts."""
+    report = check_texts({
+        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
+        "b": "Sgt. Ann Cole was charged with assault on March 3, prosecutors said. Officer Lee Hart testified.",
+    }, published="2031-03-13")
+    assert not findings_of(report, ClaimKind.DATE, Status.CONFLICT)
+    same = check_texts({
+        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
+        "b": "Officer Lee Hart was charged with assault on March 3, prosecutors said. Sgt. Ann Cole testified.",
+    }, published="2031-03-13")
+    assert len(findings_of(same, ClaimKind.DATE, Status.CONFLICT)) == 1

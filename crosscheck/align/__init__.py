@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import NO_WORDS, STOPWORDS, content_words, quote_sentences, same_name, sentence_likeness, singular
-from ..vocab import event_family, is_past_title
+from ..vocab import event_family, is_past_title, is_personal
 from ..vocab import load as load_vocab
 from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
@@ -69,6 +69,7 @@ class _Date(NamedTuple):
     anchors: frozenset[str]  # what its sentence is about: see SentenceAnchors
     statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
     background: bool  # long before its source was published: an earlier event the story recalls
+    people: frozenset[str]  # for what is done to one person at a time (an arrest), the people its sentence names
 
 
 def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
@@ -79,6 +80,7 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
         claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
         context_of(claim), local_context(claim),
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
+        anchors.people_of(claim) if anchors and is_personal(event) else NO_WORDS,
     )
 
 
@@ -87,6 +89,8 @@ BACKGROUND_SAME_SENTENCE = 0.5
 
 
 def _date_score(a: _Date, b: _Date) -> float:
+    if a.people and b.people and a.people.isdisjoint(b.people):
+        return 0.0  # "Lee was charged Tuesday", "Cole was charged in May": two people, two charges
     context = jaccard(a.context, b.context)
     if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background or a.statement or b.statement) and (
         a.background != b.background or not _same_date(a.value, b.value)

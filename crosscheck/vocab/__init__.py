@@ -48,6 +48,12 @@ def is_past_title(title: str) -> bool:
     return not set(words).isdisjoint(load("past_titles")["words"])
 
 
+def is_personal(word: str) -> bool:
+    """Whether the event is done to one person at a time: an arrest, a charge (events.yaml)."""
+    entry = load("events").get(event_class(word))
+    return bool(entry and entry.get("personal"))
+
+
 def is_evolving(word: str) -> bool:
     """Whether counts of this event are tallies that grow or get revised (events.yaml)."""
     entry = load("events").get(event_class(word))
