@@ -189,6 +189,8 @@ def _stamp_lead() -> re.Pattern:
 # Which way a date lies from publication (see tense.yaml): the latest such day up to
 # it, the next one after it, or the nearer of the two.
 PAST, AHEAD, NEAREST = "", "ahead", "nearest"
+# Saturday's weekday number: from then on "last week" may mean the week now ending.
+WEEKEND = 5
 # How many years back a month and day with a weekday may lie ("Sunday, Nov. 15").
 WEEKDAY_YEARS = 12
 
@@ -252,6 +254,8 @@ def normalize(
     if precision == "week":  # as precise as the month or year the whole week lies in
         monday = base + timedelta(weeks=step, days=-base.weekday())
         sunday = monday + timedelta(days=6)
+        if step == -1 and base.weekday() >= WEEKEND:
+            sunday += timedelta(days=7)  # "last week" written at a weekend may be the week just ending
         if (monday.year, monday.month) == (sunday.year, sunday.month):
             return f"{monday.year:04d}-{monday.month:02d}", "month", True, True
         if monday.year == sunday.year:

@@ -123,7 +123,8 @@ def _clock_minutes(match: re.Match) -> tuple[int, str] | None:
 def _interval(minutes: int, precision: str, qualifier: str) -> tuple[int, int]:
     entries = load("times")
     if qualifier == "about":
-        widen = entries["about_minutes"][precision]
+        # "about 10:30" is a time rounded to the half hour, nearly as loose as "about 10"
+        widen = entries["about_minutes"]["half_hour" if precision == "minute" and minutes % 30 == 0 else precision]
         return minutes - widen, minutes + widen
     reach = entries["reach"].get(qualifier)
     if qualifier.endswith("before"):

@@ -231,3 +231,11 @@ def test_which_way_a_date_without_a_year_lies(text, published, value):
 def test_a_page_stamp_is_found_in_the_middle_of_a_page_too():
     text = "The river rose overnight.\n\nUPDATE#1 (01/21/2031): The four victims of the fire were named on Jan. 19."
     assert [c.text for c in _dates(text, "2031-01-22")] == ["Jan. 19"]
+
+
+@pytest.mark.parametrize("published, value", [
+    ("2031-03-12", "2031-03"),  # a Wednesday: last week is March 3-9
+    ("2031-04-06", "2031"),  # a Sunday: last week may be March 24-30 or the week now ending, in April
+])
+def test_last_week_at_a_weekend_may_be_the_week_now_ending(published, value):
+    assert normalize("rel", ("last week",), published)[0] == value
