@@ -162,6 +162,14 @@ def _tense_cues() -> tuple[re.Pattern, re.Pattern]:
     return last_in_clause(cues["ahead"]), last_in_clause(cues["ahead_from_past"])
 
 
+@cache
+def _status_lead() -> re.Pattern:
+    """Words that make the date after them the day of a status: "as of Monday" (times.yaml not_events)."""
+    return re.compile(rf"\b{labelled(load_vocab('times')['not_events'], names=False)}$")
+
+
+# How far back from a date a status's words may stand ("as of early Monday").
+STATUS_REACH = 20
 # How far back in its clause a tense cue may stand from a date.
 TENSE_REACH = 80
 
@@ -170,9 +178,9 @@ def _direction(text: str, sentence_start: int, start: int) -> str:
     """Which way a date at ``start`` lies from publication, by the words before it in its clause."""
     before = text[max(sentence_start, start - TENSE_REACH) : start]
     ahead, ahead_from_past = _tense_cues()
-    if ahead.search(before):
-        return AHEAD
-    return NEAREST if ahead_from_past.search(before) else PAST
+    if ahead_from_past.search(before):
+        return NEAREST
+    return AHEAD if ahead.search(before) else PAST
 
 
 @cache
@@ -407,6 +415,8 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         if _stamp_lead().match(text, sentence.start, match.start()):
             continue  # when the page changed, not when anything happened
+        if _status_lead().search(text, max(sentence.start, match.start() - STATUS_REACH), match.start()):
+            continue  # "as of Monday, two were still in hospital": a status that day, no event
         found.setdefault(index, []).append((match, form, index))
     claims = []
     for index, candidates in found.items():

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from .gazetteer import lookup_place
 from .scan import capitalized_word_starts, matches_at
 from ..model import Claim, ClaimKind, Document, make_attrs
-from ..text import STOPWORDS
+from ..text import STOPWORDS, lemma
 from ..vocab import load, word_classes
 
 # The word lists are data (crosscheck/vocab/titles.yaml, title_abbreviations.yaml,
@@ -151,8 +151,11 @@ def _is_single_name(token: str) -> bool:
 
 
 def looks_like_name(phrase: str) -> bool:
-    """One to three capitalized name words: a speaker named as "Marta" or "Mary Ruiz" with no title."""
+    """One to three capitalized name words: a speaker named as "Marta" or "Mary Ruiz" with no
+    title; not the plural of a title ("Investigators said", "Detectives said": a group)."""
     words = phrase.split()
+    if len(words) == 1 and lemma(words[0].lower()) != words[0].lower() and lemma(words[0].lower()) in TITLE_HEADS:
+        return False
     return 0 < len(words) <= 3 and all(word[0].isupper() and _is_single_name(word) for word in words)
 
 

@@ -220,6 +220,8 @@ def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     # ... or, seen from a past time, the nearer side.
     ("He was scheduled to be sentenced Oct. 27, the court said.", "2031-10-19", "2031-10-27"),
     ("The suspect, who was expected in court Monday, fled.", "2031-03-12", "2031-03-10"),
+    ("He awaits a hearing scheduled for Monday.", "2031-03-12", "2031-03-17"),
+    ("His hearing was scheduled for Monday, but it was put off.", "2031-03-12", "2031-03-10"),
     # A cue in another clause does not reach the date.
     ("The mayor will speak next week, the office said Monday.", "2031-03-12", "2031-03-10"),
     ("Arson is to blame for Friday's fire.", "2031-03-12", "2031-03-07"),
@@ -239,3 +241,8 @@ def test_a_page_stamp_is_found_in_the_middle_of_a_page_too():
 ])
 def test_last_week_at_a_weekend_may_be_the_week_now_ending(published, value):
     assert normalize("rel", ("last week",), published)[0] == value
+
+
+def test_a_status_as_of_a_day_dates_no_event():
+    text = "The driver left the hospital on Friday; as of Monday morning, the guard was still being treated."
+    assert [c.text for c in _dates(text, "2031-03-12")] == ["Friday"]
