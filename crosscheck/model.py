@@ -190,7 +190,7 @@ class Claim:
 CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
     ClaimKind.COUNT: {
         "noun": "the counted noun phrase as written (\"panicked shoppers\")",
-        "unit": "the unit of a measure (\"minute\", \"mile\", \"usd\"), or \"year-old\" for an age",
+        "unit": "the unit of a measure (\"minute\", \"mile\", \"usd\"), or \"year-old\" (\"month-old\" ...) for an age",
         "approx": "the qualifier (\"about\", \"at least\", \"up to\" ...), or \"range\"",
         "low": "a range's low end (the value is its high end)",
         "event": "the event word the count is about (\"killed\", \"hospitalized\")",

@@ -498,8 +498,10 @@ def _measure(text: str, match: re.Match, value: int | float, limit: int) -> _Mea
         return _Measure("percent", None, end + percent.end(), False)
     if hyphen:
         word, suffix = hyphen.group(1).lower(), hyphen.group(2)
-        if suffix == "-old" or word in ("year-old", "years-old"):
+        if word in ("year-old", "years-old"):
             return _Measure("year-old", "age", end + hyphen.end(), False)
+        if suffix == "-old":  # "21-month-old": an age in months is no age in years
+            return _Measure(f"{_UNITS.get(word, singular(word))}-old", "age", end + hyphen.end(), False)
         if match.group("words") and value == 1 and word not in _UNITS:
             return None  # "one-off", "one-sided"
         return _Measure(_UNITS.get(word, singular(word)), None, end + hyphen.end(), False)

@@ -218,3 +218,8 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
 def test_half_a_dozen_is_six():
     assert _summary(_counts("Deputies seized about half a dozen rifles and a dozen pistols.")) == [
         (6, "rifle"), (12, "pistol")]
+
+
+def test_an_age_in_months_is_no_age_in_years():
+    assert [(c.value, c.attr("unit")) for c in _counts("A 21-year-old man and a 21-month-old boy were hurt.")] == [
+        (21, "year-old"), (21, "month-old")]
