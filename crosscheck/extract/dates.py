@@ -180,7 +180,14 @@ def _direction(text: str, sentence_start: int, start: int) -> str:
     ahead, ahead_from_past = _tense_cues()
     if ahead_from_past.search(before):
         return NEAREST
-    return AHEAD if ahead.search(before) else PAST
+    if ahead.search(before):
+        return AHEAD
+    return PAST if _PAST_TENSE.search(before) else SOON
+
+
+# A verb in the past in a date's clause: "was held", "had met", "voted"; not a participle
+# after "be" ("is to be sentenced Nov. 8").
+_PAST_TENSE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|(?<!\bbe\s)(?<!\bbeing\s)\w{3,}ed)\b[^,;:()—–]*$")
 
 
 @cache
@@ -195,8 +202,12 @@ def _stamp_lead() -> re.Pattern:
 
 
 # Which way a date lies from publication (see tense.yaml): the latest such day up to
-# it, the next one after it, or the nearer of the two.
-PAST, AHEAD, NEAREST = "", "ahead", "nearest"
+# it, the next one after it, the nearer of the two, or (its clause telling no tense)
+# one soon to come, else the latest.
+PAST, AHEAD, NEAREST, SOON = "", "ahead", "nearest", "soon"
+# A month and day this many days after publication, with no word of tense, is still to
+# come ("registration begins April 29" written on April 24); further ahead, it was last year's.
+SOON_DAYS = 60
 # Saturday's weekday number: from then on "last week" may mean the week now ending.
 WEEKEND = 5
 # How many years back a month and day with a weekday may lie ("Sunday, Nov. 15").
@@ -277,7 +288,8 @@ def normalize(
 
 def _month_day(base: date, month: int, day: int, weekday: int, direction: str) -> date:
     """The date of a month and day without a year, as ``direction`` says, seen from
-    ``base``; with a ``weekday`` (not -1), the latest year that has it on that weekday."""
+    ``base``; with a ``weekday`` (not -1), the latest year up to that one that has it on
+    that weekday."""
 
     def on_or_before(year: int) -> date:
         while not _valid(year, month, day):  # Feb 29 belongs to the latest leap year
@@ -285,17 +297,22 @@ def _month_day(base: date, month: int, day: int, weekday: int, direction: str) -
         return date(year, month, day)
 
     past = on_or_before(base.year if (month, day) <= (base.month, base.day) else base.year - 1)
-    if weekday >= 0:
-        for years_back in range(WEEKDAY_YEARS):
-            if _valid(past.year - years_back, month, day):
-                found = date(past.year - years_back, month, day)
-                if found.weekday() == weekday:
-                    return found
-        return past  # no such weekday: the writer's slip, read as if unsaid
     ahead = past if past >= base else on_or_before(past.year + 1)
     if direction == AHEAD or (direction == NEAREST and abs(ahead - base) < abs(base - past)):
-        return ahead
-    return past
+        chosen = ahead
+    elif direction == NEAREST:
+        chosen = past
+    elif direction == SOON:  # no tense told: what is soon to come ("registration begins April 29"), else what was
+        chosen = ahead if ahead - base <= timedelta(days=SOON_DAYS) else past
+    else:
+        chosen = past
+    if weekday >= 0:
+        for years_back in range(WEEKDAY_YEARS):
+            if _valid(chosen.year - years_back, month, day):
+                found = date(chosen.year - years_back, month, day)
+                if found.weekday() == weekday:
+                    return found
+    return chosen  # with no such weekday, the writer's slip, read as if unsaid
 
 
 def _parse_iso(published: str | None) -> date | None:

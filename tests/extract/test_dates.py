@@ -217,6 +217,11 @@ def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     ("He is scheduled to be sentenced Friday.", "2031-03-12", "2031-03-14"),
     ("The bridge will reopen on Dec. 30.", "2031-12-03", "2031-12-30"),
     ("The bridge reopened on Dec. 30.", "2032-01-03", "2031-12-30"),
+    # With no tense in its clause, a day in the coming weeks is still to come; one further
+    # ahead was last year's.
+    ("Registration begins April 29 for the county's residents.", "2031-04-24", "2031-04-29"),
+    ("Registration begins Dec. 30 for the county's residents.", "2032-01-03", "2031-12-30"),
+    ("He is to be sentenced Nov. 8.", "2031-09-28", "2031-11-08"),
     # ... or, seen from a past time, the nearer side.
     ("He was scheduled to be sentenced Oct. 27, the court said.", "2031-10-19", "2031-10-27"),
     ("The suspect, who was expected in court Monday, fled.", "2031-03-12", "2031-03-10"),
