@@ -31,8 +31,10 @@ _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
 _PERPETRATORS = frozenset(_SCOPE["perpetrators"]["words"])
 _BACKGROUND = tuple(_SCOPE["background"]["words"])
-_SUPERSEDED = re.compile(r"\b(?:" + "|".join(map(re.escape, _SCOPE["superseded"]["words"])) + r")\b", re.IGNORECASE)
-_WIDER = re.compile(r"\b(?:" + "|".join(map(re.escape, _SCOPE["wider"]["words"])) + r")\b", re.IGNORECASE)
+_SUPERSEDED_WORDS = tuple(_SCOPE["superseded"]["words"])
+_SUPERSEDED = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUPERSEDED_WORDS)) + r")\b", re.IGNORECASE)
+_WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
+_WIDER = re.compile(r"\b(?:" + "|".join(map(re.escape, _WIDER_WORDS)) + r")\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -380,10 +382,19 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     phrase = next((p for p in _BACKGROUND if p in low), None)
     if phrase:
         return f"background {phrase}"
+    if not any(word in low for word in _WIDER_WORDS):  # most sentences: no regex to run
+        return None
     at, to = start - sentence.start, end - sentence.start
     clause = text[max(text.rfind(mark, 0, at) for mark in ",;") + 1 : min(
         (i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     return "wider" if _WIDER.search(clause) else None
+
+
+@lru_cache(maxsize=4096)
+def _is_early(sentence: str) -> bool:
+    """Whether a sentence gives its figures as an early report, since revised (scope.yaml superseded)."""
+    low = sentence.lower()
+    return any(phrase in low for phrase in _SUPERSEDED_WORDS) and bool(_SUPERSEDED.search(sentence))
 
 
 # "counts of attempted murder", "rounds of ammunition": what a counted noun is of.
@@ -645,7 +656,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             manner=manner or (_scope(text, event_end, limit) if event else None),
             person=person,
             of=_of_phrase(text, end, limit) if phrase else None,
-            early="yes" if _SUPERSEDED.search(sentence.text) else None,
+            early="yes" if _is_early(sentence.text) else None,
             anchor=None if measure.role == "age" else " ".join(
                 filter(None, ["part" if part else None, _anchor(sentence, start, end, doc.source.published)])
             ) or None,

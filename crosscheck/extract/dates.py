@@ -152,53 +152,79 @@ def labelled(labels: list[str], names: bool = True) -> str:
 
 
 @cache
-def _tense_cues() -> tuple[re.Pattern, re.Pattern]:
-    """The words of tense.yaml that set a date ahead, or ahead of a past time."""
-    def last_in_clause(phrases: list[str]) -> re.Pattern:
+def _tense_cues() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Pattern]:
+    """The words of tense.yaml that set a date ahead, or ahead of a past time, each with
+    the regex that finds one in a clause."""
+    def in_clause(phrases: list[str]) -> tuple[tuple[str, ...], re.Pattern]:
         alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"\b(?i:{alternation})\b[^,;:()—–]*$")
+        return tuple(p.split()[0].lower() for p in phrases), re.compile(rf"\b(?i:{alternation})\b")
 
     cues = load_vocab("tense")
-    return last_in_clause(cues["ahead"]), last_in_clause(cues["ahead_from_past"])
+    return (*in_clause(cues["ahead"]), *in_clause(cues["ahead_from_past"]))
 
 
 @cache
-def _status_lead() -> re.Pattern:
-    """Words that make the date after them the day of a status: "as of Monday" (times.yaml not_events)."""
-    return re.compile(rf"\b{labelled(load_vocab('times')['not_events'], names=False)}$")
+def _status_lead() -> tuple[tuple[str, ...], re.Pattern]:
+    """Words that make the date after them the day of a status: "as of Monday" (times.yaml
+    not_events), and the regex that finds them ending a text."""
+    words = tuple(load_vocab("times")["not_events"])
+    return words, re.compile(rf"\b{labelled(list(words), names=False)}$")
 
-
-# How far back from a date a status's words may stand ("as of early Monday").
-STATUS_REACH = 20
 # How far back in its clause a tense cue may stand from a date.
 TENSE_REACH = 80
+# Marks that end a clause, as far as tense goes.
+_TENSE_BREAKS = ",;:()—–"
 
 
 def _direction(text: str, sentence_start: int, start: int) -> str:
     """Which way a date at ``start`` lies from publication, by the words before it in its clause."""
     before = text[max(sentence_start, start - TENSE_REACH) : start]
-    ahead, ahead_from_past = _tense_cues()
-    if ahead_from_past.search(before):
+    clause = before[max(before.rfind(mark) for mark in _TENSE_BREAKS) + 1 :]
+    low = clause.lower()
+    ahead_words, ahead, past_words, ahead_from_past = _tense_cues()
+    # A cue's first word is looked for first: most clauses hold none, and a substring test is cheap.
+    if any(word in low for word in past_words) and ahead_from_past.search(clause):
         return NEAREST
-    if ahead.search(before):
+    if any(word in low for word in ahead_words) and ahead.search(clause):
         return AHEAD
-    return PAST if _PAST_TENSE.search(before) else SOON
+    return PAST if _in_the_past(low.split()) else SOON
 
 
-# A verb in the past in a date's clause: "was held", "had met", "voted"; not a participle
-# after "be" ("is to be sentenced Nov. 8").
-_PAST_TENSE = re.compile(r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|(?<!\bbe\s)(?<!\bbeing\s)\w{3,}ed)\b[^,;:()—–]*$")
+def _in_the_past(words: list[str]) -> bool:
+    """A verb in the past among a clause's words: "was held", "had met", "voted"; not a
+    participle after "be" ("is to be sentenced Nov. 8")."""
+    return any(
+        word in ("was", "were", "had", "did")
+        or (len(word) > 4 and word.endswith("ed") and (i == 0 or words[i - 1] not in ("be", "being")))
+        for i, word in enumerate(words)
+    )
+
+
+# A label stands at most this far before its date ("UPDATE #12 (01/21/2031", "as of early").
+LABEL_REACH = 40
+
+
+def _is_labelled(text: str, sentence_start: int, start: int) -> bool:
+    """Whether a date at ``start`` is labelled as no event's: a page's stamp ("UPDATE (01/21/2031):"),
+    when the page changed, or a status's day ("as of Monday, two were still in hospital")."""
+    stamp_labels, stamp = _stamp_lead()
+    status_words, status = _status_lead()
+    near = text[max(sentence_start, start - LABEL_REACH) : start].lower()
+    if not any(word in near for word in stamp_labels + status_words):  # most dates: no regex to run
+        return False
+    lo = max(sentence_start, start - LABEL_REACH)
+    return bool(stamp.match(text, sentence_start, start) or status.search(text, lo, start))
 
 
 @cache
-def _stamp_lead() -> re.Pattern:
+def _stamp_lead() -> tuple[tuple[str, ...], re.Pattern]:
     """A page's timestamp label up to a date, opening a sentence ("UPDATE#1 (01/21/2031):
     ...") or a bracket ("... (Published Thursday, Oct. 10, 2031)"). Only there ("the report
     was published on May 2", "(published on May 2)" date an event), and with no word
     between ("Update: In May 2031, the city ..." is news)."""
-    label = labelled(load_vocab("boilerplate")["stamp_labels"], names=False)
+    labels = tuple(load_vocab("boilerplate")["stamp_labels"])
     # Matched from the sentence's start; a bracket's stamp is capitalized.
-    return re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){label}$", re.DOTALL)
+    return labels, re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}$", re.DOTALL)
 
 
 # Which way a date lies from publication (see tense.yaml): the latest such day up to
@@ -430,10 +456,8 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         if _is_name(text, match, sentence):
             continue
-        if _stamp_lead().match(text, sentence.start, match.start()):
-            continue  # when the page changed, not when anything happened
-        if _status_lead().search(text, max(sentence.start, match.start() - STATUS_REACH), match.start()):
-            continue  # "as of Monday, two were still in hospital": a status that day, no event
+        if _is_labelled(text, sentence.start, match.start()):
+            continue
         found.setdefault(index, []).append((match, form, index))
     claims = []
     for index, candidates in found.items():
@@ -441,7 +465,9 @@ def extract_dates(doc: Document) -> list[Claim]:
         if _is_dateline(sentence, [(form[2], m.end()) for m, form, _ in candidates]):
             continue
         for match, (form, parts, start), _ in candidates:
-            normal = normalize(form, parts, doc.source.published, _direction(text, sentence.start, start))
+            # Only a month and day or a weekday may lie either way from publication.
+            direction = _direction(text, sentence.start, start) if form in ("md", "wd") else PAST
+            normal = normalize(form, parts, doc.source.published, direction)
             if normal is None:
                 continue
             value, precision, resolved, relative = normal
