@@ -10,7 +10,7 @@ from crosscheck.model import ClaimKind, Source, Status
 from crosscheck.pipeline import check_claims
 from crosscheck.rules.load import load_rules
 
-from .conftest import CORPUS, SEEDS, check_texts, findings_of
+from .conftest import CORPUS, SEEDS
 
 
 def _seed_text(prefix: str) -> str:
@@ -159,40 +159,3 @@ def test_claims_of_the_same_source_do_not_take_a_place_among_a_claims_partners()
     buckets = _Buckets([["a"]] * size, order=lambda n: (n,))
     partners = sorted(buckets.partners(0, passed_over=lambda m: m <= 20))
     assert partners == list(range(21, size))
-
-
-def test_a_part_of_a_set_is_not_compared_with_the_whole():
-    """'Two of her classmates were hurt' says nothing against '30 classmates were on the bus'."""
-    report = check_texts({
-        "a": "Two of her classmates were hurt when the bus left the road near Millbrook on Friday.",
-        "b": "About 30 classmates were on the bus that left the road near Millbrook on Friday.",
-    })
-    groups = [{c.source for c in g.claims} for g in report.groups if g.kind is ClaimKind.COUNT]
-    assert sorted(sorted(g) for g in groups) == [["a"], ["b"]]
-    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
-
-
-def test_distances_to_differently_named_places_are_two_facts():
-    report = check_texts({
-        "a": "After the robbery the driver went 150 miles west, to Lakeview, where he was stopped.",
-        "b": "After the robbery the driver went about 8 miles to a farm in Dover and hid there.",
-        "c": "After the robbery the driver went 120 miles west to Lakeview, police said.",
-    })
-    groups = sorted(sorted(c.source for c in g.claims) for g in report.groups if g.kind is ClaimKind.COUNT)
-    assert groups == [["a", "c"], ["b"]]  # the same place: one distance, and a conflict
-    assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
-
-
-def test_what_is_done_to_one_person_is_not_set_against_anothers():
-    """An arrest, a charge, a sentence is each person's own (events.yaml personal): 'Hart
-    was charged on Tuesday' and 'Cole was charged on March 3' are two facts."""
-    report = check_texts({
-        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
-        "b": "Sgt. Ann Cole was charged with assault on March 3, prosecutors said. Officer Lee Hart testified.",
-    }, published="2031-03-13")
-    assert not findings_of(report, ClaimKind.DATE, Status.CONFLICT)
-    same = check_texts({
-        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
-        "b": "Officer Lee Hart was charged with assault on March 3, prosecutors said. Sgt. Ann Cole testified.",
-    }, published="2031-03-13")
-    assert len(findings_of(same, ClaimKind.DATE, Status.CONFLICT)) == 1

@@ -241,3 +241,25 @@ def test_people_and_named_groups_are_not_one_fact_only_because_each_source_count
     })
     assert not findings_of(women, ClaimKind.COUNT, Status.CONFLICT)
     assert not findings_of(members, ClaimKind.COUNT, Status.CONFLICT)
+
+
+def test_a_part_of_a_set_is_not_compared_with_the_whole():
+    """'Two of her classmates were hurt' says nothing against '30 classmates were on the bus'."""
+    report = _check({
+        "a": "Two of her classmates were hurt when the bus left the road near Millbrook on Friday.",
+        "b": "About 30 classmates were on the bus that left the road near Millbrook on Friday.",
+    })
+    groups = [{c.source for c in g.claims} for g in report.groups if g.kind is ClaimKind.COUNT]
+    assert sorted(sorted(g) for g in groups) == [["a"], ["b"]]
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
+def test_distances_to_differently_named_places_are_two_facts():
+    report = _check({
+        "a": "After the robbery the driver went 150 miles west, to Lakeview, where he was stopped.",
+        "b": "After the robbery the driver went about 8 miles to a farm in Dover and hid there.",
+        "c": "After the robbery the driver went 120 miles west to Lakeview, police said.",
+    })
+    groups = sorted(sorted(c.source for c in g.claims) for g in report.groups if g.kind is ClaimKind.COUNT)
+    assert groups == [["a", "c"], ["b"]]  # the same place: one distance, and a conflict
+    assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from crosscheck.model import ClaimKind, Status
 
-from ..conftest import check_texts
+from ..conftest import check_texts, findings_of
 
 
 def _date_findings(texts: dict[str, str]):
@@ -50,3 +50,18 @@ def test_the_same_event_done_to_the_same_thing_in_other_words_aligns():
         "b": "Under a flood policy the county updated in February 2031, builders must raise new homes.",
     })
     assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_what_is_done_to_one_person_is_not_set_against_anothers():
+    """An arrest, a charge, a sentence is each person's own (events.yaml personal): 'Hart
+    was charged on Tuesday' and 'Cole was charged on March 3' are two facts."""
+    report = check_texts({
+        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
+        "b": "Sgt. Ann Cole was charged with assault on March 3, prosecutors said. Officer Lee Hart testified.",
+    }, published="2031-03-13")
+    assert not findings_of(report, ClaimKind.DATE, Status.CONFLICT)
+    same = check_texts({
+        "a": "Officer Lee Hart was charged with assault on Tuesday, prosecutors said. Sgt. Ann Cole testified.",
+        "b": "Officer Lee Hart was charged with assault on March 3, prosecutors said. Sgt. Ann Cole testified.",
+    }, published="2031-03-13")
+    assert len(findings_of(same, ClaimKind.DATE, Status.CONFLICT)) == 1
