@@ -323,11 +323,15 @@ def _title_head(title_words: str) -> str | None:
 
 
 def _names_less(title_words: str, other_words: str) -> bool:
-    """Whether a title is a generic name of the other's job: a generic head ("officer")
-    and no other head the other lacks ("police officer" of "detective", but not "chief
-    technology officer" of "minister")."""
+    """Whether a title is a generic name of the other's job: a generic head ("officer") that
+    may stand for each head of the other's it lacks, and no other head the other lacks
+    ("police officer" of "detective"; not "officer" of "mayor", nor "chief technology
+    officer" of "minister")."""
     heads, others = _title_heads(title_words), _title_heads(other_words)
-    return bool(heads & _GENERIC_HEADS) and heads - _GENERIC_HEADS <= others
+    generic = heads & _GENERIC_HEADS.keys()
+    return bool(generic) and heads - generic <= others and all(
+        any(head in _GENERIC_HEADS[g] for g in generic) for head in others - heads
+    )
 
 
 def _title_heads(title_words: str) -> frozenset[str]:
@@ -341,7 +345,10 @@ def _title_ranks(title_words: str) -> frozenset[str]:
 _HEADS = frozenset(w for w, kind in word_classes("titles").items() if kind == "head")
 _SAME_JOB = {word: group[0] for group in load_vocab("title_kinds")["synonyms"]["groups"] for word in group}
 _RANKS = frozenset(load_vocab("title_kinds")["ranks"]["words"])
-_GENERIC_HEADS = frozenset(_SAME_JOB.get(w, w) for w in load_vocab("title_kinds")["generic"]["words"])
+_GENERIC_HEADS = {
+    _SAME_JOB.get(head, head): frozenset(_SAME_JOB.get(w, w) for w in stands_for)
+    for head, stands_for in load_vocab("title_kinds")["generic"]["words"].items()
+}
 # Longest first: "public information officer" before "information officer".
 _PHRASES = dict(sorted(load_vocab("title_kinds")["phrases"]["words"].items(), key=lambda item: -len(item[0])))
 
