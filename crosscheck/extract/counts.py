@@ -23,7 +23,7 @@ from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, lemma, singular
-from .dates import IRREGULAR_PAST
+from .dates import IRREGULAR_PAST, is_event_noun
 from .gazetteer import lookup_place
 from ..vocab import event_family, load
 
@@ -372,7 +372,7 @@ def _scope(text: str, end: int, limit: int) -> str | None:
 def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> str | None:
     """What sets a count at ``start:end`` apart from the story's event: a year before
     the publication year ("background 2005") or a phrase such as "three years ago" in
-    its sentence, or a clause that counts over a country or a year ("wider"). A count so
+    its sentence, or a clause that counts over a country, a year or several events ("wider"). A count so
     anchored aligns only with counts of the same anchor."""
     text = sentence.text
     years = sorted({y for y in _YEAR.findall(text) if published and y < published[:4]})
@@ -382,12 +382,20 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     phrase = next((p for p in _BACKGROUND if p in low), None)
     if phrase:
         return f"background {phrase}"
-    if not any(word in low for word in _WIDER_WORDS):  # most sentences: no regex to run
-        return None
     at, to = start - sentence.start, end - sentence.start
     clause = text[max(text.rfind(mark, 0, at) for mark in ",;") + 1 : min(
         (i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
-    return "wider" if _WIDER.search(clause) else None
+    if any(word in low for word in _WIDER_WORDS) and _WIDER.search(clause):
+        return "wider"
+    several = _SEVERAL_EVENTS.search(clause)
+    return "wider" if several and is_event_noun(singular(several.group(1))) else None
+
+
+# "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
+# minutes", nor "cameras in five cities").
+_SEVERAL_EVENTS = re.compile(
+    rf"\bin\s+(?:\d+|{'|'.join(_SMALL[1:] + _TEENS[:3])}|several|multiple|numerous)\s+(?:separate\s+|different\s+)?([a-z]+s)\b"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -561,7 +561,8 @@ def _is_verb(tokens: list[str], i: int) -> bool:
     return word.endswith("ing") and len(word) >= 6 and previous in AUXILIARIES
 
 
-def _is_event_noun(word: str) -> bool:
+def is_event_noun(word: str) -> bool:
+    """A noun that names an event ("attack", "shooting", "closure"), as written."""
     w = word.lower()
     return w in EVENT_NOUNS or (w.endswith(EVENT_SUFFIXES) and len(w) >= 7 and word[0].islower())
 
@@ -611,7 +612,7 @@ def _long_before(value: str, published: str | None) -> bool:
 
 
 def _is_noun_at(tokens: list[str], i: int) -> bool:
-    return _is_event_noun(tokens[i])
+    return is_event_noun(tokens[i])
 
 
 def _modified_noun(tokens: list[str], at: int, own: str) -> list[str]:

@@ -213,6 +213,10 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
     assert [(c.value, c.attr("anchor")) for c in wider] == [(300, None)]
     (tally,) = _counts("So far 40 bridges have closed nationwide this spring.")
     assert tally.attr("anchor") == "wider"
+    # A tally over several events; a span of time is no such thing.
+    assert [c.attr("anchor") for c in _counts("Twenty homes burned in 12 separate fires.")] == ["wider", "wider"]
+    assert [c.attr("anchor") for c in _counts("Twenty homes burned in 10 minutes.")] == [None, None]
+    assert [c.attr("anchor") for c in _counts("The county will open shelters in five towns.")] == [None]
 
 
 def test_half_a_dozen_is_six():
