@@ -97,6 +97,10 @@ _SPACED_AGE = re.compile(r"[- ]old\b|\s+years?-old\b")
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|those|its|his|her|their)\b")
+# A part taken out of the count that follows: "one of the five victims".
+_PART_OF_BEFORE = re.compile(
+    rf"\b(?:\d+|{'|'.join(_SMALL + _TEENS[:3])})\s+of\s+(?:the|those|its|his|her|their)\s+$", re.IGNORECASE
+)
 _OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
 # "Mark Teixeira, 28, has hit ...": an age between commas after a name.
 # A nickname in quotes counts as a word of the name: 'Joe "Duke" Lee, 37,'.
@@ -622,6 +626,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         end = measure.phrase_at
     subject, casualty = _subject(phrase, measure.plural)
     event, manner, event_end = _event_after(text, end, limit)
+    if _PART_OF_BEFORE.search(text, window_start, start):
+        event, manner = None, None  # "one of the five victims survived": the part survived, not the five
     event = (
         event or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)

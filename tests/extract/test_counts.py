@@ -227,3 +227,10 @@ def test_half_a_dozen_is_six():
 def test_an_age_in_months_is_no_age_in_years():
     assert [(c.value, c.attr("unit")) for c in _counts("A 21-year-old man and a 21-month-old boy were hurt.")] == [
         (21, "year-old"), (21, "month-old")]
+
+
+def test_what_befalls_a_part_is_not_said_of_the_whole():
+    (whole,) = _counts("One of the five hikers was rescued on Sunday.")
+    assert (whole.value, whole.subject, whole.attr("event")) == (5, "hiker", None)
+    (counted,) = _counts("Five hikers were rescued on Sunday.")
+    assert counted.attr("event") == "rescued"
