@@ -64,6 +64,14 @@ def test_a_toll_from_another_year_is_background_not_the_story():
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
+def test_a_toll_weeks_before_is_another_event():
+    report = _check({
+        "a": "Two people were killed when the gunman opened fire in the warehouse on Monday.",
+        "b": "Monday's attack came just weeks after a driver shot and killed eight people at a depot.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
 def test_ages_align_by_whose_age_they_are():
     report = _check({
         "a": "Marta Quell, 34, was taken to hospital. Her neighbour Ivo Brandt, 61, called police.",
