@@ -520,12 +520,13 @@ IRREGULAR_PAST = frozenset(
     worn thrown grown flown drawn seen done gone eaten chosen frozen woken ridden stricken shrunk sunk sprung
     """.split()
 )
-# -ed words that are rarely the event of a date.
+# -ed words that are rarely the event of a date; "set", "slated" and "scheduled" say when
+# something is to happen, and that something (the noun before) is the event.
 NOT_EVENTS = frozenset(
     """
     hundred need indeed speed seed feed bed red shed breed greed deed weed sacred naked wicked beloved alleged
     armed united related called named titled dubbed known based located so-called aged skilled talented
-    used supposed interested concerned scheduled expected planned
+    used supposed interested concerned scheduled expected planned set slated rescheduled
     """.split()
 )
 NON_VERBS = (STOPWORDS | AUXILIARIES) - {"said", "says"}

@@ -251,3 +251,8 @@ def test_last_week_at_a_weekend_may_be_the_week_now_ending(published, value):
 def test_a_status_as_of_a_day_dates_no_event():
     text = "The driver left the hospital on Friday; as of Monday morning, the guard was still being treated."
     assert [c.text for c in _dates(text, "2031-03-12")] == ["Friday"]
+
+
+def test_a_date_something_is_set_for_is_that_things():
+    claims = _dates("The hearing was set for April 14, and the sentencing is set for May 2.", "2031-04-01")
+    assert [(c.text, c.attr("event")) for c in claims] == [("April 14", "hearing"), ("May 2", "sentencing")]
