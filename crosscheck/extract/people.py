@@ -280,6 +280,8 @@ def _name_parts(name: str) -> tuple[str, str, str]:
     words = name.replace(",", " ").split()
     while words and words[-1].rstrip(".") in NAME_SUFFIXES:
         words.pop()
+    while len(words) > 1 and words[0].rstrip(".") in TITLE_ABBREVIATIONS:
+        words.pop(0)  # "Cpl Ann Lee": a rank written British style, without its full stop
     if all(w[0].isupper() for w in words) and not any(w.rstrip(".") in HONORIFICS for w in words):
         if len(words) == 1:
             return "", "", words[0]
