@@ -387,12 +387,14 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     if phrase:
         return f"background {phrase}"
     at, to = start - sentence.start, end - sentence.start
-    clause = text[max(text.rfind(mark, 0, at) for mark in ",;") + 1 : min(
-        (i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
+    clause_at = max(text.rfind(mark, 0, at) for mark in ",;") + 1
+    clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     if any(word in low for word in _WIDER_WORDS) and _WIDER.search(clause):
         return "wider"
     several = _SEVERAL_EVENTS.search(clause)
-    return "wider" if several and is_event_noun(singular(several.group(1))) else None
+    # The number of events itself ("in two incidents") is the story's own count.
+    own = several is not None and clause_at + several.start() <= at < clause_at + several.end()
+    return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
 
 
 # "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
