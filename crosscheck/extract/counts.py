@@ -376,8 +376,8 @@ def _scope(text: str, end: int, limit: int) -> str | None:
 def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> str | None:
     """What sets a count at ``start:end`` apart from the story's event: a year before
     the publication year ("background 2005") or a phrase such as "three years ago" in
-    its sentence, or a clause that counts over a country, a year or several events ("wider"). A count so
-    anchored aligns only with counts of the same anchor."""
+    its sentence, or a clause that counts over a country, a year or several events
+    ("wider"). A count so anchored aligns only with counts of the same anchor."""
     text = sentence.text
     years = sorted({y for y in _YEAR.findall(text) if published and y < published[:4]})
     if years:
@@ -400,7 +400,8 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
 # "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
 # minutes", nor "cameras in five cities").
 _SEVERAL_EVENTS = re.compile(
-    rf"\bin\s+(?:\d+|{'|'.join(_SMALL[1:] + _TEENS[:3])}|several|multiple|numerous)\s+(?:separate\s+|different\s+)?([a-z]+s)\b"
+    rf"\bin\s+(?:\d+|{'|'.join(_SMALL[1:] + _TEENS[:3])}|several|multiple|numerous)\s+"
+    r"(?:separate\s+|different\s+)?([a-z]+s)\b"
 )
 
 

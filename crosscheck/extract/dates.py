@@ -170,6 +170,7 @@ def _status_lead() -> tuple[tuple[str, ...], re.Pattern]:
     words = tuple(load_vocab("times")["not_events"])
     return words, re.compile(rf"\b{labelled(list(words), names=False)}$")
 
+
 # How far back in its clause a tense cue may stand from a date.
 TENSE_REACH = 80
 # Marks that end a clause, as far as tense goes.
@@ -209,10 +210,10 @@ def _is_labelled(text: str, sentence_start: int, start: int) -> bool:
     when the page changed, or a status's day ("as of Monday, two were still in hospital")."""
     stamp_labels, stamp = _stamp_lead()
     status_words, status = _status_lead()
-    near = text[max(sentence_start, start - LABEL_REACH) : start].lower()
+    lo = max(sentence_start, start - LABEL_REACH)
+    near = text[lo:start].lower()
     if not any(word in near for word in stamp_labels + status_words):  # most dates: no regex to run
         return False
-    lo = max(sentence_start, start - LABEL_REACH)
     return bool(stamp.match(text, sentence_start, start) or status.search(text, lo, start))
 
 
