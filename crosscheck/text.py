@@ -227,8 +227,8 @@ def sentence_likeness(x: str, y: str, cutoff: float) -> float:
 
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# A surname this long or longer may be misspelled by one letter and still be the same.
-TYPO_SURNAME = 5
+# A name (first or last) this long or longer may be misspelled by one letter and still be the same.
+TYPO_NAME = 5
 
 
 def name_tokens(name: str) -> list[str]:
@@ -251,7 +251,7 @@ def same_name(a: str, b: str) -> bool:
         return True
     if len(ta) < 2 or len(tb) < 2 or not _same_first_name(ta[0], tb[0]):
         return False
-    return ta[-1] == tb[-1] or (ta[0] == tb[0] and _one_letter_apart(ta[-1], tb[-1], TYPO_SURNAME))
+    return ta[-1] == tb[-1] or (ta[0] == tb[0] and _one_letter_apart(ta[-1], tb[-1]))
 
 
 # A short form of a first name is at least this long ("Doug" for "Douglas", not "Jo" for "Joan").
@@ -261,14 +261,20 @@ SHORT_FIRST_NAME = 3
 def _same_first_name(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     return a == b or (len(shorter) >= SHORT_FIRST_NAME and longer.startswith(shorter)) or (
-        a[0] == b[0] and _one_letter_apart(a, b, TYPO_SURNAME)
+        a[0] == b[0] and _one_letter_apart(a, b)
     )
 
 
-def _one_letter_apart(a: str, b: str, shortest: int) -> bool:
+def _one_letter_apart(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
-    return min(len(a), len(b)) >= shortest and Levenshtein.distance(a, b) <= 1
+    return min(len(a), len(b)) >= TYPO_NAME and Levenshtein.distance(a, b) <= 1
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of ``phrases``, longest first (so "as of" wins over "as"), a
+    space matching any run of whitespace: the one way vocabulary lists become regexes."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 # The one empty set of words: an empty frozenset is a new object each time it is

@@ -22,7 +22,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import STOPWORDS, lemma, singular
+from ..text import STOPWORDS, alternation, lemma, singular
 from .dates import IRREGULAR_PAST, is_event_noun
 from .gazetteer import lookup_place
 from ..vocab import event_family, load
@@ -32,9 +32,9 @@ _MANNER = frozenset(_SCOPE["manner"]["words"])
 _PERPETRATORS = frozenset(_SCOPE["perpetrators"]["words"])
 _BACKGROUND = tuple(_SCOPE["background"]["words"])
 _SUPERSEDED_WORDS = tuple(_SCOPE["superseded"]["words"])
-_SUPERSEDED = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUPERSEDED_WORDS)) + r")\b", re.IGNORECASE)
+_SUPERSEDED = re.compile(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORECASE)
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
-_WIDER = re.compile(r"\b(?:" + "|".join(map(re.escape, _WIDER_WORDS)) + r")\b", re.IGNORECASE)
+_WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -99,7 +99,7 @@ _ATTACHED_UNIT = re.compile(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|those|its|his|her|their)\b")
 # A part taken out of the count that follows: "one of the five victims".
 _PART_OF_BEFORE = re.compile(
-    rf"\b(?:\d+|{'|'.join(_SMALL + _TEENS[:3])})\s+of\s+(?:the|those|its|his|her|their)\s+$", re.IGNORECASE
+    rf"\b(?:\d+|{_WORD_NUMBER})\s+of\s+(?:the|those|its|his|her|their)\s+$", re.IGNORECASE
 )
 _OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
 # "Mark Teixeira, 28, has hit ...": an age between commas after a name.
@@ -400,7 +400,7 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
 # "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
 # minutes", nor "cameras in five cities").
 _SEVERAL_EVENTS = re.compile(
-    rf"\bin\s+(?:\d+|{'|'.join(_SMALL[1:] + _TEENS[:3])}|several|multiple|numerous)\s+"
+    rf"\bin\s+(?!1\b|[Oo]ne\b)(?:\d+|{_WORD_NUMBER}|several|multiple|numerous)\s+"  # not "in one"
     r"(?:separate\s+|different\s+)?([a-z]+s)\b"
 )
 

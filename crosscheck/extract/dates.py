@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import MONTHS, STOPWORDS, singular
+from ..text import MONTHS, STOPWORDS, alternation, singular
 from ..vocab import load as load_vocab
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -146,9 +146,8 @@ def labelled(labels: list[str], names: bool = True) -> str:
     """A regex of one of ``labels`` (any case) and what may stand between a label and
     the date or time it labels: marks, digits, "at", "on" and, with ``names``,
     capitalized words ("UPDATE #2 (", "Posted Monday at ")."""
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(labels, key=len, reverse=True))
     name = r"|[A-Z][a-z]*\.?" if names else ""
-    return rf"(?i:{alternation})\b(?:[\W\d]|\b(?:at|on)\b{name})*"
+    return rf"(?i:{alternation(labels)})\b(?:[\W\d]|\b(?:at|on)\b{name})*"
 
 
 @cache
@@ -156,8 +155,7 @@ def _tense_cues() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Patt
     """The words of tense.yaml that set a date ahead, or ahead of a past time, each with
     the regex that finds one in a clause."""
     def in_clause(phrases: list[str]) -> tuple[tuple[str, ...], re.Pattern]:
-        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-        return tuple(p.split()[0].lower() for p in phrases), re.compile(rf"\b(?i:{alternation})\b")
+        return tuple(p.split()[0].lower() for p in phrases), re.compile(rf"\b(?i:{alternation(phrases)})\b")
 
     cues = load_vocab("tense")
     return (*in_clause(cues["ahead"]), *in_clause(cues["ahead_from_past"]))

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import singular
+from ..text import alternation, singular
 from ..vocab import load
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
@@ -45,18 +45,13 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def _alternation(words) -> str:
-    """A regex alternation of ``words``, longest first, spaces as any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _vocab() -> dict:
     """The vocabulary, with its regexes compiled (once per process)."""
     entries = load("times")
     weekday = "|".join(w.capitalize() for w in WEEKDAYS)
     parts = "|".join(sorted({name.split()[-1] for name in entries["parts"]}, key=len, reverse=True))
-    zones = _alternation(entries["zones"])
+    zones = alternation(entries["zones"])
     qualifier = {w: kind for kind, words in entries["qualifiers"].items() for w in words}
     zone = rf"\s*(?:{zones})\b|\s+local\s+time\b"
     meridiem = r"[aApP]\.?\s?[mM]\b\.?"
@@ -90,9 +85,9 @@ def _vocab() -> dict:
     phases = {w: phase for phase, words in entries["phases"].items() for w in words}
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
-        "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{_alternation(qualifier)})\s+$", re.IGNORECASE),
+        "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{alternation(qualifier)})\s+$", re.IGNORECASE),
         "not_event": re.compile(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
-        "bound": re.compile(rf"\b(?P<b>{_alternation(entries['bounds'])})\s+$", re.IGNORECASE),
+        "bound": re.compile(rf"\b(?P<b>{alternation(entries['bounds'])})\s+$", re.IGNORECASE),
         "offset": re.compile(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
         "between": re.compile(
             r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<mer>[aApP])\.?\s?[mM]\b\.?)?\s+and\s+$"

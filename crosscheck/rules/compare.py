@@ -315,11 +315,17 @@ class FuzzyTitle:
 def _title_head(title_words: str) -> str | None:
     """The last head word of a title ("police chief" -> "chief"), as its synonym group's
     first word; a title phrase ("public information officer") names its job's head."""
+    heads = _title_heads(title_words)
+    return heads[-1] if heads else None
+
+
+def _title_heads(title_words: str) -> list[str]:
+    """A title's head words in order, each as its synonym group's first word; a title
+    phrase ("court officer") stands for its job's head alone."""
     for phrase, head in _PHRASES.items():
         if f" {phrase} " in f" {title_words} ":
-            return _SAME_JOB.get(head, head)
-    heads = [w for w in title_words.split() if w in _HEADS]
-    return _SAME_JOB.get(heads[-1], heads[-1]) if heads else None
+            return [_SAME_JOB.get(head, head)]
+    return [_SAME_JOB.get(w, w) for w in title_words.split() if w in _HEADS]
 
 
 def _names_less(title_words: str, other_words: str) -> bool:
@@ -327,15 +333,11 @@ def _names_less(title_words: str, other_words: str) -> bool:
     may stand for each head of the other's it lacks, and no other head the other lacks
     ("police officer" of "detective"; not "officer" of "mayor", nor "chief technology
     officer" of "minister")."""
-    heads, others = _title_heads(title_words), _title_heads(other_words)
+    heads, others = frozenset(_title_heads(title_words)), frozenset(_title_heads(other_words))
     generic = heads & _GENERIC_HEADS.keys()
     return bool(generic) and heads - generic <= others and all(
         any(head in _GENERIC_HEADS[g] for g in generic) for head in others - heads
     )
-
-
-def _title_heads(title_words: str) -> frozenset[str]:
-    return frozenset(_SAME_JOB.get(w, w) for w in title_words.split() if w in _HEADS)
 
 
 def _title_ranks(title_words: str) -> frozenset[str]:
