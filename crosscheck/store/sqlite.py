@@ -264,6 +264,11 @@ class Store:
         )
         return _run(rows[0]) if rows else None
 
+    def _last_run_id(self, story_id: int | None) -> int | None:
+        """The id alone: the staleness check of a write need not decode the last report."""
+        row = self._query("SELECT max(id) FROM runs WHERE story = ?", (story_id,))
+        return row[0][0] if row else None
+
     def runs(self, story: str) -> list[Run]:
         """Every run of the story, oldest first: its history."""
         rows = self._query(
@@ -298,8 +303,7 @@ class Store:
             raise self._error(exc) from None
         try:
             story_id = self._story_id(story)
-            last = self.last_run(story)
-            if (last.id if last else None) != after_run:
+            if self._last_run_id(story_id) != after_run:
                 raise StaleRunError(f"{self.path}: story {story!r} was updated by another run meanwhile")
             if story_id is None:
                 story_id = db.execute("INSERT INTO stories (name, created) VALUES (?, ?)", (story, stamp)).lastrowid
