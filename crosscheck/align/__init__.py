@@ -14,14 +14,15 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
-from ..text import NO_WORDS, STOPWORDS, content_words, quote_sentences, same_name, sentence_likeness, singular
-from ..vocab import event_family, is_past_title, is_personal
+from ..text import NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular
+from ..vocab import date_event, is_past_title, is_personal, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
@@ -72,16 +73,42 @@ class _Date(NamedTuple):
     people: frozenset[str]  # for what is done to one person at a time (an arrest), the people its sentence names
 
 
-def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
+def _date_event(claim: Claim) -> tuple[str, bool]:
+    """(what the date is the date of, whether it is a statement's)."""
     event = (claim.attr("event") or "").lower()
     # "the agency said on Monday": the date of a statement says nothing of what it is about
-    statement = event in load_vocab("say_verbs")["words"]
+    # (but "deputies responded to a call Friday" dates the call's incident)
+    statement = event in load_vocab("say_verbs")["words"] and not _answers_a_call(event, claim.sentence)
+    return ("" if statement else date_event(event)), statement
+
+
+def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
+    event, statement = _date_event(claim)
     return _Date(
-        claim.subject, claim.value, claim.attr("resolved") == "no", "" if statement else event_family(event),
+        claim.subject, claim.value, claim.attr("resolved") == "no", event,
         context_of(claim), local_context(claim),
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
-        anchors.people_of(claim) if anchors and is_personal(event) else NO_WORDS,
+        anchors.people_of(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
     )
+
+
+@cache
+def _answering(word: str) -> re.Pattern | None:
+    """ "responded on Friday to a report of shots": the word, "to", then what it answers, a few words apart."""
+    answers = load_vocab("times")["events"].get(timed_class(word), {}).get("answers")
+    if not answers:
+        return None
+    incident = [w for w, cls in timed_classes().items() if cls == "incident"]
+    return re.compile(
+        rf"\b{re.escape(word)}\s+(?:\S+\s+){{0,4}}?to\s+(?:\S+\s+){{0,4}}?(?:{alternation(answers + incident)})\b", re.I,
+    )
+
+
+def _answers_a_call(word: str, sentence: str) -> bool:
+    """Whether a say verb that also names a response ("responded") is one here: what
+    follows is a call or a scene ("responded to a report of shots"), not words ("responded to questions")."""
+    pattern = _answering(word)
+    return bool(pattern and pattern.search(sentence))
 
 
 # Background dates link to other dates only in nearly the same sentence (copies).

@@ -576,6 +576,7 @@ def _is_identifier_or_name(text: str, match: re.Match, sentence: Sentence, befor
         return words[0].isupper()
     return (
         prev_word[:1].isupper() and not match.group("currency") and prev_word.lower() not in _DETERMINERS
+        and not prev_word.endswith(("'s", "’s"))  # a possessive: "Lee's 3-year-old son"
         and not _QUALIFIER.search(prev_word + " ") and not _RATING_BEFORE.search(prev_word + " ")
     )
 
@@ -749,7 +750,7 @@ def _bare_subject(
     if measure.unit:
         return measure.unit, end
     # "Three were killed", "two were shot": harm befalls people.
-    return ("person" if event in _CASUALTIES or (event and event_family(event) == "harm") else None), end
+    return ("person" if event in _CASUALTIES or (event and event_family(event) == "incident") else None), end
 
 
 def extract_counts(doc: Document) -> list[Claim]:

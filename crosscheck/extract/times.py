@@ -25,7 +25,7 @@ from functools import cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import alternation, singular
-from ..vocab import load
+from ..vocab import load, timed_classes
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
     _nearest, labelled, normalize,
@@ -81,7 +81,7 @@ def _vocab() -> dict:
         """,
         re.VERBOSE,
     )
-    events = {w: cls for cls, entry in entries["events"].items() for w in entry["words"]}
+    events = timed_classes()
     phases = {w: phase for phase, words in entries["phases"].items() for w in words}
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,

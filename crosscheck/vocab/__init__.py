@@ -42,6 +42,36 @@ def event_family(word: str) -> str:
     return (entry or {}).get("family") or cls
 
 
+@cache
+def timed_classes() -> dict[str, str]:
+    """Each word of times.yaml's timed events -> its class ("responded" -> "response")."""
+    return {word: cls for cls, entry in load("times")["events"].items() for word in entry["words"]}
+
+
+def timed_class(word: str) -> str:
+    """The class of timed events a word names (times.yaml: "responded" -> "response"), "" for none."""
+    if not word:
+        return ""
+    from ..text import lemma  # here, not at the top: text reads its abbreviations from vocab
+
+    low = word.lower()
+    return timed_classes().get(low) or timed_classes().get(lemma(low)) or ""
+
+
+def timed_event(word: str) -> str:
+    """The timed event a word's time or date is compared as: a response or a call
+    dates the incident it answers (times.yaml ``stands_for``)."""
+    cls = timed_class(word)
+    return load("times")["events"][cls].get("stands_for", cls) if cls else ""
+
+
+def date_event(word: str) -> str:
+    """What a date given for this event word is the date of: its timed event ("the
+    shooting", "officers responded" -> the incident; "died" -> a death, which may
+    come days after), else its event class's family ("wounded" -> the incident)."""
+    return timed_event(word) or event_family(word)
+
+
 def is_past_title(title: str) -> bool:
     """ "retired lieutenant", "former mayor": a title no longer held (past_titles.yaml)."""
     words = title.lower().replace("-", " ").replace(".", " ").split()

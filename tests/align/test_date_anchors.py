@@ -65,3 +65,39 @@ def test_what_is_done_to_one_person_is_not_set_against_anothers():
         "b": "Officer Lee Hart was charged with assault on March 3, prosecutors said. Sgt. Ann Cole testified.",
     }, published="2031-03-13")
     assert len(findings_of(same, ClaimKind.DATE, Status.CONFLICT)) == 1
+
+
+def test_a_date_of_the_shooting_and_a_date_someone_was_shot_are_one_events():
+    """'the shooting' names the incident and 'was shot' what it did to someone: one
+    event's dates (vocab/times.yaml incident, events.yaml family), whichever word gives them."""
+    findings = _date_findings({
+        "a": "A man was shot on March 3 outside the Elm Street bakery, deputies said.",
+        "b": "Deputies have no suspect in the March 4 shooting of a man outside the Elm Street bakery.",
+    })
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_responders_answering_a_call_date_the_incident():
+    findings = _date_findings({
+        "a": "Deputies responded on March 3 to a call about a man hurt outside the Elm Street bakery.",
+        "b": "A man was shot on March 4 outside the Elm Street bakery, the sheriff said.",
+    })
+    assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_responding_to_questions_is_a_statement_not_the_incident():
+    # "responded" before words, not a call: the date of a reply, set against nothing.
+    findings = _date_findings({
+        "a": "The owner responded on March 3 to questions about the man hurt outside the Elm Street bakery.",
+        "b": "A man was shot on March 4 outside the Elm Street bakery, the sheriff said.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_a_death_days_later_is_not_set_against_the_attack():
+    # Shot on one day, died on another: a death is its own timed event (times.yaml death).
+    findings = _date_findings({
+        "a": "Ann Lee was shot outside the Elm Street bakery on March 3, police said.",
+        "b": "Police said Ann Lee died on March 5 of the wounds she suffered outside the Elm Street bakery.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]

@@ -235,3 +235,10 @@ def test_what_befalls_a_part_is_not_said_of_the_whole():
     assert (whole.value, whole.subject, whole.attr("event")) == (5, "hiker", None)
     (counted,) = _counts("Five hikers were rescued on Sunday.")
     assert counted.attr("event") == "rescued"
+
+
+def test_a_number_after_a_possessive_is_counted_not_part_of_a_name():
+    # A capitalized word before a number is usually a name ("Flight 370"); "Lee's" owns what follows.
+    assert [(c.value, c.subject, c.attr("role")) for c in _counts("Ann Lee's 3-year-old son found them.")] == [
+        (3, "son", "age")]
+    assert _counts("They boarded Flight 370 on Monday.") == []
