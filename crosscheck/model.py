@@ -194,7 +194,7 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "approx": "the qualifier (\"about\", \"at least\", \"up to\" ...), or \"range\"",
         "low": "a range's low end (the value is its high end)",
         "event": "the event word the count is about (\"killed\", \"hospitalized\")",
-        "role": "\"age\" when the number is someone's age",
+        "role": "\"age\" when the number is someone's age, \"children\" when it counts someone's children",
         "manner": "how (\"critically\"), or \"with perpetrator\" when the toll counts the attacker",
         "person": "whose age it is, as named",
         "of": "what the counted thing is of (\"aggravated murder\" in \"two counts of aggravated murder\")",

@@ -174,7 +174,7 @@ LOCAL_DIFFERENT = 0.25
 
 
 def _age_score(a: CountFrame, b: CountFrame) -> float:
-    """Ages align by whose age they are: a named person's age with that person's."""
+    """Ages (and children) align by whose they are: a named person's age with that person's."""
     if a.person and b.person:
         return 2.0 + (a.value == b.value) if same_name(a.person, b.person) else 0.0
     if a.person or b.person:
@@ -200,7 +200,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     """How surely two counts are about one thing; 0 when they are not."""
     if a.unit != b.unit or a.role != b.role or a.anchor != b.anchor:
         return 0.0
-    if a.role == "age":
+    if a.role in ("age", "children"):  # a person's years or children: "a mother of three"
         return _age_score(a, b)
     if a.landmarks and b.landmarks and a.landmarks.isdisjoint(b.landmarks):
         return 0.0  # "150 miles west, to Lakeview" and "8 miles to a farm in Dover": two distances

@@ -151,6 +151,7 @@ _BREAK = frozenset(
 # Modifiers that say nothing about what is counted.
 _DROPPED_MODIFIERS = frozenset("first initial new other more additional further last only own total another".split())
 # Irregular plurals, read back to their singular (vocab/things.yaml).
+_PARENTS = load("things")["parents"]["words"]
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Standing where the counted noun would be, these mean people: "five dead".
 _CASUALTIES = frozenset(
@@ -744,6 +745,11 @@ def _bare_subject(
             subject = _subject(phrase)[0]
             if subject:
                 return subject, phrase_end
+    if len(before) > 1 and before[0].lower() == "of" and not measure.unit:
+        children = _PARENTS.get(before[1].lower())
+        if children:
+            measure.role = "children"  # "a mother of three": someone's children, like an age someone's years
+            return children, end
     found = _subject_before(before)
     if found:
         return found, end

@@ -271,3 +271,13 @@ def test_distances_to_differently_named_places_are_two_facts():
     groups = sorted(sorted(c.source for c in g.claims) for g in report.groups if g.kind is ClaimKind.COUNT)
     assert groups == [["a", "c"], ["b"]]  # the same place: one distance, and a conflict
     assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
+
+
+def test_a_mothers_children_are_not_another_parents():
+    # Each source counts children once, but "a mother of 12" counts hers and "a father of
+    # two" his own: like ages, they align by whose they are.
+    report = _check({
+        "a": "A jury convicted the man who killed Ann Lee, a mother of 12, outside the store.",
+        "b": "The driver, a father of two, was not hurt outside the store, witnesses said.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []

@@ -242,3 +242,10 @@ def test_a_number_after_a_possessive_is_counted_not_part_of_a_name():
     assert [(c.value, c.subject, c.attr("role")) for c in _counts("Ann Lee's 3-year-old son found them.")] == [
         (3, "son", "age")]
     assert _counts("They boarded Flight 370 on Monday.") == []
+
+
+def test_a_parent_of_a_bare_number_counts_children():
+    # "a mother of three" has three children; it is not three mothers (vocab/things.yaml parents).
+    claims = _counts("Ann Lee, a mother of three, was hurt. Her neighbour, a father of 12, was not.")
+    assert [(c.value, c.subject, c.attr("role")) for c in claims if c.attr("role") == "children"] == [
+        (3, "child", "children"), (12, "child", "children")]
