@@ -203,12 +203,25 @@ def _in_the_past(words: list[str]) -> bool:
 LABEL_REACH = 40
 
 
+# An embedded social post signs off with its author's handle and when it was posted:
+# "— Ann Lee (@annlee) March 3, 2031", "... (@annlee) on Mar 3, 2031 at 5:40pm PST".
+_POST_STAMP = re.compile(r"\(@\w{1,30}\)[\w\s,.]{0,30}$")
+
+
+def is_post_stamp(text: str, lo: int, start: int) -> bool:
+    """Whether a date or time at ``start`` is when an embedded post was posted."""
+    return "(@" in text[lo:start] and bool(_POST_STAMP.search(text, lo, start))
+
+
 def _is_labelled(text: str, sentence_start: int, start: int) -> bool:
     """Whether a date at ``start`` is labelled as no event's: a page's stamp ("UPDATE (01/21/2031):"),
-    when the page changed, or a status's day ("as of Monday, two were still in hospital")."""
+    when the page changed, an embedded post's ("(@annlee) March 3, 2031"), or a status's day
+    ("as of Monday, two were still in hospital")."""
     stamp_labels, stamp = _stamp_lead()
     status_words, status = _status_lead()
     lo = max(sentence_start, start - LABEL_REACH)
+    if is_post_stamp(text, lo, start):
+        return True
     near = text[lo:start].lower()
     if not any(word in near for word in stamp_labels + status_words):  # most dates: no regex to run
         return False
@@ -440,6 +453,29 @@ def _is_dateline(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
     return all(w[0].isupper() or w.lower() in DATELINE_WORDS for w in words_left)
 
 
+def post_days(text: str) -> list[tuple[int, str]]:
+    """Where the stamps of embedded posts stand in ``text``, with their days."""
+    if "(@" not in text:  # most pages embed no post
+        return []
+    days = []
+    for match in _candidates(text):
+        form, parts, _ = _form(match)
+        if form == "ymd" and is_post_stamp(text, max(0, match.start() - LABEL_REACH), match.start()):
+            stamped = normalize(form, parts, None)
+            if stamped:
+                days.append((match.start(), stamped[0]))
+    return days
+
+
+def reference_day(text: str, end: int, posted: list[tuple[int, str]], published: str | None) -> str | None:
+    """The day a relative date or time ending at ``end`` counts from: the embedded post's
+    when its line closes with one ("this afternoon" in a post is that day's), else publication's."""
+    for at, day in posted:
+        if at >= end and "\n" not in text[end:at]:
+            return day
+    return published
+
+
 def extract_dates(doc: Document) -> list[Claim]:
     """Date claims of ``doc`` in text order (see the module docstring)."""
     text = doc.text
@@ -459,6 +495,7 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         found.setdefault(index, []).append((match, form, index))
     claims = []
+    posted = post_days(text)
     for index, candidates in found.items():
         sentence = doc.sentences[index]
         if _is_dateline(sentence, [(form[2], m.end()) for m, form, _ in candidates]):
@@ -466,7 +503,7 @@ def extract_dates(doc: Document) -> list[Claim]:
         for match, (form, parts, start), _ in candidates:
             # Only a month and day or a weekday may lie either way from publication.
             direction = _direction(text, sentence.start, start) if form in ("md", "wd") else PAST
-            normal = normalize(form, parts, doc.source.published, direction)
+            normal = normalize(form, parts, reference_day(text, match.end(), posted, doc.source.published), direction)
             if normal is None:
                 continue
             value, precision, resolved, relative = normal

@@ -24,11 +24,11 @@ from datetime import date
 from functools import cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import alternation, singular
+from ..text import MONTHS, alternation, singular
 from ..vocab import load, timed_classes
 from .dates import (
-    AUXILIARIES, DATE_PREPOSITIONS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
-    _nearest, labelled, normalize,
+    AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
+    _nearest, is_post_stamp, labelled, normalize, post_days, reference_day,
 )
 
 DAY_MINUTES = 24 * 60
@@ -201,6 +201,20 @@ def _show(shown: str, zone: str, day: str | None) -> str:
     return f"{text}, {day}"
 
 
+def _dated_noun(tokens: list[str], at: int, found: int) -> bool:
+    """An event word after the time with a date of its own before it ("arrested at 1:26 p.m.
+    in connection with a March 2 shooting", "the Monday robbery"): the time is not its."""
+    i = found - 1
+    while i > at and (tokens[i][0].isdigit() or _day_word(tokens[i])):
+        i -= 1
+    return i < found - 1 and any(_day_word(t) for t in tokens[i + 1 : found]) and tokens[i].lower() in DETERMINERS
+
+
+def _day_word(token: str) -> bool:
+    low = token.lower().removesuffix("'s").removesuffix("’s").rstrip(".")
+    return low in MONTHS or low in WEEKDAYS
+
+
 def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     """(class, phase, subject) of the event the time at token ``at`` of its clause belongs to.
 
@@ -233,6 +247,8 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     if found > at and any(_is_verb(tokens, i) for i in range(at)):
         return "", "", ""  # a verb before the time in its clause has it, as dates.py gives a date
+    if found > at and _dated_noun(tokens, at, found):
+        return "", "", ""
     if any(t.lower() in vocab["entries"]["other_event"] for t in tokens[:found]):
         return "", "", ""
     if vocab["entries"]["events"][events[tokens[found].lower()]].get("alone"):
@@ -268,9 +284,11 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     )
 
 
-def _clock_claims(doc: Document, sentence: Sentence, matches: list[re.Match]) -> list[Claim]:
+def _clock_claims(
+    doc: Document, sentence: Sentence, matches: list[re.Match], posted: list[tuple[int, str]],
+) -> list[Claim]:
     vocab = _vocab()
-    text, published = doc.text, doc.source.published
+    text = doc.text
     claims = []
     previous_end = -1
     for match in matches:
@@ -307,10 +325,11 @@ def _clock_claims(doc: Document, sentence: Sentence, matches: list[re.Match]) ->
             frm, to = _interval(minutes, precision, qualifier)
             shown = f"{qualifier} {_hhmm(minutes)}".strip()
         lead = text[max(sentence.start, start - 40) : start]
-        if vocab["not_event"].search(lead):
-            continue  # "UPDATE 9:40 p.m.", "as of 3 p.m.": no time of an event
+        if vocab["not_event"].search(lead) or is_post_stamp(text, max(sentence.start, start - 40), start):
+            continue  # "UPDATE 9:40 p.m.", "as of 3 p.m.", a post's "(@annlee) ... at 5:40pm": no time of an event
         bound = vocab["bound"].search(lead)
         zone = match["zone"] or ""
+        published = reference_day(text, end, posted, doc.source.published)
         day, start, end = _date_next_to(text, start, end, sentence, published)
         if match["named"] and match["named"].lower() == "midnight":
             day = None  # "midnight Saturday" may open or close Saturday: no day is safer than a wrong one
@@ -327,11 +346,15 @@ def _quoted(text: str, start: int, offset: int) -> bool:
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
-def _part_claims(doc: Document, sentence: Sentence, matches: list[re.Match], taken: list[tuple[int, int]]) -> list[Claim]:
+def _part_claims(
+    doc: Document, sentence: Sentence, matches: list[re.Match], taken: list[tuple[int, int]],
+    posted: list[tuple[int, str]],
+) -> list[Claim]:
     entries = _vocab()["entries"]
-    text, published = doc.text, doc.source.published
+    text = doc.text
     claims = []
     for match in matches:
+        published = reference_day(text, match.end(), posted, doc.source.published)
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue  # "4:50 this morning": the part only says a.m.
         g = match.group
@@ -377,10 +400,11 @@ def extract_times(doc: Document) -> list[Claim]:
     vocab = _vocab()
     clocks, parts = _by_sentence(doc, vocab["clock"]), _by_sentence(doc, vocab["part"])
     claims: list[Claim] = []
+    posted = post_days(doc.text)
     for index in sorted(clocks.keys() | parts.keys()):
         sentence = doc.sentences[index]
-        found = _clock_claims(doc, sentence, clocks.get(index, []))
-        found += _part_claims(doc, sentence, parts.get(index, []), [(c.start, c.end) for c in found])
+        found = _clock_claims(doc, sentence, clocks.get(index, []), posted)
+        found += _part_claims(doc, sentence, parts.get(index, []), [(c.start, c.end) for c in found], posted)
         if found and not _is_dateline(sentence, [(c.start, c.end) for c in found]):
             claims.extend(found)
     claims.sort(key=lambda c: (c.start, c.end))

@@ -168,9 +168,11 @@ def date_line(line: str) -> str | None:
     match = _DATE.search(line)
     if match is None or _BANNER.match(line):
         return None
-    rest = _DATE_LINE_FILLER.sub(" ", line[: match.start()] + " " + line[match.end():])
-    if len(words(rest)) > 3:
+    rest = words(_DATE_LINE_FILLER.sub(" ", line[: match.start()] + " " + line[match.end():]))
+    if len(rest) > 3:
         return None
+    if line.endswith((".", "!", "?")) and any(word[:1].islower() for word in rest):
+        return None  # a sentence: "The shooting happened at 4:10 p.m. on Feb. 4, 2031."
     return parse_date(line)
 
 

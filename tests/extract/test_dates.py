@@ -256,3 +256,14 @@ def test_a_status_as_of_a_day_dates_no_event():
 def test_a_date_something_is_set_for_is_that_things():
     claims = _dates("The hearing was set for April 14, and the sentencing is set for May 2.", "2031-04-01")
     assert [(c.text, c.attr("event")) for c in claims] == [("April 14", "hearing"), ("May 2", "sentencing")]
+
+
+def test_an_embedded_posts_stamp_is_no_event_and_its_relative_days_count_from_it():
+    # "— Name (@handle) Month D, YYYY" closes an embedded post: when it was posted.
+    text = (
+        "Crews fought the fire in Eastbrook this afternoon, the chief said. — Ann Lee (@annlee) March 12, 2024\n"
+        "A photo posted by Bob Cole (@bobcole) on Mar 11, 2024 at 5:40pm PST\n"
+        "Crews left the scene this afternoon, officials said.\n"
+    )
+    assert [(c.text, c.value) for c in _dates(text, "2024-03-13")] == [
+        ("this afternoon", "2024-03-12"), ("this afternoon", "2024-03-13")]

@@ -246,3 +246,19 @@ def test_vocabulary_file_says_what_belongs_and_lists_each_word_once():
     assert all(len(span) == 2 and all(len(t) == 5 and t[2] == ":" for t in span) for span in spans)
     bounded = [kind for kind in entries["qualifiers"] if kind != "about"]
     assert sorted(entries["reach"]) == sorted(bounded)
+
+
+def test_an_embedded_posts_stamp_is_no_time_and_its_afternoon_is_that_days():
+    text = (
+        "Crews fought the fire this afternoon. — Ann Lee (@annlee) March 12, 2031\n"
+        "A photo posted by Bob Cole (@bobcole) on Mar 11, 2031 at 5:40pm PST\n"
+    )
+    (claim,) = _times(text)
+    assert (claim.text, claim.attr("day")) == ("this afternoon", "2031-03-12")
+
+
+def test_an_event_with_a_date_of_its_own_is_not_the_times():
+    # The arrest is at 1:26 p.m.; the March 2 robbery has its own day.
+    claim = _only("Police arrested Ann Lee, 31, of Millbrook at 1:26 p.m. in connection with a March 2 robbery.")
+    assert claim.attr("event") is None
+    assert _only("Police said the robbery happened at 1:26 p.m. in the store.").attr("event") == "incident"

@@ -12,6 +12,8 @@ from crosscheck.ingest.lines import byline_name, date_line, is_caption, page_voi
         ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", "2013-03-12"),
         ("The 1,200 laptops will be handed out on June 4, 2031, to students in four schools.", None),
         ("Today: June 5, 2031", None),
+        # A short sentence is body text, not the page's date line.
+        ("The fire started at 4:10 p.m. on June 4, 2031.", None),
     ],
 )
 def test_date_line(line, iso):
