@@ -86,6 +86,8 @@ def _clause(sentence: str, start: int, end: int, marks: tuple[str, ...]) -> str:
     before = max(sentence.rfind(mark, 0, start) for mark in marks)
     after = [at for mark in marks if (at := sentence.find(mark, end)) >= 0]
     return sentence[before + 1 : min(after, default=len(sentence))]
+
+
 def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
     """The regions named by the most sources in their claims' sentences (two at least)."""
     by_source: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -239,14 +239,14 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     # both comes first, so a source's "4 injured" does not lose its place to its
     # own "3" whose event is only nearby; then equal values, so "6 rifles seized
     # today" is not taken by the group of "14 rifles seized so far".
+    if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
+        # "Reyes's bail of $30,000" and "Cole's bail of $100,000", "Lee faces four counts of
+        # murder" and "Cole was indicted on two counts of murder": two people's
+        return 0.0
     if same_value:
         return (3.0 if stated else 1.75 if same_event else 1.5) + 0.4 * context
     if same_event:
         return (2.0 if stated else 1.0) + 0.4 * context  # the same thing happened to the same kind of thing
-    if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
-        return 0.0  # "Reyes's bail of $30,000" and "Cole's bail of $100,000": two people's
-    if same_event:
-        return 2.0 + 0.4 * context  # the same thing happened to the same kind of thing: one fact
     local = jaccard(a.local, b.local)
     if not implied_a and not implied_b and a.thing != "person":
         # Neither names an event, and the thing is a named kind ("rifles"), not

@@ -25,7 +25,7 @@ from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, lemma, singular
 from .dates import IRREGULAR_PAST, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_family, load
+from ..vocab import event_class, event_family, load, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -152,6 +152,8 @@ _BREAK = frozenset(
 _DROPPED_MODIFIERS = frozenset("first initial new other more additional further last only own total another".split())
 # Irregular plurals, read back to their singular (vocab/things.yaml).
 _PARENTS = load("things")["parents"]["words"]
+_OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
+_EVENT_CLASSES = frozenset(word_classes("events").values())
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Standing where the counted noun would be, these mean people: "five dead".
 _CASUALTIES = frozenset(
@@ -622,6 +624,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         phrase_at, measure.plural = of_the.end(), True
     elif match.group("words") and value == 1 and _PRONOUN_ONE.match(text, phrase_at, limit):
         return None  # "one of them", "one another"
+    elif _besides(text, phrase_at, limit, before) and measure.unit is None:
+        part = True  # "Lee and two other children were hurt": two of the three, as "two of her friends" is
 
     if measure.unit == "percent" or name:
         phrase, end = [], phrase_at  # "100 percent committed": what follows is rarely the counted thing
@@ -680,6 +684,15 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
                 filter(None, ["part" if part else None, _anchor(sentence, start, end, doc.source.published)])
             ) or None,
         ),
+    )
+
+
+def _besides(text: str, phrase_at: int, limit: int, before: list[str]) -> bool:
+    """ "Lee and two others", not "one was killed and two others wounded" nor "two dead and
+    four others hurt" (a clause of its own toll)."""
+    return (
+        len(before) > 1 and before[0].lower() == "and" and not _is_verb_like(before[1])
+        and event_class(before[1]) not in _EVENT_CLASSES and bool(_OTHER.match(text, phrase_at, limit))
     )
 
 

@@ -183,6 +183,11 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
     return None
 
 
+# "Lee said", "Lee told reporters": a named speaker of reported speech.
+_SAID_AFTER = re.compile(rf"\s+{_SAY}\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+
+
 def _antecedent(text: str, mentions: tuple[Mention, ...], offset: int, prior) -> tuple[str, str, str] | None:
     """Whom a "he said" before ``offset`` means: the person named or quoted last, in the quote's
     paragraph or the two before (further on it has lost its antecedent). A possessive named last
@@ -193,12 +198,15 @@ def _antecedent(text: str, mentions: tuple[Mention, ...], offset: int, prior) ->
         while floor and text[floor - 1].isspace():
             floor -= 1
         floor = text.rfind("\n", 0, floor) + 1
-    last, at = None, floor
+    last, at, speaker = None, floor, None
     for mention in mentions:
         if mention.start >= offset:
             break
         if mention.start >= floor:
+            if speaker and not _SENTENCE_END.search(text, speaker.end, mention.start):
+                continue  # "Lee said Cole got to a neighbor's home": Cole is what Lee said, not a speaker
             last = None if text.startswith(("'s", "’s"), mention.end) else mention
+            speaker = mention if _SAID_AFTER.match(text, mention.end) else None
             at = mention.start
     if prior and prior[1] and prior[1][1] == "person" and prior[0] > at:
         return prior[1]

@@ -265,6 +265,13 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     return events[tokens[found].lower()], phase, " ".join(pair)
 
 
+def _opens_on_another_event(tokens: list[str]) -> bool:
+    """A sentence that opens on another event ("Earlier Sunday, ...", "In a separate shooting, ..."):
+    its times are that event's, whatever the clause of the time names."""
+    opening = tokens[: tokens.index(",")] if "," in tokens else []
+    return any(t.lower() in _vocab()["entries"]["other_event"] for t in opening)
+
+
 def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to: int, shown: str,
            precision: str, qualifier: str, zone: str, day: str | None, bound: str = "") -> Claim:
     text = doc.text
@@ -273,6 +280,8 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     clause = next((i + 1 for i in range(len(tokens_left) - 1, -1, -1) if tokens_left[i] in _CLAUSE_BREAK), 0)
     tokens = tokens_left[clause:] + _TOKEN.findall(text, end, sentence.end)
     event, phase, subject = _event(tokens, len(tokens_left) - clause)
+    if clause and _opens_on_another_event(tokens_left[:clause]):
+        event, phase, subject = "", "", ""
     phase = bound or phase
     return doc.claim(
         ClaimKind.TIME, subject, _show(shown, zone, day), start, end, sentence=sentence,

@@ -79,9 +79,11 @@ def is_past_title(title: str) -> bool:
 
 
 def is_personal(word: str) -> bool:
-    """Whether the event is done to one person at a time: an arrest, a charge (events.yaml)."""
+    """Whether the event is done to one person at a time: an arrest, a charge (events.yaml),
+    a death apart from the attack that caused it (times.yaml)."""
     entry = load("events").get(event_class(word))
-    return bool(entry and entry.get("personal"))
+    timed = load("times")["events"].get(timed_class(word), {})
+    return bool(entry and entry.get("personal")) or bool(timed.get("personal"))
 
 
 def is_evolving(word: str) -> bool:

@@ -281,3 +281,27 @@ def test_a_mothers_children_are_not_another_parents():
         "b": "The driver, a father of two, was not hurt outside the store, witnesses said.",
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+
+
+def test_charges_against_two_people_are_two_facts():
+    report = _check({
+        "a": "Officer Lee Hart was charged with four counts of assault. Sgt. Ann Cole testified.",
+        "b": "Sgt. Ann Cole was charged with two counts of assault. Officer Lee Hart testified.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+
+
+def test_someone_and_two_others_are_part_of_three_but_a_clause_of_others_is_a_toll():
+    # "Lee and two other children": two of the three; "one was killed and two others were
+    # wounded": the wounded, a toll of its own.
+    report = _check({
+        "a": "Ann Lee and two other children were waiting in the car outside the store, police said.",
+        "b": "Police said three children were waiting in the car outside the store.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    report = _check({
+        "a": "One man was killed and two others were wounded outside the store, police said.",
+        "b": "One man was killed and three others were wounded outside the store, police said.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["2", "3"]

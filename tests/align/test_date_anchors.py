@@ -101,3 +101,11 @@ def test_a_death_days_later_is_not_set_against_the_attack():
         "b": "Police said Ann Lee died on March 5 of the wounds she suffered outside the Elm Street bakery.",
     })
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_deaths_of_two_people_are_two_facts():
+    findings = _date_findings({
+        "a": "Officer Ann Lee died Saturday at Mercy Hospital, the coroner said. Sgt. Bob Cole was hurt.",
+        "b": "Sgt. Bob Cole died Thursday at Mercy Hospital, the coroner said. Officer Ann Lee was hurt.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings] and Status.UPDATE not in [f.status for f in findings]

@@ -147,3 +147,9 @@ def test_descriptions_after_a_name_are_not_titles(text):
 def test_a_title_inside_someone_elses_quote_is_not_the_sources_claim():
     text = "“Chaplain Ray Moss was a gentle man who loved this town,” Fire Chief Ana Ruiz said."
     assert people(build_document(Source(id="x"), text)) == {"Ana Ruiz": "Fire Chief"}
+
+
+def test_a_named_place_of_homes_is_no_person():
+    # "Estates", "Heights", "Gardens" name places (vocab/organization_words.yaml place).
+    names = [m.full for m in find_people("Bob Cole reached a home at Cedar Estates, near Oak Heights, on foot.")]
+    assert names == ["Bob Cole"]

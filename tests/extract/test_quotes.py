@@ -176,3 +176,12 @@ def test_pronoun_looks_back_two_paragraphs_at_most():
     text = "Officer Ben Ruiz spoke first.\n\nThe crowd was quiet.\n\n{}“I ran to the window right away,” he said."
     assert quotes_of(text.format(""))[0][1] == "Ben Ruiz"
     assert quotes_of(text.format("A neighbor heard the shots.\n\n"))[0][1] == ""
+
+
+def test_pronoun_means_who_said_not_whom_they_spoke_of():
+    text = (
+        "Sheriff Ann Lee said Bob Cole got to a neighbor's home around 6:30 a.m.\n\n"
+        "“It is a very complex scene,” he said.\n\n"
+        "Sheriff Ann Lee spoke first. Bob Cole, 25, was arrested later.\n\n“I did nothing wrong,” he said."
+    )
+    assert [q[1] for q in quotes_of(text)] == ["Ann Lee", "Bob Cole"]

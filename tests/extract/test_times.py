@@ -262,3 +262,9 @@ def test_an_event_with_a_date_of_its_own_is_not_the_times():
     claim = _only("Police arrested Ann Lee, 31, of Millbrook at 1:26 p.m. in connection with a March 2 robbery.")
     assert claim.attr("event") is None
     assert _only("Police said the robbery happened at 1:26 p.m. in the store.").attr("event") == "incident"
+
+
+def test_a_sentence_that_opens_on_another_event_gives_its_time_no_event():
+    claim = _only("Earlier Sunday, a man was shot on Elm Street around 4:35 a.m., police said.")
+    assert claim.attr("event") is None
+    assert _only("On Sunday, a man was shot on Elm Street around 4:35 a.m., police said.").attr("event") == "incident"
