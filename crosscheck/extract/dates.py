@@ -236,7 +236,8 @@ def _stamp_lead() -> tuple[tuple[str, ...], re.Pattern]:
     between ("Update: In May 2031, the city ..." is news)."""
     labels = tuple(load_vocab("boilerplate")["stamp_labels"])
     # Matched from the sentence's start; a bracket's stamp is capitalized.
-    return labels, re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}$", re.DOTALL)
+    weekday = rf"(?:(?i:{'|'.join(WEEKDAYS)}),?\s+)?"  # "Published: Tuesday, 12/15/2031"
+    return labels, re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}{weekday}$", re.DOTALL)
 
 
 # Which way a date lies from publication (see tense.yaml): the latest such day up to
@@ -438,6 +439,12 @@ def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
         before = text[max(sentence.start, match.start() - 3) : match.start()].lower()
         return bool(following) and following.group(1)[0].isupper() and not before.endswith(("on ", ", "))
     return False
+
+
+def quoted(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` stands inside a quotation that opened after ``start``."""
+    before = text[start:offset]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _is_dateline(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:

@@ -51,7 +51,8 @@ _SIGNUP = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up")) + r"\b"
 # and substring tests are much faster than searching the alternation at every position.
 _SIGNUP_PARTS = phrase_parts(chrome_words("sign_up"))
 _SIGNUP_STRONG = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up_strong")) + r"\b")
-_SIGNUP_IMPERATIVE = re.compile(r"^" + phrase_alternation(chrome_words("sign_up_imperatives")) + r"\b")
+# At the start of the line or of one of its sentences ("Don't miss a thing. Get email alerts ...").
+_SIGNUP_IMPERATIVE = re.compile(r"(?:^|[.!?]\s+)" + phrase_alternation(chrome_words("sign_up_imperatives")) + r"\b")
 _YOU = re.compile(r"\b(?:you|your|yours)\b")
 _ADDRESS = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b")
 # Contact addresses, links and the copyright sign by their shape; promotional words from the vocabulary.
@@ -136,7 +137,7 @@ def _is_signup(line: str, ws: tuple[str, ...]) -> bool:
     page_voice = _QUOTED.sub(" ", line).lower()
     return bool(
         _SIGNUP_STRONG.search(page_voice)
-        or _SIGNUP_IMPERATIVE.match(low)
+        or _SIGNUP_IMPERATIVE.search(low)
         or _YOU.search(page_voice)
         or not is_sentence(line)
     )

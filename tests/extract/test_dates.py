@@ -267,3 +267,7 @@ def test_an_embedded_posts_stamp_is_no_event_and_its_relative_days_count_from_it
     )
     assert [(c.text, c.value) for c in _dates(text, "2024-03-13")] == [
         ("this afternoon", "2024-03-12"), ("this afternoon", "2024-03-13")]
+
+
+def test_a_page_stamp_with_its_weekday_is_no_event():
+    assert _dates("Published: Tuesday, 03/12/2024 - Updated: 2 weeks ago", "2024-03-13") == []

@@ -67,6 +67,7 @@ def test_end_marker_words_inside_prose_do_not_cut():
     "By signing up, you agree to our Terms of Use and Privacy Policy.",
     "Our newsletter is sent every weekday at 6 a.m.",                 # a newsletter, even in a sentence
     "We use cookies to improve your experience on this site.",
+    "Don't miss a thing. Get email alerts from Channel 9 today.",   # an imperative opens its second sentence
 ])
 def test_sign_up_copy_is_debris(line):
     assert is_debris_line(line)
