@@ -28,7 +28,8 @@ from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
 )
 from .counts import (
-    count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun, things_per_source,
+    ages_per_sentence, count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun,
+    things_per_source,
 )
 from .times import TIME_ALIGNER, compared_event, time_features, times_per_source
 
@@ -498,8 +499,8 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
     anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people, claims)
-    per_source = things_per_source(by_kind[ClaimKind.COUNT])
-    counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source))
+    per_source, ages = things_per_source(by_kind[ClaimKind.COUNT]), ages_per_sentence(by_kind[ClaimKind.COUNT])
+    counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source, ages))
     linked[ClaimKind.COUNT] = link(by_kind[ClaimKind.COUNT], counts)
     anchors = SentenceAnchors(
         (members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people, claims,

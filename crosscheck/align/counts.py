@@ -12,7 +12,7 @@ whose frame says little (a bare "40 minutes").
 from __future__ import annotations
 
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -91,6 +91,7 @@ class CountFrame(NamedTuple):
     people: frozenset[str]  # the people of those its sentence names
     alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
     landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
+    sentence_ages: frozenset = NO_WORDS  # for an age, the ages its sentence gives (its own among them)
 
 
 def _participle_event(words: Iterable[str]) -> str:
@@ -138,8 +139,18 @@ def things_per_source(claims: Iterable[Claim]) -> Counter[tuple[str, str]]:
     return Counter((claim.source, event_and_thing(claim)[1]) for claim in claims)
 
 
+def ages_per_sentence(claims: Iterable[Claim]) -> dict[tuple[str, int], frozenset]:
+    """The ages each sentence gives."""
+    ages: dict[tuple[str, int], set] = defaultdict(set)
+    for claim in claims:
+        if claim.attr("role") == "age":
+            ages[(claim.source, claim.sentence_start)].add(claim.value)
+    return {at: frozenset(values) for at, values in ages.items()}
+
+
 def count_frame(
     claim: Claim, anchors: SentenceAnchors | None = None, per_source: Counter[tuple[str, str]] | None = None,
+    ages: dict[tuple[str, int], frozenset] | None = None,
 ) -> CountFrame:
     local = local_context(claim)
     event, counted = event_and_thing(claim)
@@ -155,6 +166,7 @@ def count_frame(
         anchors.people_of(claim) if anchors else NO_WORDS,
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
         named_after(claim) if claim.attr("unit") in load("things")["distances"]["words"] else NO_WORDS,
+        ages.get((claim.source, claim.sentence_start), NO_WORDS) if ages and claim.attr("role") == "age" else NO_WORDS,
     )
 
 
@@ -175,6 +187,10 @@ LOCAL_DIFFERENT = 0.25
 
 def _age_score(a: CountFrame, b: CountFrame) -> float:
     """Ages (and children) align by whose they are: a named person's age with that person's."""
+    if a.value != b.value and a.value in b.sentence_ages and b.value in a.sentence_ages:
+        # "a 14-year-old shot his 9-year-old brother" and "the 9-year-old, shot by his
+        # 14-year-old brother": both give both ages, of two people the nouns name in turn
+        return 0.0
     if a.person and b.person:
         return 2.0 + (a.value == b.value) if same_name(a.person, b.person) else 0.0
     if a.person or b.person:

@@ -231,13 +231,18 @@ def _is_labelled(text: str, sentence_start: int, start: int) -> bool:
 @cache
 def _stamp_lead() -> tuple[tuple[str, ...], re.Pattern]:
     """A page's timestamp label up to a date, opening a sentence ("UPDATE#1 (01/21/2031):
-    ...") or a bracket ("... (Published Thursday, Oct. 10, 2031)"). Only there ("the report
+    ...") or a bracket ("... (Published Thursday, Oct. 10, 2031)"), or anywhere capitalized
+    before a colon ("... Posted: March 2, 2031"). Only there ("the report
     was published on May 2", "(published on May 2)" date an event), and with no word
     between ("Update: In May 2031, the city ..." is news)."""
     labels = tuple(load_vocab("boilerplate")["stamp_labels"])
     # Matched from the sentence's start; a bracket's stamp is capitalized.
     weekday = rf"(?:(?i:{'|'.join(WEEKDAYS)}),?\s+)?"  # "Published: Tuesday, 12/15/2031"
-    return labels, re.compile(rf"(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}{weekday}$", re.DOTALL)
+    # Anywhere with a capital and a colon: "... shooting Posted: Saturday, March 2, 2031 7:39 AM"
+    colon = rf"|.*\b(?:{alternation([label.capitalize() for label in labels])}):\s*"
+    return labels, re.compile(
+        rf"(?:(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}{colon}){weekday}$", re.DOTALL,
+    )
 
 
 # Which way a date lies from publication (see tense.yaml): the latest such day up to

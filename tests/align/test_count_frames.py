@@ -305,3 +305,12 @@ def test_someone_and_two_others_are_part_of_three_but_a_clause_of_others_is_a_to
     })
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["2", "3"]
+
+
+def test_two_ages_a_sentence_gives_in_turn_are_two_people():
+    # Each source gives both ages; the nouns ("boy", "brother") name the two people in turn.
+    report = _check({
+        "a": "A 14-year-old boy accidentally shot and killed his 9-year-old brother in Millbrook on Saturday.",
+        "b": "The 9-year-old boy, who was shot and killed by his 14-year-old brother in Millbrook, was named.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []

@@ -271,3 +271,10 @@ def test_an_embedded_posts_stamp_is_no_event_and_its_relative_days_count_from_it
 
 def test_a_page_stamp_with_its_weekday_is_no_event():
     assert _dates("Published: Tuesday, 03/12/2024 - Updated: 2 weeks ago", "2024-03-13") == []
+
+
+def test_a_stamp_label_with_a_colon_inside_a_line_is_no_event():
+    text = "2 hurt in Millbrook fire Posted: Saturday, March 2, 2024 7:39 AM EST Updated: Monday, March 11, 2024"
+    assert _dates(text, "2024-03-13") == []
+    assert [c.value for c in _dates("The fire, first reported on March 2, 2024, was put out.", "2024-03-13")] == [
+        "2024-03-02"]
