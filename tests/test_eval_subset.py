@@ -112,12 +112,14 @@ def test_paraphrase_stories_plant_on_two_real_outlets_of_one_cluster(paraphrase_
 
 
 def test_paraphrased_discrepancies_are_found_at_todays_level(paraphrase_scores):
-    # Floors a little under what the code reached when this was written (9 of 25 found,
-    # 9 of 11 reported true; eval/RESULTS.md has the full run): they catch regressions and
-    # say nothing of what is good enough. Raise them as alignment improves.
+    # Floors a little under what the code reached (9 of 25 found when this was written; 7 of
+    # 25 since a date is read with its own verb across a list of names, "found at a home in
+    # Oak Street, Millom, Cumbria, on Saturday", which undid a hit that had set a finding's
+    # date against an arrest's; 9 of 11 reported true; eval/RESULTS.md has the full run):
+    # they catch regressions and say nothing of what is good enough. Raise them as alignment improves.
     overall = totals(paraphrase_scores)
     assert overall.planted >= 15
-    assert overall.recall >= 0.3, [m.why for s in paraphrase_scores for m in s.misses]
+    assert overall.recall >= 0.25, [m.why for s in paraphrase_scores for m in s.misses]
     assert overall.precision >= 0.75, [f.finding.message for s in paraphrase_scores for f in s.false_findings]
 
 

@@ -632,6 +632,13 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
     if modified:
         return " ".join(modified), modified[-1]
     verb = _nearest(tokens, before, at, _is_verb)
+    if verb is not None and verb >= at and "," in tokens[at:verb]:
+        # "Following the shooting death of Lee on Saturday, police said ...": the date is the
+        # death's, in its own opening phrase, not the statement's past the comma
+        noun = _in_clause_before(tokens, before, _is_noun_at)
+        if noun is not None:
+            word = _content(tokens[noun]) or tokens[noun].lower()
+            return word, word
     if verb is None:
         noun = _nearest(tokens, before, at, _is_noun_at)
         if noun is None:
@@ -681,6 +688,28 @@ def _modified_noun(tokens: list[str], at: int, own: str) -> list[str]:
     return out
 
 
+def is_clause_break(tokens: list[str], i: int) -> bool:
+    """Whether token ``i`` ends a clause: a comma after a capitalized word and before another
+    or a date's preposition does not ("found at their home in Oak Street, Millom, Cumbria, on
+    Saturday": a list of names)."""
+    if tokens[i] != ",":
+        return tokens[i] in _CLAUSE_BREAK
+    return not (
+        0 < i < len(tokens) - 1 and tokens[i - 1][:1].isupper()
+        and (tokens[i + 1][:1].isupper() or tokens[i + 1] in ("on", "at", "in"))
+    )
+
+
+def _in_clause_before(tokens: list[str], before: int, test) -> int | None:
+    """The nearest token passing ``test`` at or before ``before`` in its clause."""
+    for i in range(before, -1, -1):
+        if is_clause_break(tokens, i):
+            return None
+        if test(tokens, i):
+            return i
+    return None
+
+
 def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
     """The index of the token passing ``test`` the date belongs to.
 
@@ -688,13 +717,7 @@ def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
     clause ("moved to Fairview on Tuesday"); otherwise the first one on the
     right ("In January, X updated ..."), else the nearest one anywhere.
     """
-    left = None
-    for i in range(before, -1, -1):
-        if tokens[i] in _CLAUSE_BREAK:
-            break
-        if test(tokens, i):
-            left = i
-            break
+    left = _in_clause_before(tokens, before, test)
     if left is not None:
         return left
     for i in range(at, len(tokens)):

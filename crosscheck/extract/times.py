@@ -27,8 +27,8 @@ from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import MONTHS, alternation, singular
 from ..vocab import load, timed_classes
 from .dates import (
-    AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _CLAUSE_BREAK, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
-    _nearest, is_post_stamp, labelled, normalize, post_days, quoted, reference_day,
+    AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
+    _nearest, is_clause_break, is_post_stamp, labelled, normalize, post_days, quoted, reference_day,
 )
 
 DAY_MINUTES = 24 * 60
@@ -277,7 +277,7 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     text = doc.text
     tokens_left = _TOKEN.findall(text, sentence.start, start)
     # The time's own clause on the left: an event word past a comma is another clause's.
-    clause = next((i + 1 for i in range(len(tokens_left) - 1, -1, -1) if tokens_left[i] in _CLAUSE_BREAK), 0)
+    clause = next((i + 1 for i in range(len(tokens_left) - 1, -1, -1) if is_clause_break(tokens_left, i)), 0)
     tokens = tokens_left[clause:] + _TOKEN.findall(text, end, sentence.end)
     event, phase, subject = _event(tokens, len(tokens_left) - clause)
     if clause and _opens_on_another_event(tokens_left[:clause]):

@@ -278,3 +278,13 @@ def test_a_stamp_label_with_a_colon_inside_a_line_is_no_event():
     assert _dates(text, "2024-03-13") == []
     assert [c.value for c in _dates("The fire, first reported on March 2, 2024, was put out.", "2024-03-13")] == [
         "2024-03-02"]
+
+
+def test_commas_of_a_list_of_names_do_not_cut_a_date_from_its_verb():
+    claim = _only("Two women were found at a home in Oak Street, Millom, Cumbria, on Monday, with a man held later.")
+    assert claim.attr("event") == "found"
+
+
+def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it():
+    claim = _only("Following the death of Ann Lee on Monday, police officials said the car was stolen.")
+    assert claim.attr("event") == "death"
