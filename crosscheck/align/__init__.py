@@ -78,8 +78,11 @@ def _date_event(claim: Claim) -> tuple[str, bool]:
     """(what the date is the date of, whether it is a statement's)."""
     event = (claim.attr("event") or "").lower()
     # "the agency said on Monday": the date of a statement says nothing of what it is about
-    # (but "deputies responded to a call Friday" dates the call's incident)
-    statement = event in load_vocab("say_verbs")["words"] and not _answers_a_call(event, claim.sentence)
+    # (but "deputies responded to a call Friday" dates the call's incident), nor does a
+    # briefing's or a release's (times.yaml `alone`: two of them are rarely one event)
+    statement = (
+        event in load_vocab("say_verbs")["words"] and not _answers_a_call(event, claim.sentence)
+    ) or load_vocab("times")["events"].get(timed_class(event), {}).get("alone", False)
     return ("" if statement else date_event(event)), statement
 
 
