@@ -409,11 +409,17 @@ def _speaker_key(claim: Claim) -> str:
     return claim.attr("speaker_key") or claim.subject.lower()
 
 
+# Two speakers' names this alike (rapidfuzz ratio) are one name spelled two ways
+# ("Alicia Dickson", "Alicia Dixon"); "Ann Lee" and "Bob Lee" are two people.
+SPELLED_ALIKE = 80
+
+
 @dataclass(frozen=True)
 class QuoteSpeaker:
-    """The same quotation attributed to two different named people conflicts.
-    An organization, a descriptor ("the statement") or an unknown speaker is
-    compatible with anyone: it is vaguer, not contrary."""
+    """The same quotation attributed to two different named people conflicts;
+    to one name spelled two ways, it is a variant. An organization, a descriptor
+    ("the statement") or an unknown speaker is compatible with anyone: it is
+    vaguer, not contrary."""
 
     def show(self, claim: Claim) -> str:
         return claim.subject or "(unattributed)"
@@ -421,7 +427,10 @@ class QuoteSpeaker:
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.attr("speaker_kind") != "person" or b.attr("speaker_kind") != "person":
             return Status.AGREE
-        return Status.AGREE if same_name(_speaker_key(a), _speaker_key(b)) else Status.CONFLICT
+        key_a, key_b = _speaker_key(a), _speaker_key(b)
+        if same_name(key_a, key_b):
+            return Status.AGREE
+        return Status.VARIANT if fuzz.ratio(key_a, key_b) >= SPELLED_ALIKE else Status.CONFLICT
 
 
 # --- times of day -------------------------------------------------------------
