@@ -183,8 +183,8 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
     return None
 
 
-# "Lee said", "Lee told reporters": a named speaker of reported speech.
-_SAID_AFTER = re.compile(rf"\s+{_SAY}\b")
+# "Lee said", "Lee, 56, told reporters": a named speaker of reported speech.
+_SAID_AFTER = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+{_SAY}\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
 

@@ -182,6 +182,7 @@ def test_pronoun_means_who_said_not_whom_they_spoke_of():
     text = (
         "Sheriff Ann Lee said Bob Cole got to a neighbor's home around 6:30 a.m.\n\n"
         "“It is a very complex scene,” he said.\n\n"
-        "Sheriff Ann Lee spoke first. Bob Cole, 25, was arrested later.\n\n“I did nothing wrong,” he said."
+        "Sheriff Ann Lee spoke first. Bob Cole, 25, was arrested later.\n\n“I did nothing wrong,” he said.\n\n"
+        "His uncle, Tom Ruiz, 56, said he taught Cole the trade.\n\n“I wanted to show him the good side,” he said."
     )
-    assert [q[1] for q in quotes_of(text)] == ["Ann Lee", "Bob Cole"]
+    assert [q[1] for q in quotes_of(text)] == ["Ann Lee", "Bob Cole", "Tom Ruiz"]
