@@ -311,8 +311,10 @@ def plural_noun(subject: str) -> str:
 
 
 def count_event(frame: CountFrame) -> str | None:
-    """A group of counts is about one event: "5 dead" and "5 hurt" never share one."""
-    return frame.event or None
+    """A group of counts is about one event: "5 dead" and "5 hurt" never share one. A named
+    person's age is that person's, whatever the sentence's verb ("stopped the 40-year-old
+    Lee", "overcoming 41-year-old Lee")."""
+    return None if frame.role == "age" and frame.person else frame.event or None
 
 
 def count_keys(frame: CountFrame) -> Iterable[str]:

@@ -314,3 +314,12 @@ def test_two_ages_a_sentence_gives_in_turn_are_two_people():
         "b": "The 9-year-old boy, who was shot and killed by his 14-year-old brother in Millbrook, was named.",
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+
+
+def test_a_named_persons_age_aligns_whatever_the_sentences_verb():
+    report = _check({
+        "a": "The champion stopped the 40-year-old Thompson in the sixth round in Berne on Saturday.",
+        "b": "The champion extended his run by overcoming 41-year-old Thompson in Berne on Saturday.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["40 year-old", "41 year-old"]
