@@ -34,6 +34,7 @@ _BACKGROUND = tuple(_SCOPE["background"]["words"])
 _SUPERSEDED_WORDS = tuple(_SCOPE["superseded"]["words"])
 _SUPERSEDED = re.compile(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORECASE)
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
+_HISTORY = frozenset(_SCOPE["history"]["words"])
 _WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
@@ -622,8 +623,10 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         # "Two of her friends were shot": a part of a set, compared only with other parts
         # (the whole may be 15 friends, and the part is no toll of the story).
         phrase_at, measure.plural = of_the.end(), True
-    elif match.group("words") and value == 1 and _PRONOUN_ONE.match(text, phrase_at, limit):
-        return None  # "one of them", "one another"
+    elif match.group("words") and value == 1 and (
+        _PRONOUN_ONE.match(text, phrase_at, limit) or (before and before[0].lower() == "no")
+    ):
+        return None  # "one of them", "one another", "no one"
     elif _besides(text, phrase_at, limit, before) and measure.unit is None:
         part = True  # "Lee and two other children were hurt": two of the three, as "two of her friends" is
 
@@ -680,9 +683,11 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             person=person,
             of=_of_phrase(text, end, limit) if phrase else None,
             early="yes" if _is_early(sentence.text) else None,
-            anchor=None if measure.role == "age" else " ".join(
-                filter(None, ["part" if part else None, _anchor(sentence, start, end, doc.source.published)])
-            ) or None,
+            anchor=None if measure.role == "age" else " ".join(filter(None, [
+                "part" if part else None,
+                "history" if phrase and phrase[0].lower() in _HISTORY else None,  # "six prior arrests"
+                _anchor(sentence, start, end, doc.source.published),
+            ])) or None,
         ),
     )
 

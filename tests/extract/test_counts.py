@@ -249,3 +249,12 @@ def test_a_parent_of_a_bare_number_counts_children():
     claims = _counts("Ann Lee, a mother of three, was hurt. Her neighbour, a father of 12, was not.")
     assert [(c.value, c.subject, c.attr("role")) for c in claims if c.attr("role") == "children"] == [
         (3, "child", "children"), (12, "child", "children")]
+
+
+def test_no_one_is_not_a_count_of_one():
+    assert _counts("No one knows why he did it. No one else was hurt.") == []
+
+
+def test_prior_arrests_are_a_record_not_the_storys_count():
+    (claim,) = _counts("The gunman has six prior arrests, police said.")
+    assert (claim.value, claim.attr("anchor")) == (6, "history")
