@@ -200,7 +200,7 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "of": "what the counted thing is of (\"aggravated murder\" in \"two counts of aggravated murder\")",
         "anchor": "what sets it apart from the story's event: \"part\" for a part of a set (\"two of the"
                   " guests\"), \"background 2004\" for an earlier time, \"wider\" for a tally over a country or"
-                  " a year (scope.yaml)",
+                  " a year, \"history\" for a past record (\"six prior arrests\"; scope.yaml)",
         "early": "\"yes\" when its sentence gives it as an early figure since revised (\"in initial reports\")",
     },
     ClaimKind.PLACES: {
