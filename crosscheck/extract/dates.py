@@ -544,7 +544,8 @@ def extract_dates(doc: Document) -> list[Claim]:
 
 # --- the event a date belongs to ------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*|[,;:()\[\]—–\"“”]")
+# "19-year-old" is one token (a number), not "19" and a word "year-old".
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*(?:-[A-Za-z]+)*|[,;:()\[\]—–\"“”]")
 _CLAUSE_BREAK = frozenset(",;:()[]—–\"“”")
 DETERMINERS = frozenset("the a an its his her their this that our your".split())
 MODALS = frozenset("will would could can should must might may shall to".split())

@@ -288,3 +288,8 @@ def test_commas_of_a_list_of_names_do_not_cut_a_date_from_its_verb():
 def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it():
     claim = _only("Following the death of Ann Lee on Monday, police officials said the car was stolen.")
     assert claim.attr("event") == "death"
+
+
+def test_an_age_is_no_word_of_a_dates_subject():
+    claim = _only("His 19-year-old daughter testified on Monday.")
+    assert claim.subject == "daughter testified"
