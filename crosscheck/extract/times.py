@@ -85,6 +85,7 @@ def _vocab() -> dict:
     phases = {w: phase for phase, words in entries["phases"].items() for w in words}
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
+        "support": frozenset(entries["support_verbs"]),
         "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{alternation(qualifier)})\s+$", re.IGNORECASE),
         "not_event": re.compile(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
         "bound": re.compile(rf"\b(?P<b>{alternation(entries['bounds'])})\s+$", re.IGNORECASE),
@@ -239,6 +240,8 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         low = tokens[i].lower()
         if low in phases or low in events or not _is_verb(tokens, i):
             return False
+        if low in vocab["support"] and i < found <= i + 3:
+            return False  # "received a call", "got a 911 call": the verb only carries the event noun
         between = tokens[found + 1 : i] if found < i else ["-"]
         return not all(t.lower() in _PREDICATE_GLUE or t.lower().endswith("ly") for t in between)
 

@@ -268,3 +268,9 @@ def test_a_sentence_that_opens_on_another_event_gives_its_time_no_event():
     claim = _only("Earlier Sunday, a man was shot on Elm Street around 4:35 a.m., police said.")
     assert claim.attr("event") is None
     assert _only("On Sunday, a man was shot on Elm Street around 4:35 a.m., police said.").attr("event") == "incident"
+
+
+def test_a_call_received_at_a_time_is_the_calls_time():
+    # "received" only carries the event noun (times.yaml support_verbs); "took ... to hospital" does not.
+    claim = _only("Shortly before 7 a.m. Wednesday, deputies received a call about shots at a home.")
+    assert claim.attr("event") == "reported"
