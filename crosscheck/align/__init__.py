@@ -21,7 +21,9 @@ from rapidfuzz import fuzz
 
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
-from ..text import NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular
+from ..text import (
+    NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular,
+)
 from ..vocab import date_event, is_past_title, is_personal, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
@@ -103,9 +105,8 @@ def _answering(word: str) -> re.Pattern | None:
     if not answers:
         return None
     incident = [w for w, cls in timed_classes().items() if cls == "incident"]
-    return re.compile(
-        rf"\b{re.escape(word)}\s+(?:\S+\s+){{0,4}}?to\s+(?:\S+\s+){{0,4}}?(?:{alternation(answers + incident)})\b", re.I,
-    )
+    few_words = r"(?:\S+\s+){0,4}?"
+    return re.compile(rf"\b{re.escape(word)}\s+{few_words}to\s+{few_words}(?:{alternation(answers + incident)})\b", re.I)
 
 
 def _answers_a_call(word: str, sentence: str) -> bool:

@@ -246,6 +246,10 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         if a.unit and bare and implied_a and implied_a == implied_b:
             return 0.5 + jaccard(a.context, b.context)
         return _words_score(a, b)
+    if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
+        # "Reyes's bail of $30,000" and "Cole's bail of $100,000", "Lee faces four counts of
+        # murder" and "Cole was indicted on two counts of murder": two people's
+        return 0.0
     context = jaccard(a.context, b.context)
     same_value = a.value == b.value
     same_event = bool(implied_a) and implied_a == implied_b
@@ -255,10 +259,6 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     # both comes first, so a source's "4 injured" does not lose its place to its
     # own "3" whose event is only nearby; then equal values, so "6 rifles seized
     # today" is not taken by the group of "14 rifles seized so far".
-    if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
-        # "Reyes's bail of $30,000" and "Cole's bail of $100,000", "Lee faces four counts of
-        # murder" and "Cole was indicted on two counts of murder": two people's
-        return 0.0
     if same_value:
         return (3.0 if stated else 1.75 if same_event else 1.5) + 0.4 * context
     if same_event:

@@ -561,7 +561,8 @@ OBJECT_END = frozenset(
 # ("died", "tied"); other regular ones are recognized by their -ed ending.
 IRREGULAR_PAST = frozenset(
     """
-    died tied lied eyed went told took made gave began begun came held won lost met found saw got put set hit shot struck fled fell
+    died tied lied eyed
+    went told took made gave began begun came held won lost met found saw got put set hit shot struck fled fell
     broke broken brought bought sold sent spent built caught chose drew drove fought flew grew hung hid knew
     led left meant paid ran rang rose sank sat shook shut slept spoke stood stole stuck swore taught tore thought
     threw understood woke wore wrote quit read became become kept sought withdrew overturned overtook
