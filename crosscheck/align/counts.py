@@ -185,6 +185,10 @@ COUNT_CONTEXT_DIFFERENT = 0.2
 LOCAL_DIFFERENT = 0.25
 
 
+# The subject of an age with no noun ("a 14-year-old and an 18-year-old").
+_BARE_AGE = frozenset({"person"})
+
+
 def _age_score(a: CountFrame, b: CountFrame) -> float:
     """Ages (and children) align by whose they are: a named person's age with that person's."""
     if a.value != b.value and a.value in b.sentence_ages and b.value in a.sentence_ages:
@@ -193,6 +197,10 @@ def _age_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0
     if a.person and b.person:
         return 2.0 + (a.value == b.value) if same_name(a.person, b.person) else 0.0
+    if not a.person and not b.person and a.value != b.value and a.subject in _BARE_AGE and (
+        len(a.sentence_ages) > 1 or len(b.sentence_ages) > 1
+    ):
+        return 0.0  # "a 14-year-old and an 18-year-old were shot": which is which is not said
     if a.person or b.person:
         return 0.0
     return _words_score(a, b)

@@ -323,3 +323,17 @@ def test_a_named_persons_age_aligns_whatever_the_sentences_verb():
     })
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["40 year-old", "41 year-old"]
+
+
+def test_ages_listed_without_names_are_not_set_against_each_other():
+    # Which of "a 14-year-old and an 18-year-old" is the other outlet's 17-year-old is not said.
+    report = _check({
+        "a": "Two teenagers, a 14-year-old and an 18-year-old, were shot after a party in Millbrook, police said.",
+        "b": "Police said a 17-year-old was shot after a party in Millbrook on Saturday.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    report = _check({
+        "a": "A 14-year-old was shot after a party in Millbrook on Saturday, police said.",
+        "b": "A 15-year-old was shot after a party in Millbrook on Saturday, police said.",
+    })
+    assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
