@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
-from ..vocab import is_evolving, is_past_title, word_classes
+from ..vocab import is_evolving, is_past_title, stands_in, word_classes
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -228,6 +228,16 @@ def _days_before(claim: Claim, published: str | None) -> int | None:
         return None
 
 
+def _days_apart(a: Claim, b: Claim) -> int | None:
+    """Days between two full dates (a year unknown to both taken as one leap year), None
+    when either is not a day."""
+    try:
+        days = [dt.date.fromisoformat(str(c.value).replace("XXXX", "2000")) for c in (a, b)]
+    except ValueError:
+        return None
+    return abs((days[0] - days[1]).days)
+
+
 @dataclass(frozen=True)
 class DatePrecision:
     """Dates compared at the coarser precision of the two: "March 2031" and
@@ -262,7 +272,10 @@ class DatePrecision:
             if "XXXX" in (pa, pb):
                 continue
             if pa != pb:
-                return Status.CONFLICT
+                # A response's or a call's day beside the incident's, a day apart, is a variant:
+                # the response follows what it answers, and a night runs into the next day.
+                stand_in = stands_in(a.attr("event") or "") != stands_in(b.attr("event") or "")
+                return Status.VARIANT if stand_in and _days_apart(a, b) == 1 else Status.CONFLICT
         return Status.AGREE
 
 

@@ -65,6 +65,13 @@ def timed_event(word: str) -> str:
     return load("times")["events"][cls].get("stands_for", cls) if cls else ""
 
 
+def stands_in(word: str) -> bool:
+    """Whether a time or date given for this word stands in for another event's: the
+    responders' or the call's for the incident's (times.yaml ``stands_for``)."""
+    cls = timed_class(word)
+    return bool(cls) and "stands_for" in load("times")["events"][cls]
+
+
 def date_event(word: str) -> str:
     """What a date given for this event word is the date of: its timed event ("the
     shooting", "officers responded" -> the incident; "died" -> a death, which may
