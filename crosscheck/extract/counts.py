@@ -109,6 +109,8 @@ _NAME_BEFORE_AGE = re.compile(
     r"""(?<![\w"“'‘])((?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)"""
     r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}),\s$"""
 )
+# What closes an appositive age: "Lee, 40, said", "Lee, 40; Cole, 36", "Lee, 24 and Cole, 23".
+_AGE_CLOSE = re.compile(r"[,;]|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
 _AGO = re.compile(r"\s+ago\b")
 _PRONOUN_ONE = re.compile(r"\s+(?:of|another)\b")
 _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
@@ -741,7 +743,7 @@ def _appositive_name(text: str, match: re.Match, measure: _Measure, floor: int) 
     digits = match.group("digits")
     if not digits or not digits.isdigit() or len(digits) > 3 or measure.unit or not measure.plural:
         return None
-    if text[match.end() : match.end() + 1] != "," or int(digits) > _OLDEST_AGE:
+    if not _AGE_CLOSE.match(text, match.end()) or int(digits) > _OLDEST_AGE:
         return None
     found = _NAME_BEFORE_AGE.search(text, max(floor, match.start() - 60), match.start())
     return found.group(1) if found else None

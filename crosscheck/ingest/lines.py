@@ -204,10 +204,20 @@ _FURNITURE_LINE = re.compile(
 _SOCIAL_WORDS = frozenset(chrome_words("social_words"))
 
 
+# A video playlist's item: the clip's length, its title, the player's control ("1:55 ... Pause").
+_VIDEO_ITEM = re.compile(
+    r"^\d{1,2}:\d\d\s+(?![AaPp]\.?[Mm]\b)\S.*\s(?:"
+    + "|".join(re.escape(word.capitalize()) for word in chrome_words("player_controls")) + r")$"
+)
+
+
 def is_furniture(line: str) -> bool:
-    """A page widget's label: "Advertisement", "Share", "Tweet Email Print", "Continue reading"."""
+    """A page widget's label: "Advertisement", "Share", "Tweet Email Print", "Continue reading",
+    a video playlist's item."""
     ws = words(line)
-    return bool(_FURNITURE_LINE.match(line)) or (0 < len(ws) <= 6 and all(w.lower() in _SOCIAL_WORDS for w in ws))
+    return bool(_FURNITURE_LINE.match(line) or _VIDEO_ITEM.match(line)) or (
+        0 < len(ws) <= 6 and all(w.lower() in _SOCIAL_WORDS for w in ws)
+    )
 
 
 # A photo gallery's counter opening a caption: "Image 22 of 111 ...", "Photo 3 of 12 ...".

@@ -258,3 +258,10 @@ def test_no_one_is_not_a_count_of_one():
 def test_prior_arrests_are_a_record_not_the_storys_count():
     (claim,) = _counts("The gunman has six prior arrests, police said.")
     assert (claim.value, claim.attr("anchor")) == (6, "history")
+
+
+def test_ages_set_off_in_a_list_belong_to_their_names():
+    claims = _counts("Ann Lee, 36; Bob Cole, 40; and Eve Hart, 19, were found. Tom Ruiz, 24 and Dan Ode, 23, fled.")
+    assert [(c.value, c.attr("person")) for c in claims if c.attr("role") == "age"] == [
+        (36, "Ann Lee"), (40, "Bob Cole"), (19, "Eve Hart"), (24, "Tom Ruiz"), (23, "Dan Ode")]
+    assert _counts("The score was Lee, 24 and Cole 21.") == []

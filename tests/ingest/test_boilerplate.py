@@ -117,6 +117,7 @@ def test_promotion_after_the_body_is_cut(tail):
     "Click here to watch the video", "Skip to main content", "Back to top", "Watch: Crews clear fallen trees",
     "Also read: Eastbrook schools close early", "Share", "Tweet Email Print", "Share on Facebook",
     "More: Mayor offers $10k reward in Eastbrook arson case", "Read more: Eastbrook schools close early",
+    "1:55 Eastbrook council votes on the budget Pause",  # a video playlist's item
 ])
 def test_widget_labels_are_furniture(line):
     assert is_furniture(line)
@@ -127,6 +128,7 @@ def test_a_sentence_starting_like_a_widget_is_prose():
     line = "Read the full report, the mayor told reporters, before you judge the plan."
     assert not is_furniture(line)
     assert not is_furniture("More than 40 homes were flooded: the river rose overnight.")
+    assert not is_furniture("4:30 p.m. The children ran out to play")
 
 
 # --- the page header: masthead, date banner, captions ------------------------------
