@@ -44,3 +44,17 @@ def test_a_public_information_officer_is_a_spokesman():
         "b": "Bureau spokesman Dale Pruitt said the search would go on through the night.",
     }, ClaimKind.PERSON)
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_a_detective_may_hold_any_rank_but_not_another_job():
+    # title_kinds.yaml generic: "Detective" is less precise than "Lt.", contrary to "Mayor".
+    findings = _findings({
+        "a": "Detective Dale Pruitt said the search would go on through the night.",
+        "b": "Lt. Dale Pruitt, who leads the detective bureau, said the search would go on.",
+    }, ClaimKind.PERSON)
+    assert [f.status for f in findings] == [Status.VARIANT]
+    findings = _findings({
+        "a": "Detective Dale Pruitt said the search would go on through the night.",
+        "b": "Mayor Dale Pruitt said the search would go on through the night.",
+    }, ClaimKind.PERSON)
+    assert [f.status for f in findings] == [Status.CONFLICT]
