@@ -156,6 +156,10 @@ _DROPPED_MODIFIERS = frozenset("first initial new other more additional further 
 # Irregular plurals, read back to their singular (vocab/things.yaml).
 _PARENTS = load("things")["parents"]["words"]
 _OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
+# A relative clause that narrows a counted set to members of a kind of people ("three defendants
+# who were adults"); not one that says what befell them ("who were shot") or where they were.
+_NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
+_PEOPLE_NOUNS = frozenset(load("things")["people_nouns"]["words"])
 _EVENT_CLASSES = frozenset(word_classes("events").values())
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Standing where the counted noun would be, these mean people: "five dead".
@@ -638,6 +642,9 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         phrase, end = _noun_phrase(text, phrase_at, limit, measure.plural)
     if not phrase:
         end = measure.phrase_at
+    narrowed = _NARROWING_CLAUSE.match(text, end, limit)
+    if narrowed and measure.unit is None and singular(narrowed.group(1)) in _PEOPLE_NOUNS:
+        part = True  # "three defendants who were adults at the time": some of the defendants
     subject, casualty = _subject(phrase, measure.plural)
     event, manner, event_end = _event_after(text, end, limit)
     if _PART_OF_BEFORE.search(text, window_start, start):

@@ -265,3 +265,10 @@ def test_ages_set_off_in_a_list_belong_to_their_names():
     assert [(c.value, c.attr("person")) for c in claims if c.attr("role") == "age"] == [
         (36, "Ann Lee"), (40, "Bob Cole"), (19, "Eve Hart"), (24, "Tom Ruiz"), (23, "Dan Ode")]
     assert _counts("The score was Lee, 24 and Cole 21.") == []
+
+
+def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befell_them_does_not():
+    (adults,) = _counts("Prosecutors may seek the deaths of three defendants who were adults at the time.")
+    assert adults.attr("anchor") == "part"
+    (shot,) = _counts("Two men who were shot were taken to the hospital.")
+    assert shot.attr("anchor") is None and shot.attr("event") == "shot"
