@@ -446,12 +446,6 @@ def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
     return False
 
 
-def quoted(text: str, start: int, offset: int) -> bool:
-    """Whether ``offset`` stands inside a quotation that opened after ``start``."""
-    before = text[start:offset]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
-
-
 def _is_dateline(sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
     """A sentence that is only a date (a dateline or byline): publication metadata, not a claim."""
     rest = sentence.text

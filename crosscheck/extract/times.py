@@ -28,7 +28,7 @@ from ..text import MONTHS, alternation, singular
 from ..vocab import load, timed_classes
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
-    _nearest, is_clause_break, is_post_stamp, labelled, normalize, post_days, quoted, reference_day,
+    _nearest, is_clause_break, is_post_stamp, labelled, normalize, post_days, reference_day,
 )
 
 DAY_MINUTES = 24 * 60
@@ -352,6 +352,12 @@ def _clock_claims(
     return claims
 
 
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` stands inside a quotation that opened after ``start``."""
+    before = text[start:offset]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
 def _part_claims(
     doc: Document, sentence: Sentence, matches: list[re.Match], taken: list[tuple[int, int]],
     posted: list[tuple[int, str]],
@@ -364,7 +370,7 @@ def _part_claims(
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue  # "4:50 this morning": the part only says a.m.
         g = match.group
-        if g("rel") and quoted(text, sentence.start, match.start()):
+        if g("rel") and _quoted(text, sentence.start, match.start()):
             continue  # "last night" in a quotation is the night before it was said, not before publication
         if g("rel"):
             phrase = " ".join(g("rel").lower().split())
