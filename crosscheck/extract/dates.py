@@ -300,6 +300,10 @@ def normalize(
             return WEEKDAYS[weekday].capitalize(), "weekday", False, True
         ahead = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
         back = (base.weekday() - weekday) % 7
+        if modifier == "last" and back == 1:
+            # "last Saturday" written on a Sunday is yesterday to some writers and the
+            # week before to others: only its weekday is sure.
+            return WEEKDAYS[weekday].capitalize(), "weekday", False, True
         past = base - timedelta(days=back or (7 if modifier == "last" else 0))
         if modifier == "next" or (not modifier and direction == AHEAD):
             day = ahead
@@ -635,6 +639,11 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
         if noun is not None:
             word = _content(tokens[noun]) or tokens[noun].lower()
             return word, word
+    if verb is not None and _happen_verb_at(tokens, verb):
+        noun = _in_clause_before(tokens, verb - 1, _is_noun_at)
+        if noun is not None:  # "the hearing took place Monday": the hearing's date
+            word = _content(tokens[noun]) or tokens[noun].lower()
+            return f"{word} {tokens[verb].lower()}", word
     if verb is None:
         noun = _nearest(tokens, before, at, _is_noun_at)
         if noun is None:
@@ -642,6 +651,16 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
         word = _content(tokens[noun]) or tokens[noun].lower()
         return word, word
     return " ".join(_verb_phrase(tokens, verb, at)), tokens[verb].lower()
+
+
+@cache
+def _happen_verbs() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in load_vocab("times")["happen_verbs"])
+
+
+def _happen_verb_at(tokens: list[str], i: int) -> bool:
+    """Whether a verb that says only that something happened starts at token ``i`` (times.yaml)."""
+    return any(tuple(t.lower() for t in tokens[i : i + len(p)]) == p for p in _happen_verbs())
 
 
 # A date this long before its source was published is background: an earlier

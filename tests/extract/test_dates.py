@@ -293,3 +293,17 @@ def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it()
 def test_an_age_is_no_word_of_a_dates_subject():
     claim = _only("His 19-year-old daughter testified on Monday.")
     assert claim.subject == "daughter testified"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The hearing took place Monday at the Eastbrook courthouse.", "hearing"),
+    ("The crash occurred Sunday on the river bridge, police said.", "crash"),
+])
+def test_a_verb_that_says_only_that_something_happened_dates_the_event_noun_before_it(text, event):
+    assert _only(text).attr("event") == event
+
+
+def test_last_weekday_written_the_day_after_is_only_a_weekday():
+    # 2024-03-17 is a Sunday: "last Saturday" may be the day before or the week before.
+    assert normalize("wd", (5, "last"), "2024-03-17") == ("Saturday", "weekday", False, True)
+    assert normalize("wd", (4, "last"), "2024-03-17") == ("2024-03-15", "day", True, True)
