@@ -240,7 +240,9 @@ def same_name(a: str, b: str) -> bool:
     """Whether two names, as outlets write them, are one person's: one ends the
     other ("Hart", "Lee Hart", "Constable Lee Hart"); the same first and last
     names around a middle one ("Ann Marie Hart", "Ann Hart"); or the same first
-    name with a surname one letter apart ("Hartman", "Haartman"). A first name
+    name with a surname one letter apart ("Hartman", "Haartman"); or the same first
+    name with the shorter's surname the longer's first of two ("Ana Ruiz", "Ana Ruiz
+    Soto": outlets drop the second of a Spanish double surname). A first name
     is the same when one is the other's short form ("Doug", "Douglas") or one
     letter apart after the same initial ("Marjorie", "Marjoria")."""
     ta, tb = name_tokens(a), name_tokens(b)
@@ -251,6 +253,8 @@ def same_name(a: str, b: str) -> bool:
         return True
     if len(ta) < 2 or len(tb) < 2 or not _same_first_name(ta[0], tb[0]):
         return False
+    if len(shorter) == 2 and len(longer) == 3 and shorter[0] == longer[0] and shorter[1] == longer[1]:
+        return True
     return ta[-1] == tb[-1] or (ta[0] == tb[0] and _one_letter_apart(ta[-1], tb[-1]))
 
 

@@ -327,7 +327,10 @@ def count_event(frame: CountFrame) -> str | None:
 
 def count_keys(frame: CountFrame) -> Iterable[str]:
     if frame.role == "age" and frame.person:
-        yield f"age|{(name_tokens(frame.person) or [''])[-1]}"  # "Penn Jr." is Penn
+        names = name_tokens(frame.person) or [""]
+        yield f"age|{names[-1]}"  # "Penn Jr." is Penn
+        if len(names) == 3:  # "Ana Ruiz Soto" is "Ana Ruiz" too (text.same_name)
+            yield f"age|{names[1]}"
         return
     yield f"{frame.unit}|{head(frame.subject)}"
     if frame.thing:

@@ -109,8 +109,8 @@ _NAME_BEFORE_AGE = re.compile(
     r"""(?<![\w"“'‘])((?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)"""
     r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}),\s$"""
 )
-# What closes an appositive age: "Lee, 40, said", "Lee, 40; Cole, 36", "Lee, 24 and Cole, 23".
-_AGE_CLOSE = re.compile(r"[,;]|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
+# What closes an appositive age: "Lee, 40, said", "Lee, 40; Cole, 36", "Lee, 24 and Cole, 23", "... and Lee, 24."
+_AGE_CLOSE = re.compile(r"[,;]|\.(?!\d)|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
 _AGO = re.compile(r"\s+ago\b")
 _PRONOUN_ONE = re.compile(r"\s+(?:of|another)\b")
 _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")

@@ -325,6 +325,15 @@ def test_a_named_persons_age_aligns_whatever_the_sentences_verb():
     assert sorted(v.value for v in finding.values) == ["40 year-old", "41 year-old"]
 
 
+def test_an_age_meets_the_same_persons_with_a_double_surname():
+    report = _check({
+        "a": "Ana Ruiz Soto, 16, and Lee Hart, 13, were hurt at the Eastbrook fair.",
+        "b": "The two hurt at the fair were Lee Hart, 13, and Ana Ruiz, 15.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["15 year-old", "16 year-old"]
+
+
 def test_ages_listed_without_names_are_not_set_against_each_other():
     # Which of "a 14-year-old and an 18-year-old" is the other outlet's 17-year-old is not said.
     report = _check({
