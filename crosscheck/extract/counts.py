@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from text_to_num import text2num
 
@@ -188,6 +188,25 @@ _LINKS = frozenset("of to at by is was were are has had have been stood reached 
 _NOT_SUPERLATIVES = frozenset("interest protest test arrest forest west guest request rest chest".split())
 # US news gives an address as the hundred-block of a street: "the 4300 block of Elm Street".
 _ADDRESS_BLOCK = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
+
+
+def _not_counts() -> dict:
+    return load("not_counts")
+
+
+@cache
+def _street_after() -> re.Pattern:
+    """A street's name after a house number: "7050 Old Mill Road", "12 N. Elm St." (not_counts.yaml)."""
+    types = alternation(_not_counts()["street_types"])
+    return re.compile(rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){{1,4}}(?i:{types})\b")
+
+
+@cache
+def _emergency_after() -> re.Pattern:
+    """What follows an emergency number dialled: "911 call", "999 operators" (not_counts.yaml)."""
+    return re.compile(rf"\s*-?\s*(?i:{alternation(_not_counts()['emergency_words'])})\b")
+
+
 _ID_WORDS = ("number", "page", "chapter", "section", "article", "room", "flight", "route", "highway", "interstate")
 _ID_BEFORE = re.compile(rf"(?:\bNo\.|\bno\.|#|\b(?:{'|'.join(_ID_WORDS)}))\s*$", re.IGNORECASE)
 _ID_ENDINGS = ("no.", "#", *_ID_WORDS)
@@ -571,6 +590,10 @@ def _is_part_of_something(text: str, match: re.Match) -> bool:
         return True
     if _ADDRESS_BLOCK.match(after):
         return True  # "the 5500 block of Main Street": an address, not 5,500 blocks
+    if _street_after().match(text, end, end + 80):
+        return True  # "7050 Old Mill Road": a house number
+    if match.group(0).strip() in _not_counts()["emergency_numbers"] and _emergency_after().match(after):
+        return True  # "a 911 call": the number dialled
     return bool(_TIME_AFTER.match(after)) or _is_year(match, text, end + 40)
 
 

@@ -170,6 +170,21 @@ def test_an_address_block_is_not_a_count():
     assert [(c.value, c.subject) for c in extract_counts(doc)] == [(5, "block")]
 
 
+@pytest.mark.parametrize("text, counts", [
+    ("Deputies were called to 7050 Old Mill Road, where two men were found.", [(2, "man")]),
+    ("The store at 5118 N. Birch St. closed, and 12 workers lost their jobs.", [(12, "worker")]),
+    ("A neighbor made a 911 call; dispatchers logged three calls in all.", [(3, "call")]),
+    ("The 999 operators took 40 calls an hour.", [(40, "call")]),
+    ("Officials counted 911 cars at the fair.", [(911, "car")]),  # a count, whatever the number
+])
+def test_a_house_number_or_an_emergency_number_is_not_a_count(text, counts):
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    assert [(c.value, c.subject) for c in extract_counts(build_document(Source("x"), text))] == counts
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
