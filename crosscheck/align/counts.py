@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
-from ..vocab import event_class, load, word_classes
+from ..vocab import event_class, load, measure_of, word_classes
 from .core import SentenceAnchors, context_of, jaccard, local_context, named_after
 
 
@@ -115,7 +115,7 @@ def event_and_thing(claim: Claim) -> tuple[str, str]:
     if not event and counted in event_nouns:
         event, counted = event_nouns[counted], "person"
     unit = claim.attr("unit") or ""
-    if unit in load("things")["durations"]["words"] and counted != unit:
+    if unit in load("things")["durations"]["seconds"] and counted != unit:
         event = "lasted"  # "a 20-minute standoff that occurred ...": how long the standoff went on
     return event or _participle_event(claim.subject.split()[:-1]), counted
 
@@ -222,7 +222,7 @@ def _words_score(a: CountFrame, b: CountFrame) -> float:
 
 def count_score(a: CountFrame, b: CountFrame) -> float:
     """How surely two counts are about one thing; 0 when they are not."""
-    if a.unit != b.unit or a.role != b.role or a.anchor != b.anchor:
+    if measure_of(a.unit)[0] != measure_of(b.unit)[0] or a.role != b.role or a.anchor != b.anchor:
         return 0.0
     if a.role in ("age", "children"):  # a person's years or children: "a mother of three"
         return _age_score(a, b)
@@ -251,8 +251,12 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         # event in the same unit ("the standoff lasted 40 minutes", "a 55-minute
         # standoff spanning ..."), else only the words around them, say they are one fact.
         bare = a.thing == a.unit or b.thing == b.unit
-        if a.unit and bare and implied_a and implied_a == implied_b:
-            return 0.5 + jaccard(a.context, b.context)
+        context = jaccard(a.context, b.context)
+        if a.unit and bare and implied_a and implied_a == implied_b and (
+            # "lasted 30 minutes" and "a three-hour siege": other units, so other words must say it
+            a.unit == b.unit or context >= COUNT_CONTEXT_DIFFERENT
+        ):
+            return 0.5 + context
         return _words_score(a, b)
     if a.thing != "person" and a.people and b.people and a.people.isdisjoint(b.people):
         # "Reyes's bail of $30,000" and "Cole's bail of $100,000", "Lee faces four counts of
@@ -332,16 +336,17 @@ def count_keys(frame: CountFrame) -> Iterable[str]:
         if len(names) == 3:  # "Ana Ruiz Soto" is "Ana Ruiz" too (text.same_name)
             yield f"age|{names[1]}"
         return
-    yield f"{frame.unit}|{head(frame.subject)}"
+    measure = measure_of(frame.unit)[0]  # "90 minutes" and "an hour" meet
+    yield f"{measure}|{head(frame.subject)}"
     if frame.thing:
-        yield f"{frame.unit}|={frame.thing}"
+        yield f"{measure}|={frame.thing}"
     if frame.thing and frame.event:
         # The frame itself: a story's "people" are too many for one bucket, its "people injured" are not.
-        yield f"{frame.unit}|={frame.thing}@{frame.event}"
+        yield f"{measure}|={frame.thing}@{frame.event}"
     if frame.unit and frame.event:  # "lasted 40 minutes" and "a 55-minute standoff spanning ..."
-        yield f"{frame.unit}|@{frame.event}"
+        yield f"{measure}|@{frame.event}"
     # "dashcams" and "dashboard cameras": the first four letters of each
     # subject word also block, so compounds written differently can meet.
     for word in frame.subject.replace("-", " ").split():
         if len(word) >= 4:
-            yield f"{frame.unit}|~{word[:4]}"
+            yield f"{measure}|~{word[:4]}"

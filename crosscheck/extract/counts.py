@@ -48,6 +48,7 @@ def _either_case(word: str) -> str:
     return f"[{word[0].upper()}{word[0]}]{word[1:]}"
 
 
+_DURATION_UNITS = "|".join(load("things")["durations"]["seconds"])
 _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(map(_either_case, _TENS))})(?:[- ](?:{'|'.join(_SMALL)}))?"
     rf"|{'|'.join(map(_either_case, _TEENS + _SMALL))})"
@@ -60,12 +61,13 @@ _SCALE = rf"(?:[ -](?:{'|'.join(_SCALES)}))"
 _NUMBER = re.compile(
     rf"""
     (?=[$€£¥\d]|\b(?:[Oo]ne|[Tt](?:wo|hr|en|we|hi)|[Ff](?:ou|iv|if|or)|[Ss](?:ix|ev)|[Ee](?:ig|le)|[Nn]in|[Aa]\ [dhtmb]
-        |[Hh]alf\ a\ dozen))
+        |[Hh]alf\ a\ dozen|(?<![-\w])(?:{_DURATION_UNITS})-long\b))
     (?:
         (?P<currency>[$€£¥])?
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<scale>{_SCALE}|(?<=\d)(?:bn|mn|[kmb])(?![A-Za-z]))?
       | \b(?P<words>(?:(?:[Hh]alf\ a|[Aa]|{_WORD_NUMBER})\ dozen|{_WORD_NUMBER}{_SCALE}*|[Aa]{_SCALE}+)\b)
+      | (?P<unit_long>(?:{_DURATION_UNITS})(?=-long\b))  # "an hour-long standoff": about one hour
     )
     """,
     re.VERBOSE,
@@ -247,6 +249,8 @@ _MAX_DIGITS = 30
 
 
 def _number_value(match: re.Match) -> int | float | None:
+    if match.group("unit_long"):
+        return 1
     if match.group("words"):
         return _word_value(match.group("words"))
     digits = match.group("digits").replace(",", "")
@@ -547,6 +551,8 @@ def _measure(text: str, match: re.Match, value: int | float, limit: int) -> _Mea
     attached = _ATTACHED_UNIT.match(after) if match.group("digits") else None
     percent = _PERCENT.match(after)
     hyphen = _HYPHEN_UNIT.match(after)
+    if match.group("unit_long"):  # "an hour-long standoff"
+        return _Measure(match.group("unit_long"), None, end + len("-long"), False)
     if attached:
         return _Measure(_UNITS[attached.group(1).lower()], None, end + attached.end(), False)
     if percent:
@@ -707,7 +713,9 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             ClaimKind.COUNT,
             noun=" ".join(phrase),
             unit=measure.unit,
-            approx=qualifier.group("q").lower() if qualifier else ("range" if range_low is not None else None),
+            approx=qualifier.group("q").lower() if qualifier else (
+                "range" if range_low is not None else "about" if match.group("unit_long") else None
+            ),
             low=range_low,
             event=event,
             role=measure.role,

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
-from ..vocab import is_evolving, is_past_title, stands_in, word_classes
+from ..vocab import is_evolving, is_past_title, measure_of, stands_in, word_classes
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -66,7 +66,14 @@ def _rounding(value: float) -> float:
 
 
 def number_interval(claim: Claim, tolerance: float = 0.0) -> tuple[float, float]:
-    """What a number claims, as an interval: "at least 5" is [5, inf), "about 40" [36, 44]."""
+    """What a number claims, as an interval in its measure's base unit: "at least 5" is
+    [5, inf), "about 40" [36, 44], "2 hours" [7200, 7200] seconds."""
+    scale = measure_of(claim.attr("unit") or "")[1]
+    low, high = _unit_interval(claim, tolerance)
+    return low * scale, high * scale
+
+
+def _unit_interval(claim: Claim, tolerance: float) -> tuple[float, float]:
     value = float(claim.value)
     approx = (claim.attr("approx") or "").lower()
     low, high = value * (1 - tolerance), value * (1 + tolerance)

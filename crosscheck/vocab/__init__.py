@@ -58,6 +58,13 @@ def timed_class(word: str) -> str:
     return timed_classes().get(low) or timed_classes().get(lemma(low)) or ""
 
 
+def measure_of(unit: str) -> tuple[str, int]:
+    """What a unit measures and how many of that measure's base unit it holds: "hour" ->
+    ("duration", 3600) (things.yaml ``durations``); any other unit is its own measure, of size 1."""
+    seconds = load("things")["durations"]["seconds"].get(unit)
+    return ("duration", seconds) if seconds else (unit, 1)
+
+
 def timed_event(word: str) -> str:
     """The timed event a word's time or date is compared as: a response or a call
     dates the incident it answers (times.yaml ``stands_for``)."""

@@ -346,3 +346,11 @@ def test_ages_listed_without_names_are_not_set_against_each_other():
         "b": "A 15-year-old was shot after a party in Millbrook on Saturday, police said.",
     })
     assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
+
+
+def test_a_bare_duration_meets_one_in_another_unit_only_in_like_words():
+    report = _check({
+        "a": "Lee said the interview with the detectives lasted about 30 minutes.",
+        "b": "The nearly three-hour hostage situation at the Eastbrook bank ended at dawn.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)

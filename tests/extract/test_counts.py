@@ -185,6 +185,17 @@ def test_a_house_number_or_an_emergency_number_is_not_a_count(text, counts):
     assert [(c.value, c.subject) for c in extract_counts(build_document(Source("x"), text))] == counts
 
 
+def test_an_hour_long_thing_lasted_about_one_hour():
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    doc = build_document(Source("x"), "After his hour-long search, a two-hour-long trial began in Eastbrook.")
+    assert [(c.value, c.attr("unit"), c.attr("approx"), c.subject) for c in extract_counts(doc)] == [
+        (1, "hour", "about", "search"), (2, "hour", None, "trial"),
+    ]
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
