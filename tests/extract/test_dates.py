@@ -215,6 +215,8 @@ def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     ("The mill has been closed since the fire on Nov. 15.", "2031-01-28", "2030-11-15"),
     # Words of the future in the date's clause set it ahead of publication...
     ("He is scheduled to be sentenced Friday.", "2031-03-12", "2031-03-14"),
+    ("A preliminary hearing is scheduled Jan. 15.", "2031-01-12", "2031-01-15"),
+    ("An autopsy is scheduled Wednesday.", "2031-03-13", "2031-03-19"),
     ("The bridge will reopen on Dec. 30.", "2031-12-03", "2031-12-30"),
     ("The bridge reopened on Dec. 30.", "2032-01-03", "2031-12-30"),
     # With no tense in its clause, a day in the coming weeks is still to come; one further
