@@ -259,10 +259,13 @@ class DatePrecision:
     @staticmethod
     def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
         """Reports published apart that each date a filing, hearing or arrest to
-        their own last few days may tell of two occurrences, not one: the later
-        report's date is then an update. Any date far from its report is a
-        fact about the past, which does not change."""
-        return all(_days_before(c, published.get(c.source)) in range(RECENT_DAYS + 1) for c in claims)
+        their own last few days, or to days still to come (a schedule, which
+        moves), may tell of two occurrences, not one: the later report's date is
+        then an update. Any date far before its report is a fact about the past,
+        which does not change."""
+        return all(
+            (days := _days_before(c, published.get(c.source))) is not None and days <= RECENT_DAYS for c in claims
+        )
 
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.attr("relative") == b.attr("relative") == "yes" and _weekday(a) and _weekday(a) == _weekday(b) \

@@ -1,4 +1,4 @@
-"""Dates that reports published apart each give for their own last days are updates;
+"""Dates that reports published apart each give for their own last days, or for days to come, are updates;
 the dates of statements are not rival facts. Invented texts."""
 from __future__ import annotations
 
@@ -48,3 +48,19 @@ def test_statements_made_on_different_days_are_not_rival_dates():
         {"a": "2031-05-10", "b": "2031-07-02"},
     )
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+HEARINGS = {
+    "first": "A competency hearing for Dale Ortmann is scheduled for May 20, 2031, in county court.",
+    "later": "A competency hearing for Dale Ortmann is scheduled for June 3, 2031, in county court.",
+}
+
+
+def test_a_schedule_reported_again_days_later_is_an_update():
+    findings = _date_findings(HEARINGS, {"first": "2031-05-12", "later": "2031-05-21"})
+    assert [f.status for f in findings] == [Status.UPDATE]
+
+
+def test_one_days_reports_that_schedule_it_differently_conflict():
+    findings = _date_findings(HEARINGS, {"first": "2031-05-12", "later": "2031-05-12"})
+    assert [f.status for f in findings] == [Status.CONFLICT]
