@@ -23,7 +23,7 @@ from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, lemma, singular
-from .dates import IRREGULAR_PAST, is_event_noun
+from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
 from ..vocab import event_class, event_family, load, word_classes
 
@@ -91,6 +91,10 @@ _QUALIFIERS = (
 _QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
 # The low end of a range before its number: "three- to four-page", "10 to 12 shots".
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,])(?P<low>\d+(?:\.\d+)?|{_WORD_NUMBER})-?\s+(?:to|or)\s+$")
+# Days that may stand between a verb and its figure: "was revised Saturday to six".
+_DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday"}
+# "from" before a range's low end makes it a change: "rose from three to five".
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # Ratings written before their number: "magnitude 5.2", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -482,7 +486,9 @@ def _is_noun_like(word: str) -> bool:
 def _subject_before(before: list[str]) -> str | None:
     """For a bare number, the noun it is the value of: "a depth of 8", "the death toll ... to 14"."""
     i = 0
-    while i < len(before) and (before[i].lower() in _LINKS or (i and _is_verb_like(before[i]))):
+    while i < len(before) and (before[i].lower() in _LINKS or (i and (
+        _is_verb_like(before[i]) or before[i].lower() in IRREGULAR_PAST or before[i].lower() in _DAY_WORDS
+    ))):  # "the toll rose Sunday to 14"
         i += 1
     if i == 0 or i >= len(before) or not _is_noun_like(before[i]):
         return None
@@ -641,6 +647,11 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     window_start = max(sentence.start, start - 30)
     qualifier = _search_before(_QUALIFIER, _QUALIFIERS, text, window_start, start)
     low_end = _RANGE_BEFORE.search(text, window_start, start) if not qualifier else None
+    changed_from = low_end and _FROM_BEFORE.search(text, window_start, low_end.start("low"))
+    if changed_from:
+        # "the toll rose from three to five": a change, and the number its new figure,
+        # of what the words before "from" name, as "the toll rose to five" is
+        before, low_end = ["to", *_words_before(text, changed_from.start(), sentence.start)], None
     range_low = _number_value(_NUMBER.match(low_end.group("low"))) if low_end else None
     rating = _RATING_BEFORE.search(text, window_start, start)
     if rating:

@@ -196,6 +196,20 @@ def test_an_hour_long_thing_lasted_about_one_hour():
     ]
 
 
+@pytest.mark.parametrize("text, count", [
+    ("The death toll rose from three to five on Sunday.", (5, "death toll", None)),
+    ("The death toll rose Sunday to five.", (5, "death toll", None)),
+    ("Between 10 to 12 people were hurt.", (12, "person", "range")),
+])
+def test_from_one_figure_to_another_is_a_change_not_a_range(text, count):
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    (claim,) = extract_counts(build_document(Source("x"), text))
+    assert (claim.value, claim.subject, claim.attr("approx")) == count
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
