@@ -58,6 +58,7 @@ def timed_class(word: str) -> str:
     return timed_classes().get(low) or timed_classes().get(lemma(low)) or ""
 
 
+@cache
 def measure_of(unit: str) -> tuple[str, int]:
     """What a unit measures and how many of that measure's base unit it holds: "hour" ->
     ("duration", 3600) (things.yaml ``durations``); any other unit is its own measure, of size 1."""
