@@ -602,13 +602,19 @@ def _is_verb(tokens: list[str], i: int) -> bool:
     if not word[0].islower() or word in NOT_EVENTS or word in NON_VERBS:
         return False
     previous = tokens[i - 1].lower() if i else ""
-    if previous in DETERMINERS:  # "the injured", "a detailed report": adjectives
-        return False
+    if previous in DETERMINERS and not (previous == "that" and _starts_object(tokens, i + 1)):
+        return False  # "the injured", "a detailed report": adjectives; but "attacks that killed five"
     if word in IRREGULAR_PAST or previous in MODALS:
         return True
     if word.endswith("ed") and len(word) >= 5:
         return True
     return word.endswith("ing") and len(word) >= 6 and previous in AUXILIARIES
+
+
+def _starts_object(tokens: list[str], i: int) -> bool:
+    """Whether token ``i`` opens what follows a verb rather than a noun an adjective qualifies:
+    a number, a determiner or a preposition ("that killed five", "that happened on")."""
+    return i < len(tokens) and (tokens[i][0].isdigit() or tokens[i].lower() in STOPWORDS)
 
 
 def is_event_noun(word: str) -> bool:

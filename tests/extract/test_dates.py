@@ -309,3 +309,11 @@ def test_last_weekday_written_the_day_after_is_only_a_weekday():
     # 2024-03-17 is a Sunday: "last Saturday" may be the day before or the week before.
     assert normalize("wd", (5, "last"), "2024-03-17") == ("Saturday", "weekday", False, True)
     assert normalize("wd", (4, "last"), "2024-03-17") == ("2024-03-15", "day", True, True)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Attacks that killed five officers on July 7 shook the county.", "killed"),
+    ("They tore down that abandoned mill on July 7.", "tore"),
+])
+def test_that_before_a_past_form_is_a_relative_pronoun_when_an_object_follows(text, event):
+    assert _only(text).attr("event") == event
