@@ -93,6 +93,9 @@ _QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$"
 _RANGE_BEFORE = re.compile(rf"(?<![\w.,])(?P<low>\d+(?:\.\d+)?|{_WORD_NUMBER})-?\s+(?:to|or)\s+$")
 # Days that may stand between a verb and its figure: "was revised Saturday to six".
 _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday"}
+# After a number, what makes it a bound or a rounding: "two or more" is at least two.
+_OR_MORE = re.compile(r"\s+or\s+(more|so)\b", re.IGNORECASE)
+_OPEN_ENDS = {"more": "at least", "so": "about"}
 # "from" before a range's low end makes it a change: "rose from three to five".
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # Ratings written before their number: "magnitude 5.2", "Category 4".
@@ -657,6 +660,9 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if rating:
         measure.unit = rating.group(1).lower()
 
+    open_end = _OR_MORE.match(text, measure.phrase_at, limit) if measure.unit is None else None
+    if open_end:  # "two or more suspects", "a dozen or so": the noun comes after
+        measure.phrase_at = open_end.end()
     name = _appositive_name(text, match, measure, sentence.start)
     if name:
         measure.unit, measure.role = "year-old", "age"
@@ -725,7 +731,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             noun=" ".join(phrase),
             unit=measure.unit,
             approx=qualifier.group("q").lower() if qualifier else (
-                "range" if range_low is not None else "about" if match.group("unit_long") else None
+                "range" if range_low is not None else "about" if match.group("unit_long") else
+                _OPEN_ENDS[open_end.group(1).lower()] if open_end else None
             ),
             low=range_low,
             event=event,

@@ -200,8 +200,10 @@ def test_an_hour_long_thing_lasted_about_one_hour():
     ("The death toll rose from three to five on Sunday.", (5, "death toll", None)),
     ("The death toll rose Sunday to five.", (5, "death toll", None)),
     ("Between 10 to 12 people were hurt.", (12, "person", "range")),
+    ("Police were looking for two or more suspects.", (2, "suspect", "at least")),
+    ("A dozen or so people watched from the bridge.", (12, "person", "about")),
 ])
-def test_from_one_figure_to_another_is_a_change_not_a_range(text, count):
+def test_from_one_figure_to_another_is_a_change_and_or_more_a_bound(text, count):
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
     from crosscheck.extract.counts import extract_counts
