@@ -113,10 +113,11 @@ _PART_OF_BEFORE = re.compile(
 )
 _OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
 # "Mark Teixeira, 28, has hit ...": an age between commas after a name.
-# A nickname in quotes counts as a word of the name: 'Joe "Duke" Lee, 37,'.
+# A nickname in quotes counts as a word of the name: 'Joe "Duke" Lee, 37,'; so does a
+# generational suffix after its own comma: "Lee Hart, Jr., 30,".
 _NAME_BEFORE_AGE = re.compile(
     r"""(?<![\w"“'‘])((?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)"""
-    r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}),\s$"""
+    r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}(?:,\s(?:Jr|Sr|II|III|IV)\.?)?),\s$"""
 )
 # What closes an appositive age: "Lee, 40, said", "Lee, 40; Cole, 36", "Lee, 24 and Cole, 23", "... and Lee, 24."
 _AGE_CLOSE = re.compile(r"[,;]|\.(?!\d)|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
@@ -802,7 +803,7 @@ def _appositive_name(text: str, match: re.Match, measure: _Measure, floor: int) 
     if not _AGE_CLOSE.match(text, match.end()) or int(digits) > _OLDEST_AGE:
         return None
     found = _NAME_BEFORE_AGE.search(text, max(floor, match.start() - 60), match.start())
-    return found.group(1) if found else None
+    return found.group(1).replace(", ", " ") if found else None  # "Lee Hart, Jr." is "Lee Hart Jr."
 
 
 def _bare_subject(

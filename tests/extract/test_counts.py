@@ -212,6 +212,15 @@ def test_from_one_figure_to_another_is_a_change_and_or_more_a_bound(text, count)
     assert (claim.value, claim.subject, claim.attr("approx")) == count
 
 
+def test_a_generational_suffix_after_its_comma_is_part_of_the_name_an_age_belongs_to():
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    doc = build_document(Source("x"), "The victims were Arlo Penn, Jr., 30, and Lee Hart, 28, of Eastbrook.")
+    assert [c.attr("person") for c in extract_counts(doc) if c.attr("role") == "age"] == ["Arlo Penn Jr.", "Lee Hart"]
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
