@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -836,12 +837,43 @@ def _bare_subject(
     return ("person" if event in _CASUALTIES or (event and event_family(event) == "incident") else None), end
 
 
+@cache
+def _multiple() -> re.Pattern:
+    """ "triple shooting", "double-homicide": how many an event befell (things.yaml multiples)."""
+    multiples = load("things")["multiples"]
+    return re.compile(
+        rf"\b(?P<times>{alternation(multiples['times'])})[\s-]+(?P<event>{alternation(multiples['events'])})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _multiple_hint() -> re.Pattern:
+    return re.compile(f"(?i:{alternation(load('things')['multiples']['times'])})")
+
+
+def _multiple_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
+    multiples = load("things")["multiples"]
+    for match in _multiple().finditer(doc.text):
+        sentence = _sentence_of(doc, match.start(), starts)
+        if sentence is None:
+            continue
+        yield doc.claim(
+            ClaimKind.COUNT, "person", multiples["times"][match.group("times").lower()], match.start(), match.end(),
+            sentence=sentence,
+            attrs=make_attrs(ClaimKind.COUNT, noun=match.group(0), event=multiples["events"][match.group("event").lower()]),
+        )
+
+
 def extract_counts(doc: Document) -> list[Claim]:
-    """One COUNT claim per number mention that counts or measures something, sorted by offset."""
+    """One COUNT claim per number mention that counts or measures something ("a triple
+    shooting" among them), sorted by offset."""
     starts = [s.start for s in doc.sentences]
     claims = []
     for match in _NUMBER.finditer(doc.text):
         claim = _claim_at(doc, match, starts)
         if claim is not None:
             claims.append(claim)
+    if _multiple_hint().search(doc.text):  # most pages have no "triple shooting"
+        claims = sorted([*claims, *_multiple_claims(doc, starts)], key=lambda c: (c.start, c.end))
     return claims

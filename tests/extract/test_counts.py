@@ -221,6 +221,17 @@ def test_a_generational_suffix_after_its_comma_is_part_of_the_name_an_age_belong
     assert [c.attr("person") for c in extract_counts(doc) if c.attr("role") == "age"] == ["Arlo Penn Jr.", "Lee Hart"]
 
 
+def test_a_multiple_before_an_event_noun_counts_those_it_befell():
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    doc = build_document(Source("x"), "After the double-homicide, a triple shooting and 2 arrests followed.")
+    assert [(c.value, c.subject, c.attr("event")) for c in extract_counts(doc)] == [
+        (2, "person", "killed"), (3, "person", "shot"), (2, "arrest", "followed"),
+    ]
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
