@@ -105,6 +105,11 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
 
 # A capitalized word, without a possessive ("Lee" in "Lee's car").
 _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+
+
+def capitalized_words(sentence: str) -> frozenset[str]:
+    """The capitalized words of a sentence, lower case: the names it may give."""
+    return frozenset(word.lower() for word in _CAPITALIZED.findall(sentence)) or NO_WORDS
 # How many words after a claim may name what it is measured to or from.
 NAMED_AFTER_WORDS = 8
 

@@ -354,3 +354,20 @@ def test_a_bare_duration_meets_one_in_another_unit_only_in_like_words():
         "b": "The nearly three-hour hostage situation at the Eastbrook bank ended at dawn.",
     })
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
+def test_charges_in_sentences_naming_nobody_alike_are_two_peoples():
+    report = _check({
+        "a": "Dale Ortmann has been indicted on two counts of murder, court records show.",
+        "b": "Curtis Penn, 29, is charged with four counts of murder in the Eastbrook case.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
+def test_charges_of_one_person_named_in_both_sentences_are_compared():
+    report = _check({
+        "a": "Dale Ortmann has been indicted on two counts of murder, court records show.",
+        "b": "Prosecutor Ann Lee said Ortmann is charged with four counts of murder.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["2", "4"]
