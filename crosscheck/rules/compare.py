@@ -268,10 +268,12 @@ class DatePrecision:
         )
 
     def relate(self, a: Claim, b: Claim) -> Status:
-        if a.attr("relative") == b.attr("relative") == "yes" and _weekday(a) and _weekday(a) == _weekday(b) \
-                and _weekday(a) in a.text.lower() and _weekday(b) in b.text.lower():
-            # Both say "Saturday": they differ only through the dates the
-            # sources were published, which a crawl or a late update can move.
+        if a.attr("relative") == b.attr("relative") == "yes" and (
+            a.text.lower() == b.text.lower()
+            or (_weekday(a) and _weekday(a) == _weekday(b) and all(_weekday(a) in c.text.lower() for c in (a, b)))
+        ):
+            # Both say "Saturday" (or "today"): they differ only through the dates
+            # the sources were published, which a crawl or a late update can move.
             return Status.AGREE
         if "weekday" in (a.attr("precision"), b.attr("precision")):
             wa, wb = _weekday(a), _weekday(b)

@@ -64,3 +64,14 @@ def test_a_schedule_reported_again_days_later_is_an_update():
 def test_one_days_reports_that_schedule_it_differently_conflict():
     findings = _date_findings(HEARINGS, {"first": "2031-05-12", "later": "2031-05-12"})
     assert [f.status for f in findings] == [Status.CONFLICT]
+
+
+def test_the_same_relative_words_republished_later_agree():
+    findings = _date_findings(
+        {
+            "first": "A pastor said there will be a vigil today at the Eastbrook park for the victims.",
+            "later": "A pastor said there will be a vigil today at the Eastbrook park for the victims.",
+        },
+        {"first": "2031-05-01", "later": "2031-05-28"},
+    )
+    assert [f.status for f in findings] == [Status.AGREE]
