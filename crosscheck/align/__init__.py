@@ -27,7 +27,8 @@ from ..text import (
 from ..vocab import date_event, is_past_title, is_personal, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
-    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, value_key, words_around_first,
+    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, named_words, value_key,
+    words_around_first,
 )
 from .counts import (
     ages_per_sentence, count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun,
@@ -74,6 +75,7 @@ class _Date(NamedTuple):
     statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
     background: bool  # long before its source was published: an earlier event the story recalls
     people: frozenset[str]  # for what is done to one person at a time (an arrest), the people its sentence names
+    names: frozenset[str]  # for the same, the words of the names its sentence gives (core.named_words)
 
 
 def _date_event(claim: Claim) -> tuple[str, bool]:
@@ -95,6 +97,7 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
         context_of(claim), local_context(claim),
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
         anchors.people_of(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
+        named_words(claim.sentence) if is_personal(claim.attr("event") or "") else NO_WORDS,
     )
 
 
@@ -121,7 +124,9 @@ BACKGROUND_SAME_SENTENCE = 0.5
 
 
 def _date_score(a: _Date, b: _Date) -> float:
-    if a.people and b.people and a.people.isdisjoint(b.people):
+    if (a.people and b.people and a.people.isdisjoint(b.people)) or (
+        a.names and b.names and a.names.isdisjoint(b.names)
+    ):
         return 0.0  # "Lee was charged Tuesday", "Cole was charged in May": two people, two charges
     context = jaccard(a.context, b.context)
     if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background or a.statement or b.statement) and (

@@ -7,11 +7,13 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
+from ..vocab import load as load_vocab
 
 # A sentence of a source: (source id, sentence start).
 SentenceAt = tuple[str, int]
@@ -107,9 +109,19 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
 _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 
-def capitalized_words(sentence: str) -> frozenset[str]:
-    """The capitalized words of a sentence, lower case: the names it may give."""
-    return frozenset(word.lower() for word in _CAPITALIZED.findall(sentence)) or NO_WORDS
+def named_words(sentence: str) -> frozenset[str]:
+    """The words of the names a sentence gives, lower case: its capitalized words but the
+    first ("He", "Police") and those of dates ("Monday", "November")."""
+    calendar = _calendar_words()
+    return frozenset(
+        low for match in _CAPITALIZED.finditer(sentence)
+        if match.start() > 0 and (low := match.group(1).lower()) not in calendar
+    ) or NO_WORDS
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    return frozenset(load_vocab("organization_words")["calendar"]["words"])
 # How many words after a claim may name what it is measured to or from.
 NAMED_AFTER_WORDS = 8
 

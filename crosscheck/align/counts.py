@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
 from ..vocab import event_class, load, measure_of, word_classes
-from .core import SentenceAnchors, capitalized_words, context_of, jaccard, local_context, named_after
+from .core import SentenceAnchors, named_words, context_of, jaccard, local_context, named_after
 
 
 def head(subject: str) -> str:
@@ -92,7 +92,7 @@ class CountFrame(NamedTuple):
     alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
     landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
     sentence_ages: frozenset = NO_WORDS  # for an age, the ages its sentence gives (its own among them)
-    capitalized: frozenset = NO_WORDS  # for a count of charges, its sentence's capitalized words
+    names: frozenset = NO_WORDS  # for a count of charges, the words of the names its sentence gives
 
 
 def _participle_event(words: Iterable[str]) -> str:
@@ -168,7 +168,7 @@ def count_frame(
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
         named_after(claim) if claim.attr("unit") in load("things")["distances"]["words"] else NO_WORDS,
         ages.get((claim.source, claim.sentence_start), NO_WORDS) if ages and claim.attr("role") == "age" else NO_WORDS,
-        capitalized_words(claim.sentence) if claim.attr("of") else NO_WORDS,
+        named_words(claim.sentence) if claim.attr("of") else NO_WORDS,
     )
 
 
@@ -245,9 +245,9 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return _words_score(a, b)
     if a.of and b.of and a.of != b.of:
         return 0.0  # "counts of murder" and "counts of aggravated murder" are different charges
-    if a.of and b.of and a.capitalized.isdisjoint(b.capitalized):
+    if a.of and b.of and a.names and b.names and a.names.isdisjoint(b.names):
         # "Cory Lee was indicted on two counts of murder" and "Ann Cole is charged with four
-        # counts of murder": charges are one person's, and no name of one sentence is in the other
+        # counts of murder": charges are one person's, and neither sentence names the other's
         return 0.0
     same_thing = (
         bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)

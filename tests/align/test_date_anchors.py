@@ -124,3 +124,16 @@ def test_dates_of_releases_and_briefings_align_only_in_nearly_the_same_words():
         "b": "No further details about Ann Lee will be released on March 9, a spokesman said.",
     })
     assert Status.CONFLICT not in [f.status for f in findings]
+
+
+def test_a_charge_of_someone_only_one_source_names_is_not_set_against_anothers():
+    report = check_texts({
+        "a": "In November, after Morgan was charged, prosecutors laid out the case in court.",
+        "b": "Prosecutors on Thursday charged 23-year-old Dale Ortmann in the Eastbrook shooting.",
+    }, published="2031-03-13")
+    assert not findings_of(report, ClaimKind.DATE, Status.CONFLICT)
+    pronoun = check_texts({
+        "a": "He was charged in November with the Eastbrook shooting, prosecutors said.",
+        "b": "Prosecutors on Thursday charged Dale Ortmann with the Eastbrook shooting.",
+    }, published="2031-03-13")
+    assert len(findings_of(pronoun, ClaimKind.DATE, Status.CONFLICT)) == 1
