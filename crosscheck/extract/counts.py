@@ -36,6 +36,7 @@ _SUPERSEDED_WORDS = tuple(_SCOPE["superseded"]["words"])
 _SUPERSEDED = re.compile(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORECASE)
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
 _HISTORY = frozenset(_SCOPE["history"]["words"])
+_SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
 _WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
@@ -173,6 +174,8 @@ _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:no
 _PEOPLE_NOUNS = frozenset(load("things")["people_nouns"]["words"])
 _EVENT_CLASSES = frozenset(word_classes("events").values())
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
+# Plurals that are their own singular ("police", "staff"), which may also modify the noun after them.
+_SAME_PLURAL = frozenset(plural for plural, singular in _IRREGULAR_PLURALS.items() if plural == singular)
 # Standing where the counted noun would be, these mean people: "five dead".
 _CASUALTIES = frozenset(
     "dead killed injured wounded hurt missing died arrested detained displaced evacuated hospitalized "
@@ -336,6 +339,9 @@ def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[st
                 break
             continue
         if plural and _looks_plural(word):
+            nxt = _WORD_AFTER.match(text, end, limit) if word.lower() in _SAME_PLURAL else None
+            if nxt and _looks_plural(nxt.group(1)) and not _ends_phrase(nxt.group(1), found, plural):
+                continue  # "two police officers", "five staff members": the noun comes next
             break
     return found, end
 
@@ -683,6 +689,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         return None  # "one of them", "one another", "no one"
     elif _besides(text, phrase_at, limit, before) and measure.unit is None:
         part = True  # "Lee and two other children were hurt": two of the three, as "two of her friends" is
+    elif len(before) > 1 and before[0].lower() in _SEQUENCE and before[1].lower() == "the" and measure.unit is None:
+        part = True  # "the last two officers slain": some of a sequence
 
     if measure.unit == "percent" or name:
         phrase, end = [], phrase_at  # "100 percent committed": what follows is rarely the counted thing

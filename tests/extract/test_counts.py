@@ -232,6 +232,23 @@ def test_a_multiple_before_an_event_noun_counts_those_it_befell():
     ]
 
 
+@pytest.mark.parametrize("text, count", [
+    ("Two police officers were wounded in Eastbrook.", (2, "police officer", None)),
+    ("Five staff members left early.", (5, "staff member", None)),
+    ("Two police were hurt.", (2, "police", None)),
+    ("The last two officers slain in the county were deputies.", (2, "officer", "part")),
+    ("The final three hostages were freed at dawn.", (3, "hostage", "part")),
+    ("The first 1,600 cameras go to the agents.", (1600, "camera", None)),
+])
+def test_a_plural_its_own_singular_may_modify_a_noun_and_a_sequence_makes_a_part(text, count):
+    from crosscheck.ingest import build_document
+    from crosscheck.model import Source
+    from crosscheck.extract.counts import extract_counts
+
+    (claim,) = extract_counts(build_document(Source("x"), text))
+    assert (claim.value, claim.subject, claim.attr("anchor")) == count
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     from crosscheck.ingest import build_document
     from crosscheck.model import Source
