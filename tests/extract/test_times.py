@@ -274,3 +274,7 @@ def test_a_call_received_at_a_time_is_the_calls_time():
     # "received" only carries the event noun (times.yaml support_verbs); "took ... to hospital" does not.
     claim = _only("Shortly before 7 a.m. Wednesday, deputies received a call about shots at a home.")
     assert claim.attr("event") == "reported"
+
+
+def test_an_event_word_after_a_negation_names_no_event():
+    assert _only("Cole was arrested without incident just after 8 p.m. at his home.").attr("event") == "arrest"
