@@ -323,9 +323,16 @@ class FuzzyTitle:
         words_a, words_b = _title_words(str(a.value)), _title_words(str(b.value))
         if is_past_title(words_a) != is_past_title(words_b):
             return Status.AGREE  # a role once held and one held now are both true
+        ranks_a, ranks_b = _title_ranks(words_a), _title_ranks(words_b)
+        if (_JOINT.search(str(a.value)) or _JOINT.search(str(b.value))) and not (
+            ranks_a and ranks_b and ranks_a != ranks_b
+        ):
+            # "President and CEO" holds two jobs: the other title names one of them, or both
+            heads_a, heads_b = set(_title_heads(words_a)), set(_title_heads(words_b))
+            if heads_a & heads_b:
+                return Status.AGREE if heads_a == heads_b else Status.VARIANT
         head_a, head_b = _title_head(words_a), _title_head(words_b)
         if head_a and head_a == head_b:
-            ranks_a, ranks_b = _title_ranks(words_a), _title_ranks(words_b)
             if ranks_a == ranks_b:
                 return Status.AGREE
             # "Acting Chief" and "Police Chief": one leaves out the rank (a variant)
@@ -335,6 +342,10 @@ class FuzzyTitle:
             return Status.AGREE
         # "Police Officer" and "Police Detective": the officer is the less precise name
         return Status.VARIANT if _names_less(words_a, words_b) or _names_less(words_b, words_a) else Status.CONFLICT
+
+
+# Two jobs in one title: "President and CEO", "Publisher & Editor".
+_JOINT = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
 
 
 def _title_head(title_words: str) -> str | None:
