@@ -162,10 +162,6 @@ def test_window_searches_before_a_number_match_the_plain_regex_search():
 
 
 def test_an_address_block_is_not_a_count():
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
     doc = build_document(Source("x"), "She was shot in the 5500 block of Elm Street. Five blocks away, police waited.")
     assert [(c.value, c.subject) for c in extract_counts(doc)] == [(5, "block")]
 
@@ -178,18 +174,10 @@ def test_an_address_block_is_not_a_count():
     ("Officials counted 911 cars at the fair.", [(911, "car")]),  # a count, whatever the number
 ])
 def test_a_house_number_or_an_emergency_number_is_not_a_count(text, counts):
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
-    assert [(c.value, c.subject) for c in extract_counts(build_document(Source("x"), text))] == counts
+    assert [(c.value, c.subject) for c in _counts(text)] == counts
 
 
 def test_an_hour_long_thing_lasted_about_one_hour():
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
     doc = build_document(Source("x"), "After his hour-long search, a two-hour-long trial began in Eastbrook.")
     assert [(c.value, c.attr("unit"), c.attr("approx"), c.subject) for c in extract_counts(doc)] == [
         (1, "hour", "about", "search"), (2, "hour", None, "trial"),
@@ -204,28 +192,16 @@ def test_an_hour_long_thing_lasted_about_one_hour():
     ("A dozen or so people watched from the bridge.", (12, "person", "about")),
 ])
 def test_from_one_figure_to_another_is_a_change_and_or_more_a_bound(text, count):
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
-    (claim,) = extract_counts(build_document(Source("x"), text))
+    (claim,) = _counts(text)
     assert (claim.value, claim.subject, claim.attr("approx")) == count
 
 
 def test_a_generational_suffix_after_its_comma_is_part_of_the_name_an_age_belongs_to():
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
     doc = build_document(Source("x"), "The victims were Arlo Penn, Jr., 30, and Lee Hart, 28, of Eastbrook.")
     assert [c.attr("person") for c in extract_counts(doc) if c.attr("role") == "age"] == ["Arlo Penn Jr.", "Lee Hart"]
 
 
 def test_a_multiple_before_an_event_noun_counts_those_it_befell():
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
     doc = build_document(Source("x"), "After the double-homicide, a triple shooting and 2 arrests followed.")
     assert [(c.value, c.subject, c.attr("event")) for c in extract_counts(doc)] == [
         (2, "person", "killed"), (3, "person", "shot"), (2, "arrest", "followed"),
@@ -241,19 +217,11 @@ def test_a_multiple_before_an_event_noun_counts_those_it_befell():
     ("The first 1,600 cameras go to the agents.", (1600, "camera", None)),
 ])
 def test_a_plural_its_own_singular_may_modify_a_noun_and_a_sequence_makes_a_part(text, count):
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
-    (claim,) = extract_counts(build_document(Source("x"), text))
+    (claim,) = _counts(text)
     assert (claim.value, claim.subject, claim.attr("anchor")) == count
 
 
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
-    from crosscheck.ingest import build_document
-    from crosscheck.model import Source
-    from crosscheck.extract.counts import extract_counts
-
     doc = build_document(Source("x"), 'Deputies found the boy and his father, Joe Dandrea "Duke" Penn, 37, at the house.')
     assert [c.attr("person") for c in extract_counts(doc)] == ['Joe Dandrea "Duke" Penn']
 
