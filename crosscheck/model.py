@@ -207,6 +207,7 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "complete": "\"yes\" when the list gives all its places, \"no\" for a partial one (\"including ...\")",
         "head": "the noun the places are of (\"cities\")",
         "items": "the places as written, joined by \" | \"",
+        "side": "for a street address, the compass word of its street (\"west\"), when given",
     },
     ClaimKind.DATE: {
         "precision": "\"day\", \"month\", \"year\" or \"weekday\"",

@@ -19,10 +19,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from ..extract.addresses import ADDRESS_HEAD
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import (
     NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular,
+    words,
 )
 from ..vocab import date_event, is_past_title, is_personal, timed_class, timed_classes
 from ..vocab import load as load_vocab
@@ -45,13 +47,32 @@ class _Places(NamedTuple):
     items: frozenset[str]
     context: frozenset[str]
     local: frozenset[str]
+    street: str  # for an address, its street ("elm street"); "" for a list of places
+    events: frozenset[str]  # for an address, the timed events its sentence names (times.yaml)
 
 
 def _place_features(claim: Claim) -> _Places:
-    return _Places(claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim))
+    street = claim.subject if claim.attr("head") == ADDRESS_HEAD else ""
+    events = frozenset(filter(None, map(timed_class, words(claim.sentence)))) if street else NO_WORDS
+    return _Places(
+        claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street, events,
+    )
+
+
+# Addresses on one street in sentences this unlike are taken for two places the story
+# names ("shot in the 100 block of Elm Street", "arrested in the 900 block of Elm Street").
+ADDRESS_CONTEXT = 0.1
 
 
 def _place_score(a: _Places, b: _Places) -> float:
+    if a.street or b.street:
+        # An address meets the same street's where the sentences are alike and tell of the
+        # same events: "shot in the 2600 block" is not where "police stopped the car".
+        context = jaccard(a.context, b.context)
+        linked = a.street == b.street and (
+            a.value == b.value or (context >= ADDRESS_CONTEXT and a.events == b.events) or bool(a.events & b.events)
+        )
+        return 1.0 + context if linked else 0.0
     overlap = jaccard(a.items, b.items)
     if overlap >= 0.5 or (overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80):
         return overlap + jaccard(a.context, b.context)
@@ -59,7 +80,7 @@ def _place_score(a: _Places, b: _Places) -> float:
 
 
 def _place_keys(said: _Places) -> Iterable[str]:
-    return said.value
+    return [f"street|{said.street}"] if said.street else said.value
 
 
 # --- dates ------------------------------------------------------------------

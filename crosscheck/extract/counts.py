@@ -26,7 +26,7 @@ from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, lemma, singular
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, load, word_classes
+from ..vocab import event_class, event_family, load, street_type_words, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -210,9 +210,8 @@ def _not_counts() -> dict:
 
 @cache
 def _street_after() -> re.Pattern:
-    """A street's name after a house number: "7050 Old Mill Road", "12 N. Elm St." (not_counts.yaml)."""
-    types = alternation(_not_counts()["street_types"])
-    return re.compile(rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){{1,4}}(?i:{types})\b")
+    """A street's name after a house number: "7050 Old Mill Road", "12 N. Elm St." (streets.yaml)."""
+    return re.compile(rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){{1,4}}(?i:{alternation(street_type_words())})\b")
 
 
 @cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, singular, words
+from .addresses import extract_addresses
 from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, is_place_noun, lookup_place, place_key, qualifies
 from .scan import capitalized_word_starts, matches_at
 
@@ -56,7 +57,14 @@ class _Item:
 
 
 def extract_places(doc: Document) -> list[Claim]:
-    """Every list of two or more places in ``doc``, sorted by start offset."""
+    """Every list of two or more places in ``doc``, and every street address
+    (addresses.py), sorted by start offset."""
+    addresses = extract_addresses(doc)
+    lists = _place_lists(doc)
+    return sorted(lists + addresses, key=lambda c: (c.start, c.end)) if addresses and lists else lists or addresses
+
+
+def _place_lists(doc: Document) -> list[Claim]:
     text = doc.text
     sentence_starts = [s.start for s in doc.sentences]
     items = _items(text, frozenset(sentence_starts))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ..extract.addresses import ADDRESS_HEAD, address_parts
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
@@ -178,6 +179,8 @@ class PlaceSet:
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
             return self._relate_count(a, b)
+        if a.attr("head") == b.attr("head") == ADDRESS_HEAD:
+            return _relate_addresses(a, b)
         sa, sb = frozenset(a.value), frozenset(b.value)
         if sa == sb:
             return Status.AGREE
@@ -199,6 +202,15 @@ class PlaceSet:
             return Status.AGREE if size <= float(count.value) else Status.CONFLICT
         low, high = number_interval(count)
         return Status.AGREE if low <= size <= high else Status.CONFLICT
+
+
+def _relate_addresses(a: Claim, b: Claim) -> Status:
+    """Two blocks of one street: another block, or another side ("East", "West"), conflicts;
+    a side one source leaves out is a variant."""
+    (block_a, side_a), (block_b, side_b) = address_parts(a), address_parts(b)
+    if block_a != block_b or (side_a and side_b and side_a != side_b):
+        return Status.CONFLICT
+    return Status.AGREE if side_a == side_b else Status.VARIANT
 
 
 # --- dates --------------------------------------------------------------------

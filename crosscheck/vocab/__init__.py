@@ -59,6 +59,22 @@ def timed_class(word: str) -> str:
 
 
 @cache
+def street_words() -> dict[str, str]:
+    """Each street type and compass word of streets.yaml, and each abbreviation of one,
+    -> the full word ("st" -> "street", "w" -> "west")."""
+    entries = load("streets")
+    return {
+        written: full for group in ("types", "directions") for full, short in entries[group].items()
+        for written in (full, *short)
+    }
+
+
+def street_type_words() -> list[str]:
+    """The street types of streets.yaml and their abbreviations, as written."""
+    return [written for full, short in load("streets")["types"].items() for written in (full, *short)]
+
+
+@cache
 def measure_of(unit: str) -> tuple[str, int]:
     """What a unit measures and how many of that measure's base unit it holds: "hour" ->
     ("duration", 3600) (things.yaml ``durations``); any other unit is its own measure, of size 1."""

@@ -1,0 +1,36 @@
+"""Street addresses as one block of a street (crosscheck/extract/addresses.py). Invented texts."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.places import extract_places
+from crosscheck.ingest import build_document
+from crosscheck.model import Source
+
+
+def _addresses(text: str):
+    return [(c.subject, c.value[0], c.attr("side")) for c in extract_places(build_document(Source(id="x"), text))]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("He was shot in the 2300 block of Elm Street West.", ("elm street", "2300 block of West Elm Street", "west")),
+    ("The bar is near 2540 W. Elm St. in town.", ("elm street", "2500 block of West Elm Street", "west")),
+    ("Deputies went to 7050 Old Mill Road at noon.", ("old mill road", "7000 block of Old Mill Road", None)),
+    ("A house at 612 46th Place SE burned.", ("46th place", "600 block of Southeast 46th Place", "southeast")),
+    ("Crews closed the 100 block of West Street.", ("west street", "100 block of West Street", None)),
+])
+def test_an_address_is_one_block_of_a_street(text, address):
+    assert _addresses(text) == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015 the town drew 300 visitors.",
+    "Police found 40 bullet casings on the road.",
+])
+def test_numbers_that_name_no_street_are_no_address(text):
+    assert _addresses(text) == []
+
+
+def test_an_address_sits_among_the_place_lists_in_text_order():
+    doc = build_document(Source(id="x"), "Shots rang out at 12 Elm St. The tour visits Denver, Omaha and Tulsa.")
+    assert [c.attr("head") for c in extract_places(doc)] == ["block", None]
