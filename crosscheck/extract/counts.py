@@ -37,6 +37,13 @@ _SUPERSEDED = re.compile(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORE
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
 _HISTORY = frozenset(_SCOPE["history"]["words"])
 _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
+_CONDITIONS = _SCOPE["conditions"]["words"]
+# "two men are in critical condition", "three remained in serious but stable condition".
+_CONDITION = re.compile(
+    rf"\s+(?:(?:are|were|is|was|remain|remains|remained|still|listed|now|each)\s+)+in\s+"
+    rf"(?P<condition>{alternation(_CONDITIONS)})(?:\s+but\s+stable)?\s+condition\b",
+    re.IGNORECASE,
+)
 _WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
@@ -390,7 +397,11 @@ def _is_event_word(low: str) -> bool:
 
 def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | None, int]:
     """The participle or verb the counted noun is the subject of ("... were killed"),
-    the adverb that narrows it ("critically wounded"), and where it ends."""
+    the adverb that narrows it ("critically wounded"), and where it ends; "are in
+    critical condition" is injured, critically."""
+    condition = _CONDITION.match(text, pos, limit)
+    if condition:
+        return "injured", _CONDITIONS[condition.group("condition").lower()], condition.end()
     manner = None
     for _ in range(6):
         match = _WORD_AFTER.match(text, pos, limit)

@@ -221,6 +221,16 @@ def test_a_plural_its_own_singular_may_modify_a_noun_and_a_sequence_makes_a_part
     assert (claim.value, claim.subject, claim.attr("anchor")) == count
 
 
+@pytest.mark.parametrize("text, frame", [
+    ("Two men are in critical condition after the crash.", (2, "injured", "critically")),
+    ("Three others remained in serious but stable condition.", (3, "injured", "seriously")),
+    ("Three others were in good condition on Monday.", (3, "injured", "good")),
+])
+def test_a_hospital_condition_counts_the_injured_some_of_them(text, frame):
+    (claim,) = _counts(text)
+    assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     doc = build_document(Source("x"), 'Deputies found the boy and his father, Joe Dandrea "Duke" Penn, 37, at the house.')
     assert [c.attr("person") for c in extract_counts(doc)] == ['Joe Dandrea "Duke" Penn']
