@@ -422,6 +422,10 @@ def _written_key(word: str) -> str:
 LOCALITY_NOUNS = frozenset({"city", "town", "village", "state", "country", "county", "location", "place", "province", "region"})
 
 
+def _is_address(claim: Claim) -> bool:
+    return claim.kind is ClaimKind.PLACES and claim.attr("head") == ADDRESS_HEAD
+
+
 def _counts_these_places(count: Claim, places: Claim) -> bool:
     """Whether "three towns" can be the count of this list: the same kind of place."""
     counted = head(count.subject)
@@ -528,13 +532,13 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
         if kind not in linked:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
-    anchors = SentenceAnchors((members for kind in ANCHOR_KINDS for members in linked[kind]), people, claims)
+    # A street is the scene of many events (the shooting, a vigil, an arrest): no anchor.
+    linked_anchors = [members for kind in ANCHOR_KINDS for members in linked[kind] if not _is_address(members[0])]
+    anchors = SentenceAnchors(linked_anchors, people, claims)
     per_source, ages = things_per_source(by_kind[ClaimKind.COUNT]), ages_per_sentence(by_kind[ClaimKind.COUNT])
     counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source, ages))
     linked[ClaimKind.COUNT] = link(by_kind[ClaimKind.COUNT], counts)
-    anchors = SentenceAnchors(
-        (members for kind in (*ANCHOR_KINDS, ClaimKind.COUNT) for members in linked[kind]), people, claims,
-    )
+    anchors = SentenceAnchors([*linked_anchors, *linked[ClaimKind.COUNT]], people, claims)
     dates = ALIGNERS[ClaimKind.DATE]._replace(features=lambda claim: _date_features(claim, anchors))
     linked[ClaimKind.DATE] = link(by_kind[ClaimKind.DATE], dates)
     slots = times_per_source(by_kind[ClaimKind.TIME])

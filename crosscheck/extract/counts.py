@@ -105,8 +105,11 @@ _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday"}
 # After a number, what makes it a bound or a rounding: "two or more" is at least two.
 _OR_MORE = re.compile(r"\s+or\s+(more|so)\b", re.IGNORECASE)
 _OPEN_ENDS = {"more": "at least", "so": "about"}
-# "from" before a range's low end makes it a change: "rose from three to five".
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# A change verb and "from" before a range's low end make it a change: "rose from three
+# to five", "was revised Saturday from eight to six" (scope.yaml changes).
+_CHANGED_FROM = re.compile(
+    rf"\b(?:{alternation(_SCOPE['changes']['words'])})\b(?:\s+[\w'’]+){{0,3}}?\s+(?P<from>from)\s+$", re.IGNORECASE,
+)
 # Ratings written before their number: "magnitude 5.2", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -668,11 +671,11 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     window_start = max(sentence.start, start - 30)
     qualifier = _search_before(_QUALIFIER, _QUALIFIERS, text, window_start, start)
     low_end = _RANGE_BEFORE.search(text, window_start, start) if not qualifier else None
-    changed_from = low_end and _FROM_BEFORE.search(text, window_start, low_end.start("low"))
+    changed_from = low_end and _CHANGED_FROM.search(text, max(sentence.start, start - 60), low_end.start("low"))
     if changed_from:
         # "the toll rose from three to five": a change, and the number its new figure,
         # of what the words before "from" name, as "the toll rose to five" is
-        before, low_end = ["to", *_words_before(text, changed_from.start(), sentence.start)], None
+        before, low_end = ["to", *_words_before(text, changed_from.start("from"), sentence.start)], None
     range_low = _number_value(_NUMBER.match(low_end.group("low"))) if low_end else None
     rating = _RATING_BEFORE.search(text, window_start, start)
     if rating:

@@ -371,3 +371,4 @@ def test_charges_of_one_person_named_in_both_sentences_are_compared():
     })
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["2", "4"]
+

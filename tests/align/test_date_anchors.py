@@ -137,3 +137,14 @@ def test_a_charge_of_someone_only_one_source_names_is_not_set_against_anothers()
         "b": "Prosecutors on Thursday charged Dale Ortmann with the Eastbrook shooting.",
     }, published="2031-03-13")
     assert len(findings_of(pronoun, ClaimKind.DATE, Status.CONFLICT)) == 1
+
+
+
+def test_a_street_address_anchors_no_date():
+    """A street is the scene of many events: a vigil there is not the shooting."""
+    report = check_texts({
+        "a": "The boy was standing on the sidewalk in the 5600 block of South Elm Avenue at 3 p.m. Saturday "
+             "when someone fired shots, hitting the boy in his leg, said Officer Ann Lee, a police spokeswoman.",
+        "b": "The Rev. Dale Hart of Eastbrook Church prays Monday night in the 5600 block of South Elm Avenue.",
+    }, {"a": "2031-02-23", "b": "2031-02-25"})
+    assert not [f for f in report.findings if f.kind is ClaimKind.DATE and f.status is not Status.AGREE]

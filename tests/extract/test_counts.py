@@ -188,6 +188,7 @@ def test_an_hour_long_thing_lasted_about_one_hour():
     ("The death toll rose from three to five on Sunday.", (5, "death toll", None)),
     ("The death toll rose Sunday to five.", (5, "death toll", None)),
     ("Between 10 to 12 people were hurt.", (12, "person", "range")),
+    ("Tickets ranged from 10 to 12 dollars.", (12, "usd", "range")),  # no change verb: a range
     ("Police were looking for two or more suspects.", (2, "suspect", "at least")),
     ("A dozen or so people watched from the bridge.", (12, "person", "about")),
 ])
