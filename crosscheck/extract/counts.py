@@ -193,6 +193,8 @@ _CASUALTIES = frozenset(
 )
 _EVENT_FORMS = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "leaving": "left",
                 "arresting": "arrested", "died": "dead", "deaths": "dead"}
+# After a verb of harm, what makes it a killing: "three people shot to death".
+_TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
 # Skipped between a counted noun and its verb: "five people had so far been confirmed dead".
 _EVENT_SKIP = frozenset(
     """
@@ -416,6 +418,9 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
             manner = low if low in _MANNER else manner
             continue
         if _is_event_word(low):
+            to_death = _TO_DEATH.match(text, pos, limit)
+            if to_death:  # "shot to death", "beaten to death": killed
+                return "killed", manner, to_death.end()
             return _EVENT_FORMS.get(low, low), manner, pos
         break
     return None, None, pos

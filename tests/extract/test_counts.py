@@ -232,6 +232,15 @@ def test_a_hospital_condition_counts_the_injured_some_of_them(text, frame):
     assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
 
 
+@pytest.mark.parametrize("text, event", [
+    ("Three people shot to death were named on Monday.", "killed"),
+    ("Three people were shot near the park.", "shot"),
+])
+def test_shot_to_death_is_killed(text, event):
+    (claim,) = _counts(text)
+    assert claim.attr("event") == event
+
+
 def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     doc = build_document(Source("x"), 'Deputies found the boy and his father, Joe Dandrea "Duke" Penn, 37, at the house.')
     assert [c.attr("person") for c in extract_counts(doc)] == ['Joe Dandrea "Duke" Penn']
