@@ -45,6 +45,11 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
+
+# "the call about the shooting": an event noun whose own event is named after it.
+_ARTICLES = frozenset({"the", "a", "an"})
+_OF_EVENT = frozenset({"about", "of", "reporting", "in"})
+
 @cache
 def _vocab() -> dict:
     """The vocabulary, with its regexes compiled (once per process)."""
@@ -238,6 +243,10 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     )
     if found is None:
         return "", "", ""
+    named = found  # the event word whose class the time is given: "the call about the shooting" names the call
+    if found >= 3 and tokens[found - 1].lower() in _ARTICLES and tokens[found - 2].lower() in _OF_EVENT \
+            and tokens[found - 3].lower() in events:
+        named = found - 3
 
     def other_verb(i: int) -> bool:
         """A verb of another event; not the event's own ("a vigil was held at ...")."""
@@ -258,18 +267,18 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     if any(t.lower() in vocab["entries"]["other_event"] for t in tokens[:found]):
         return "", "", ""
-    if vocab["entries"]["events"][events[tokens[found].lower()]].get("alone"):
+    if vocab["entries"]["events"][events[tokens[named].lower()]].get("alone"):
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
         (i for i in range(max(low, 0), high) if tokens[i].lower() in phases), None
     )
-    word = singular(tokens[found].lower())
+    word = singular(tokens[named].lower())
     if phase_at is None:
-        return events[tokens[found].lower()], "", word
+        return events[tokens[named].lower()], "", word
     phase = phases[tokens[phase_at].lower()]
     pair = (tokens[phase_at].lower(), word) if phase_at < found else (word, tokens[phase_at].lower())
-    return events[tokens[found].lower()], phase, " ".join(pair)
+    return events[tokens[named].lower()], phase, " ".join(pair)
 
 
 def _opens_on_another_event(tokens: list[str]) -> bool:

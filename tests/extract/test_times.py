@@ -278,3 +278,12 @@ def test_a_call_received_at_a_time_is_the_calls_time():
 
 def test_an_event_word_after_a_negation_names_no_event():
     assert _only("Cole was arrested without incident just after 8 p.m. at his home.").attr("event") == "arrest"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The call about the shooting came in before 7 p.m., police said.", "reported"),
+    ("Deputies made an arrest in the shooting at 5 p.m. on Friday.", "arrest"),
+    ("The shooting happened at 5 p.m. on Friday.", "incident"),
+])
+def test_an_event_noun_with_another_event_after_it_names_the_time(text, event):
+    assert _only(text).attr("event") == event
