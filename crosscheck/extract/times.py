@@ -255,6 +255,8 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
             return False
         if low in vocab["support"] and i < found <= i + 3:
             return False  # "received a call", "got a 911 call": the verb only carries the event noun
+        if i == found + 2 and tokens[found + 1].lower() == "to":
+            return False  # "a call to report to 12 Elm St. at 7:10": what the call asked
         between = tokens[found + 1 : i] if found < i else ["-"]
         return not all(t.lower() in _PREDICATE_GLUE or t.lower().endswith("ly") for t in between)
 

@@ -287,3 +287,8 @@ def test_an_event_word_after_a_negation_names_no_event():
 ])
 def test_an_event_noun_with_another_event_after_it_names_the_time(text, event):
     assert _only(text).attr("event") == event
+
+
+def test_what_a_call_asked_is_no_other_event():
+    claim = _only("Deputies received a call to report to 12 Elm Road at 7:10 a.m. on Wednesday.")
+    assert claim.attr("event") == "reported"
