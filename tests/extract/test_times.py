@@ -292,3 +292,8 @@ def test_an_event_noun_with_another_event_after_it_names_the_time(text, event):
 def test_what_a_call_asked_is_no_other_event():
     claim = _only("Deputies received a call to report to 12 Elm Road at 7:10 a.m. on Wednesday.")
     assert claim.attr("event") == "reported"
+
+
+def test_happening_names_the_incident():
+    claim = _only("Neighbors said it was happening on Elm Road around 11:30 p.m. on Friday.")
+    assert claim.attr("event") == "incident"
