@@ -83,3 +83,10 @@ def test_every_vocabulary_says_what_belongs_in_it():
         header = raw(name).split("\nentries:", 1)[0].lower()
         assert load(name) and header.startswith("# "), name
         assert "belong" in header or "general" in header, name  # only general news usage goes in
+
+
+def test_street_words_are_lower_case_and_each_written_form_means_one_word():
+    entries = load("streets")
+    written = [w for group in ("types", "directions") for full, short in entries[group].items() for w in (full, *short)]
+    assert [w for w, n in Counter(written).items() if n > 1] == []
+    assert all(w == w.lower() and "." not in w for w in written)
