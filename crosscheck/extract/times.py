@@ -269,7 +269,8 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     if any(t.lower() in vocab["entries"]["other_event"] for t in tokens[:found]):
         return "", "", ""
-    if vocab["entries"]["events"][events[tokens[named].lower()]].get("alone"):
+    cls = _class_named(tokens, named)
+    if vocab["entries"]["events"][cls].get("alone"):
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
@@ -277,10 +278,24 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     )
     word = singular(tokens[named].lower())
     if phase_at is None:
-        return events[tokens[named].lower()], "", word
+        return cls, "", word
     phase = phases[tokens[phase_at].lower()]
     pair = (tokens[phase_at].lower(), word) if phase_at < found else (word, tokens[phase_at].lower())
-    return events[tokens[named].lower()], phase, " ".join(pair)
+    return cls, phase, " ".join(pair)
+
+
+def _class_named(tokens: list[str], at: int) -> str:
+    """The timed class of the event word at ``at``: an arrival of responders the clause names
+    before it ("officers arriving at 7:30") is their response (times.yaml ``by_responders``)."""
+    cls = _vocab()["events"][tokens[at].lower()]
+    entry = _vocab()["entries"]["events"][cls]
+    if "by_responders" in entry:
+        for i in range(at - 1, -1, -1):
+            if is_clause_break(tokens, i):
+                break
+            if tokens[i].lower() in entry["responders"]:
+                return entry["by_responders"]
+    return cls
 
 
 def _opens_on_another_event(tokens: list[str]) -> bool:

@@ -175,7 +175,8 @@ def test_not_a_time(text):
     ("The fire began at 3:25 a.m. Monday, the chief said.", "incident", "start"),
     ("The gunfire stopped at 4:50 a.m. Monday, the chief said.", "incident", "end"),
     ("The crash happened shortly before 3 a.m., the chief said.", "incident", None),
-    ("Firefighters arrived at 3:40 a.m., the chief said.", "arrival", None),
+    ("Firefighters arrived at 3:40 a.m., the chief said.", "response", None),  # responders' arrival
+    ("The gunman arrived at 3:40 a.m., the chief said.", "arrival", None),
     ("Units were dispatched around 3 a.m. to the dock.", "reported", None),
     ("A vigil was held Tuesday evening at the school.", "gathering", None),
     ("The weather was mild at 3 p.m. on the coast.", None, None),
