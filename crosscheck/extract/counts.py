@@ -457,12 +457,16 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     if any(word in low for word in _WIDER_WORDS) and _WIDER.search(clause):
         return "wider"
+    if _EACH_BEFORE.search(text, max(0, at - 30), at):
+        return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
     several = _SEVERAL_EVENTS.search(clause)
     # The number of events itself ("in two incidents") is the story's own count.
     own = several is not None and clause_at + several.start() <= at < clause_at + several.end()
     return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
 
 
+# "each" and a verb right before a number: the figure is per each of several, not a total.
+_EACH_BEFORE = re.compile(r"\beach\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
 # "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
 # minutes", nor "cameras in five cities").
 _SEVERAL_EVENTS = re.compile(

@@ -232,6 +232,11 @@ def test_a_hospital_condition_counts_the_injured_some_of_them(text, frame):
     assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
 
 
+def test_a_figure_after_each_and_a_verb_is_per_each_not_a_total():
+    claims = {c.value: c.attr("anchor") for c in _counts("Three attacks each left four people wounded; five died.")}
+    assert claims[4] == "wider" and claims[5] is None
+
+
 @pytest.mark.parametrize("text, event", [
     ("Three people shot to death were named on Monday.", "killed"),
     ("Three people were shot near the park.", "shot"),
