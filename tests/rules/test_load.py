@@ -111,3 +111,19 @@ def test_a_file_with_more_problems_than_a_line_holds_still_names_every_line(tmp_
     assert 1 < shown < 40 and message.endswith(
         f"; and {40 - shown} more problems (lines {', '.join(str(11 + i) for i in range(shown, 40))})"
     )
+
+
+def test_shipped_rules_read_as_any_rule_file_reads_them():
+    # crosscheck's own rule files are composed by libyaml where installed; the rule is the same
+    from crosscheck.rules.load import default_rules_dir
+
+    for path in sorted(default_rules_dir().glob("*.yaml")):
+        assert load_rule(path, shipped=True) == load_rule(path)
+
+
+def test_a_user_rule_file_is_read_within_bounds_even_beside_the_defaults(tmp_path):
+    layers = "".join(f"a{i + 1}: &a{i + 1} [*a{i}, *a{i}]\n" for i in range(30))  # 2**30 values once expanded
+    bomb = GOOD + "a0: &a0 [x, x]\n" + layers
+    _write(tmp_path, bomb)
+    with pytest.raises(RuleFileError, match="aliases are expanded"):
+        load_rules([tmp_path])
