@@ -130,10 +130,31 @@ def named_after(claim: Claim) -> frozenset[str]:
     """The capitalized words in the few words after a claim, within its clause (a
     comma does not end it): where a distance runs to or from ("150 miles west, to
     Lakeview", "30 miles north of Dover")."""
+    return frozenset(names_after(claim)) or NO_WORDS
+
+
+def names_after(claim: Claim) -> list[str]:
+    """The capitalized words of ``named_after``, lower case, in order."""
     end = claim.end - claim.sentence_start
     stops = [at for mark in _CLAUSE_MARKS if (at := claim.sentence.find(mark, end)) >= 0]
     tail = " ".join(claim.sentence[end : min(stops, default=len(claim.sentence))].split()[:NAMED_AFTER_WORDS])
-    return frozenset(word.lower() for word in _CAPITALIZED.findall(tail)) or NO_WORDS
+    return [word.lower() for word in _CAPITALIZED.findall(tail)]
+
+def named_before(claim: Claim) -> str:
+    """The name right before a claim in its clause, lower case, "" for none: where a distance
+    runs from ("Lafayette, 40 miles northwest of Dover", "Dover is about 45 miles ...")."""
+    start = claim.start - claim.sentence_start
+    head = claim.sentence[:start]
+    cut = max(head.rfind(mark) for mark in _CLAUSE_MARKS)
+    words = head[cut + 1 :].replace(",", " ").split()[-NAMED_BEFORE_WORDS:]
+    for word in reversed(words):
+        if _CAPITALIZED.fullmatch(word) and word.lower() not in STOPWORDS:
+            return word.lower()
+    return ""
+
+
+# How far before a distance its place may stand ("Dover is located about 45 miles").
+NAMED_BEFORE_WORDS = 4
 
 # A bucket with more distinct claims than this is a key too common to say much
 # (e.g. "person" counts in a 10,000-source story): see _Buckets.

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
 from ..vocab import event_class, load, measure_of, word_classes
-from .core import SentenceAnchors, named_words, context_of, jaccard, local_context, named_after
+from .core import SentenceAnchors, context_of, jaccard, local_context, named_before, named_words, names_after
 
 
 def head(subject: str) -> str:
@@ -91,6 +91,7 @@ class CountFrame(NamedTuple):
     people: frozenset[str]  # the people of those its sentence names
     alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
     landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
+    ends: frozenset[str]  # for a distance, its landmarks and the name right before it: both its ends
     sentence_ages: frozenset = NO_WORDS  # for an age, the ages its sentence gives (its own among them)
     names: frozenset = NO_WORDS  # for a count of charges, the words of the names its sentence gives
 
@@ -166,10 +167,20 @@ def count_frame(
         anchors.of(claim) if anchors else NO_WORDS,
         anchors.people_of(claim) if anchors else NO_WORDS,
         per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
-        named_after(claim) if claim.attr("unit") in load("things")["distances"]["words"] else NO_WORDS,
+        *_distance_ends(claim),
         ages.get((claim.source, claim.sentence_start), NO_WORDS) if ages and claim.attr("role") == "age" else NO_WORDS,
         named_words(claim.sentence) if claim.attr("of") else NO_WORDS,
     )
+
+
+def _distance_ends(claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """A distance's landmarks (the names after it) and both its ends, when the name of
+    the place it is measured from stands right before it ("Lafayette, 40 miles northwest
+    of Dover" runs between Lafayette and Dover)."""
+    if claim.attr("unit") not in load("things")["distances"]["words"]:
+        return NO_WORDS, NO_WORDS
+    after, origin = names_after(claim), named_before(claim)
+    return frozenset(after) or NO_WORDS, (frozenset((after[0], origin)) if after and origin else NO_WORDS)
 
 
 def _nearby_events(local: frozenset[str]) -> frozenset[str]:
@@ -228,6 +239,9 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0
     if a.role in ("age", "children"):  # a person's years or children: "a mother of three"
         return _age_score(a, b)
+    if a.ends and b.ends:
+        # "Dover is about 45 miles from Lafayette" and "Lafayette, 40 miles from Dover": one distance
+        return 1.0 + jaccard(a.context, b.context) if a.ends == b.ends else 0.0
     if a.landmarks and b.landmarks and a.landmarks.isdisjoint(b.landmarks):
         return 0.0  # "150 miles west, to Lakeview" and "8 miles to a farm in Dover": two distances
     if a.event and b.event and a.event != b.event:

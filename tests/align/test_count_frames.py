@@ -372,3 +372,12 @@ def test_charges_of_one_person_named_in_both_sentences_are_compared():
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["2", "4"]
 
+
+
+def test_one_distance_told_from_either_end_is_one_fact():
+    report = _check({
+        "a": "Millbrook is located about 45 miles southeast of Eastbrook.",
+        "b": "One deputy was treated in Eastbrook, 40 miles northwest of Millbrook, and one in Dover, 90 miles away.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["40 mile", "about 45 mile"]
