@@ -50,17 +50,20 @@ def extract_addresses(doc: Document) -> list[Claim]:
     """Each street address in ``doc`` as a PLACES claim of one block, in text order."""
     if not any(ch.isdigit() for ch in doc.text):
         return []
-    words = street_words()
+    words, ordinals = street_words(), load("streets")["ordinals"]
     starts = [s.start for s in doc.sentences]
     claims = []
     for match in _address().finditer(doc.text):
         at = bisect.bisect_right(starts, match.start()) - 1
         if at < 0 or match.end() > doc.sentences[at].end:
             continue
+        if not match.group("block") and match.group("type")[0].islower():
+            continue  # "a 256 GB solid-state drive": a street type is capitalized unless "block of" says so
         number = int(match.group("number"))
         block = number if match.group("block") else number // BLOCK * BLOCK
         direction = words.get((match.group("before") or match.group("after") or "").lower(), "")
-        street = f"{match.group('name')} {words[match.group('type').lower()].capitalize()}"
+        name = " ".join(ordinals.get(w.lower(), w) for w in match.group("name").split())
+        street = f"{name} {words[match.group('type').lower()].capitalize()}"
         value = f"{block} block of {direction.capitalize()} {street}" if direction else f"{block} block of {street}"
         claims.append(doc.claim(
             ClaimKind.PLACES, street.lower(), (value,), match.start(), match.end(), sentence=doc.sentences[at],

@@ -18,6 +18,8 @@ def _addresses(text: str):
     ("Deputies went to 7050 Old Mill Road at noon.", ("old mill road", "7000 block of Old Mill Road", None)),
     ("A house at 612 46th Place SE burned.", ("46th place", "600 block of Southeast 46th Place", "southeast")),
     ("Crews closed the 100 block of West Street.", ("west street", "100 block of West Street", None)),
+    ("The office at 40 East Fifth Avenue opened.", ("5th avenue", "0 block of East 5th Avenue", "east")),
+    ("It happened in the 100 block of Elm street.", ("elm street", "100 block of Elm Street", None)),
 ])
 def test_an_address_is_one_block_of_a_street(text, address):
     assert _addresses(text) == [address]
@@ -26,6 +28,7 @@ def test_an_address_is_one_block_of_a_street(text, address):
 @pytest.mark.parametrize("text", [
     "In 2015 the town drew 300 visitors.",
     "Police found 40 bullet casings on the road.",
+    "The laptop has a 256 SSD drive.",  # a street type is capitalized unless "block of" says so
 ])
 def test_numbers_that_name_no_street_are_no_address(text):
     assert _addresses(text) == []
