@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..extract.addresses import ADDRESS_HEAD
+from ..extract.addresses import is_address
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import (
@@ -52,7 +52,7 @@ class _Places(NamedTuple):
 
 
 def _place_features(claim: Claim) -> _Places:
-    street = claim.subject if claim.attr("head") == ADDRESS_HEAD else ""
+    street = claim.subject if is_address(claim) else ""
     events = frozenset(filter(None, map(timed_class, words(claim.sentence)))) if street else NO_WORDS
     return _Places(
         claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street, events,
@@ -422,10 +422,6 @@ def _written_key(word: str) -> str:
 LOCALITY_NOUNS = frozenset({"city", "town", "village", "state", "country", "county", "location", "place", "province", "region"})
 
 
-def _is_address(claim: Claim) -> bool:
-    return claim.kind is ClaimKind.PLACES and claim.attr("head") == ADDRESS_HEAD
-
-
 def _counts_these_places(count: Claim, places: Claim) -> bool:
     """Whether "three towns" can be the count of this list: the same kind of place."""
     counted = head(count.subject)
@@ -533,7 +529,7 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
     # A street is the scene of many events (the shooting, a vigil, an arrest): no anchor.
-    linked_anchors = [members for kind in ANCHOR_KINDS for members in linked[kind] if not _is_address(members[0])]
+    linked_anchors = [members for kind in ANCHOR_KINDS for members in linked[kind] if not is_address(members[0])]
     anchors = SentenceAnchors(linked_anchors, people, claims)
     per_source, ages = things_per_source(by_kind[ClaimKind.COUNT]), ages_per_sentence(by_kind[ClaimKind.COUNT])
     counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source, ages))

@@ -122,6 +122,8 @@ def named_words(sentence: str) -> frozenset[str]:
 @cache
 def _calendar_words() -> frozenset[str]:
     return frozenset(load_vocab("organization_words")["calendar"]["words"])
+
+
 # How many words after a claim may name what it is measured to or from.
 NAMED_AFTER_WORDS = 8
 
@@ -140,21 +142,22 @@ def names_after(claim: Claim) -> list[str]:
     tail = " ".join(claim.sentence[end : min(stops, default=len(claim.sentence))].split()[:NAMED_AFTER_WORDS])
     return [word.lower() for word in _CAPITALIZED.findall(tail)]
 
+
+# How far before a distance its place may stand ("Dover is located about 45 miles").
+NAMED_BEFORE_WORDS = 4
+
+
 def named_before(claim: Claim) -> str:
     """The name right before a claim in its clause, lower case, "" for none: where a distance
     runs from ("Lafayette, 40 miles northwest of Dover", "Dover is about 45 miles ...")."""
     start = claim.start - claim.sentence_start
     head = claim.sentence[:start]
     cut = max(head.rfind(mark) for mark in _CLAUSE_MARKS)
-    words = head[cut + 1 :].replace(",", " ").split()[-NAMED_BEFORE_WORDS:]
-    for word in reversed(words):
+    near = head[cut + 1 :].replace(",", " ").split()[-NAMED_BEFORE_WORDS:]
+    for word in reversed(near):
         if _CAPITALIZED.fullmatch(word) and word.lower() not in STOPWORDS:
             return word.lower()
     return ""
-
-
-# How far before a distance its place may stand ("Dover is located about 45 miles").
-NAMED_BEFORE_WORDS = 4
 
 # A bucket with more distinct claims than this is a key too common to say much
 # (e.g. "person" counts in a 10,000-source story): see _Buckets.

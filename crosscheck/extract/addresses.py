@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import alternation
-from ..vocab import load, street_words
+from ..vocab import load, street_type_words, street_words
 
 # A block is a hundred house numbers.
 BLOCK = 100
@@ -29,16 +29,32 @@ _NAME = r"(?:[A-Z0-9][\w'’-]*\s+){0,3}?[A-Z0-9][\w'’-]*"
 
 @cache
 def _address() -> re.Pattern:
-    entries = load("streets")
-    types = alternation(w for full, short in entries["types"].items() for w in (full, *short))
+    types = alternation(street_type_words())
     directions = alternation(
-        w for full, short in entries["directions"].items() for w in (full.capitalize(), *(s.upper() for s in short))
+        w for full, short in load("streets")["directions"].items() for w in (full.capitalize(), *(s.upper() for s in short))
     )
     return re.compile(
-        rf"(?<![\w,.$-])(?P<number>\d{{2,6}})(?P<block>\s+block\s+of)?\s+(?:the\s+)?"
+        rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)?\s+(?:the\s+)?"
         rf"(?:(?P<before>{directions})\.?\s+)?(?P<name>{_NAME})\s+(?P<type>(?i:{types}))\b\.?"
         rf"(?:\s+(?P<after>{directions})\b)?"
     )
+
+
+def is_address(claim: Claim) -> bool:
+    """Whether a claim is a street address (a PLACES claim of one block), not a list of places."""
+    return claim.kind is ClaimKind.PLACES and claim.attr("head") == ADDRESS_HEAD
+
+
+def starts_address(text: str, at: int) -> bool:
+    """Whether a house number at ``at`` opens a street address ("7050 Old Mill Road"):
+    the count extractor passes it over."""
+    match = _address().match(text, at)
+    return match is not None and not match.group("block") and _written_as_street(match)
+
+
+def _written_as_street(match: re.Match) -> bool:
+    # "a 256 GB solid-state drive": a street type is capitalized unless "block of" says so
+    return bool(match.group("block")) or match.group("type")[0].isupper()
 
 
 def address_parts(claim: Claim) -> tuple[int, str]:
@@ -57,8 +73,8 @@ def extract_addresses(doc: Document) -> list[Claim]:
         at = bisect.bisect_right(starts, match.start()) - 1
         if at < 0 or match.end() > doc.sentences[at].end:
             continue
-        if not match.group("block") and match.group("type")[0].islower():
-            continue  # "a 256 GB solid-state drive": a street type is capitalized unless "block of" says so
+        if not _written_as_street(match):
+            continue
         number = int(match.group("number"))
         block = number if match.group("block") else number // BLOCK * BLOCK
         direction = words.get((match.group("before") or match.group("after") or "").lower(), "")

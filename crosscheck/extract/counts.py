@@ -24,9 +24,10 @@ from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, lemma, singular
+from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, load, street_type_words, word_classes
+from ..vocab import event_class, event_family, load, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -38,12 +39,6 @@ _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
 _HISTORY = frozenset(_SCOPE["history"]["words"])
 _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
 _CONDITIONS = _SCOPE["conditions"]["words"]
-# "two men are in critical condition", "three remained in serious but stable condition".
-_CONDITION = re.compile(
-    rf"\s+(?:(?:are|were|is|was|remain|remains|remained|still|listed|now|each)\s+)+in\s+"
-    rf"(?P<condition>{alternation(_CONDITIONS)})(?:\s+but\s+stable)?\s+condition\b",
-    re.IGNORECASE,
-)
 _WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
@@ -203,6 +198,12 @@ _EVENT_SKIP = frozenset(
     get got
     """.split()
 )
+# "two men are in critical condition", "three remained in serious but stable condition".
+_CONDITION = re.compile(
+    rf"\s+(?:(?:{alternation(_EVENT_SKIP | {'remain', 'remains', 'remained', 'listed', 'each'})})\s+)+in\s+"
+    rf"(?P<condition>{alternation(_CONDITIONS)})(?:\s+but\s+stable)?\s+condition\b",
+    re.IGNORECASE,
+)
 _NOT_VERBS = frozenset(
     "including according during following regarding excluding totaling totalling numbering nothing something "
     "anything everything morning evening building ceiling wedding hundred bed".split()
@@ -216,20 +217,10 @@ _NOT_SUPERLATIVES = frozenset("interest protest test arrest forest west guest re
 _ADDRESS_BLOCK = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 
 
-def _not_counts() -> dict:
-    return load("not_counts")
-
-
-@cache
-def _street_after() -> re.Pattern:
-    """A street's name after a house number: "7050 Old Mill Road", "12 N. Elm St." (streets.yaml)."""
-    return re.compile(rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\.?\s+){{1,4}}(?i:{alternation(street_type_words())})\b")
-
-
 @cache
 def _emergency_after() -> re.Pattern:
     """What follows an emergency number dialled: "911 call", "999 operators" (not_counts.yaml)."""
-    return re.compile(rf"\s*-?\s*(?i:{alternation(_not_counts()['emergency_words'])})\b")
+    return re.compile(rf"\s*-?\s*(?i:{alternation(load('not_counts')['emergency_words'])})\b")
 
 
 _ID_WORDS = ("number", "page", "chapter", "section", "article", "room", "flight", "route", "highway", "interstate")
@@ -635,9 +626,9 @@ def _is_part_of_something(text: str, match: re.Match) -> bool:
         return True
     if _ADDRESS_BLOCK.match(after):
         return True  # "the 5500 block of Main Street": an address, not 5,500 blocks
-    if _street_after().match(text, end, end + 80):
+    if starts_address(text, start):
         return True  # "7050 Old Mill Road": a house number
-    if match.group(0).strip() in _not_counts()["emergency_numbers"] and _emergency_after().match(after):
+    if match.group(0).strip() in load("not_counts")["emergency_numbers"] and _emergency_after().match(after):
         return True  # "a 911 call": the number dialled
     return bool(_TIME_AFTER.match(after)) or _is_year(match, text, end + 40)
 

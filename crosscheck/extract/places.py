@@ -59,9 +59,7 @@ class _Item:
 def extract_places(doc: Document) -> list[Claim]:
     """Every list of two or more places in ``doc``, and every street address
     (addresses.py), sorted by start offset."""
-    addresses = extract_addresses(doc)
-    lists = _place_lists(doc)
-    return sorted(lists + addresses, key=lambda c: (c.start, c.end)) if addresses and lists else lists or addresses
+    return sorted(_place_lists(doc) + extract_addresses(doc), key=lambda c: (c.start, c.end))
 
 
 def _place_lists(doc: Document) -> list[Claim]:

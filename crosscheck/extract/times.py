@@ -45,10 +45,10 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-
 # "the call about the shooting": an event noun whose own event is named after it.
 _ARTICLES = frozenset({"the", "a", "an"})
 _OF_EVENT = frozenset({"about", "of", "reporting", "in"})
+
 
 @cache
 def _vocab() -> dict:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.addresses import ADDRESS_HEAD, address_parts
+from ..extract.addresses import address_parts, is_address
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
@@ -179,7 +179,7 @@ class PlaceSet:
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
             return self._relate_count(a, b)
-        if a.attr("head") == b.attr("head") == ADDRESS_HEAD:
+        if is_address(a) and is_address(b):
             return _relate_addresses(a, b)
         sa, sb = frozenset(a.value), frozenset(b.value)
         if sa == sb:
