@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -27,7 +28,7 @@ from ..text import STOPWORDS, alternation, lemma, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, load, word_classes
+from ..vocab import event_class, event_family, is_evolving, load, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -886,6 +887,169 @@ def _multiple_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
         )
 
 
+# --- counts told without a number (things.yaml unnumbered) ---------------------
+
+# Words that may follow "no arrests" or "no injuries" when the noun is not itself a modifier
+# ("no arrest warrant"): a verb, a preposition, a conjunction, or the clause's end.
+_AFTER_NONE = re.compile(
+    r"\s*(?:[.,;:!?)\"”]|$)|\s+(?:have|has|had|were|was|are|is|been|yet|so|in|at|as|and|or|but|after|since"
+    r"|reported|made|announced|to|on|by|from|related|linked|connected|among|during|overnight|immediately)\b"
+)
+# "have not made any arrests" is "no arrests".
+_NOT_ANY = re.compile(
+    r"(?:not|n't|never)\s+(?:yet\s+)?(?:made|reported|announced|been|had|confirmed)\s+any\s+(?P<word>[a-z]+)\b"
+)
+# After "no one" or "no officers": the verb of what befell them ("has yet been charged", "was seriously hurt").
+_NOBODY_EVENT = re.compile(
+    r"\s+(?:has|have|had|was|were|is|are)\s+"
+    r"(?:(?:yet|been|reported|believed|thought|known|immediately|seriously|critically|fatally|badly|severely"
+    r"|physically|to\s+have|to)\s+)*(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|[a-z]+)\b"
+)
+# A negation before an event told of one person: "no one was arrested", "was never charged" are none.
+_NEGATION = re.compile(r"\b(?:no|nobody|none|not|never|neither|nor|without|no-one)\b|n't\b", re.IGNORECASE)
+_RECORD = re.compile(
+    rf"\b(?:{alternation(_SCOPE['record']['words'] + _SCOPE['unrelated']['words'])})\b", re.IGNORECASE
+)
+
+
+def _tallied_participles() -> list[str]:
+    """The past participles of the events told of one person that count one (an arrest):
+    "arrested", "detained"."""
+    events = load("events")
+    return sorted(
+        word for cls in load("things")["unnumbered"]["one_events"] for word in events[cls]["words"]
+        if word.endswith("ed")
+    )
+
+
+def _capitalized_too(phrases: list[str]) -> str:
+    """An alternation of ``phrases`` that also matches them capitalized, as a sentence starts."""
+    return "|".join(f"[{p[0].upper()}{p[0]}]{alternation([p])[1:]}" for p in sorted(phrases, key=len, reverse=True))
+
+
+class _Unnumbered(NamedTuple):
+    """The patterns of counts told without a number. None starts with a word boundary:
+    that would make each scan several times slower; ``_starts_word`` checks it instead."""
+
+    no_word: re.Pattern  # "no arrests", "no officers"
+    nobody: re.Pattern  # "no one", "nobody"
+    phrase: re.Pattern  # "turned himself in"
+    passive: re.Pattern  # "was arrested", "has been charged", "remains in custody"
+    active: re.Pattern  # "arrested a man", "charged him", "arrested 19-year-old Ann Lee"
+
+
+@cache
+def _unnumbered_patterns() -> _Unnumbered:
+    said = load("things")["unnumbered"]
+    done = alternation(_tallied_participles())
+    return _Unnumbered(
+        re.compile(rf"(?:{_capitalized_too(said['none'])})\s+(?P<word>[a-z]+)\b"),
+        re.compile(rf"(?:{_capitalized_too(said['nobody'])})\b"),
+        re.compile(rf"(?:{alternation(list(said['one_phrases']))})\b"),  # past the sentence's subject: lower case
+        re.compile(
+            r"(?:was|is|has\s+been|had\s+been|is\s+being|was\s+being|remains|remained)\s+"
+            r"(?:(?:later|also|quickly|subsequently|eventually|then|since|now|already|immediately|finally|formally)\s+)?"
+            rf"(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|{done})\b"
+        ),
+        re.compile(
+            rf"(?P<verb>{done})\s+(?:him\b|her\b|(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<people>[a-z]+)\b"
+            r"|(?:\d+-year-old\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)"
+        ),
+    )
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def _people_word(word: str) -> bool:
+    said = load("things")
+    base = singular(word.lower())
+    return word.lower() not in said["unnumbered"]["remainder"] and (
+        base in said["people_nouns"]["words"] or base in said["classes"]["person"]["words"]
+    )
+
+
+def _tallied_one(word: str) -> str | None:
+    """The event class of an event told of one person that counts one (an arrest), or None."""
+    cls = event_class(word.split()[-1])
+    return cls if cls in load("things")["unnumbered"]["one_events"] else None
+
+
+def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
+    """ "No arrests have been made", "police have not made any arrests", "no one was hurt",
+    "no officers were injured": zero of those the event touched."""
+    text, event_nouns, patterns = doc.text, load("things")["event_nouns"]["words"], _unnumbered_patterns()
+    for match in [*patterns.no_word.finditer(text), *_NOT_ANY.finditer(text)]:
+        word = match.group("word").lower()
+        if match.re is patterns.no_word and not _starts_word(text, match.start()):
+            continue  # "piano keys" ("n't" of "haven't" starts inside its word)
+        event = event_nouns.get(singular(word))
+        if event and _AFTER_NONE.match(text, match.end()):
+            yield from _unnumbered_claim(doc, starts, match.start(), match.end(), 0, "person", event)
+        elif not event and match.re is patterns.no_word and _people_word(word):
+            general = singular(word) in load("things")["classes"]["person"]["words"]
+            yield from _zero_people(doc, starts, match, "person" if general else singular(word))
+    for match in patterns.nobody.finditer(text):
+        if _starts_word(text, match.start()):
+            yield from _zero_people(doc, starts, match, "person")
+
+
+def _zero_people(doc: Document, starts: list[int], match: re.Match, subject: str) -> Iterator[Claim]:
+    """ "no one" or "no officers" and the event that befell none of them."""
+    then = _NOBODY_EVENT.match(doc.text, match.end())
+    event = event_class(then.group("verb").split()[-1]) if then else ""
+    if event and is_evolving(event):
+        yield from _unnumbered_claim(doc, starts, match.start(), then.end(), 0, subject, event)
+
+
+def _one_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
+    """ "Lee was arrested", "police arrested a man", "Lee turned himself in": at least one."""
+    text, phrases, patterns = doc.text, load("things")["unnumbered"]["one_phrases"], _unnumbered_patterns()
+    found = [(m, _tallied_one(m.group("verb"))) for m in patterns.passive.finditer(text)]
+    found += [
+        (m, _tallied_one(m.group("verb"))) for m in patterns.active.finditer(text)
+        if not m.group("people") or _people_word(m.group("people"))
+    ]
+    found += [(m, phrases[" ".join(m.group(0).lower().split())]) for m in patterns.phrase.finditer(text)]
+    for match, event in found:
+        if event and _starts_word(text, match.start()):
+            yield from _unnumbered_claim(doc, starts, match.start(), match.end(), 1, "person", event, one=True)
+
+
+def _unnumbered_claim(
+    doc: Document, starts: list[int], start: int, end: int, value: int, subject: str, event: str, one: bool = False,
+) -> Iterator[Claim]:
+    sentence = _sentence_of(doc, start, starts)
+    if sentence is None:
+        return
+    if (one and _NEGATION.search(doc.text, max(sentence.start, start - 40), start)) or _RECORD.search(sentence.text):
+        # "no one was arrested" is none; "had been arrested twice before" a past record,
+        # "arrested on unrelated charges" another matter
+        return
+    yield doc.claim(
+        ClaimKind.COUNT, subject, value, start, end, sentence=sentence,
+        attrs=make_attrs(
+            ClaimKind.COUNT, event=event, approx="at least" if one else None,
+            early="yes" if _is_early(sentence.text) else None,
+            anchor=_anchor(sentence, start, end, doc.source.published),
+        ),
+    )
+
+
+def _unnumbered(claims: list[Claim], doc: Document, starts: list[int]) -> list[Claim]:
+    """The counts told without a number, where the sentence gives no number of that event
+    ("Lee and two others were arrested" is three, not at least one), one per sentence and event."""
+    told = {(c.sentence_start, event_class(c.attr("event") or "")) for c in claims}
+    kept = []
+    for claim in [*_zero_claims(doc, starts), *_one_claims(doc, starts)]:
+        at = (claim.sentence_start, claim.attr("event"))
+        if at not in told:
+            told.add(at)
+            kept.append(claim)
+    return kept
+
+
 def extract_counts(doc: Document) -> list[Claim]:
     """One COUNT claim per number mention that counts or measures something ("a triple
     shooting" among them), sorted by offset."""
@@ -896,5 +1060,6 @@ def extract_counts(doc: Document) -> list[Claim]:
         if claim is not None:
             claims.append(claim)
     if _multiple_hint().search(doc.text):  # most pages have no "triple shooting"
-        claims = sorted([*claims, *_multiple_claims(doc, starts)], key=lambda c: (c.start, c.end))
-    return claims
+        claims += _multiple_claims(doc, starts)
+    claims += _unnumbered(claims, doc, starts)
+    return sorted(claims, key=lambda c: (c.start, c.end))

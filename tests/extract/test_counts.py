@@ -344,3 +344,40 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
     assert adults.attr("anchor") == "part"
     (shot,) = _counts("Two men who were shot were taken to the hospital.")
     assert shot.attr("anchor") is None and shot.attr("event") == "shot"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("No arrests have been made in the shooting, police said.", (0, "person", "arrested", None)),
+    ("Police haven't made any arrests in the shooting.", (0, "person", "arrested", None)),
+    ("No one was hurt when the wall fell.", (0, "person", "injured", None)),
+    ("Nobody has yet been charged in the fire.", (0, "person", "charged", None)),
+    ("No officers were injured in the standoff.", (0, "officer", "injured", None)),
+    ("No one was in custody Monday night.", (0, "person", "arrested", None)),
+    ("No one was arrested after the march.", (0, "person", "arrested", None)),
+    ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
+    ("A 19-year-old was taken into custody late Friday.", (1, "person", "arrested", "at least")),
+    ("Ames turned himself in to detectives on Monday.", (1, "person", "arrested", "at least")),
+    ("Nobody was detained.", (0, "person", "arrested", None)),
+])
+def test_a_count_told_without_a_number(text, count):
+    (claim,) = [c for c in _counts(text) if c.attr("role") != "age"]
+    assert (claim.value, claim.subject, claim.attr("event"), claim.attr("approx")) == count
+
+
+@pytest.mark.parametrize("text", [
+    "No one else was hurt when the wall fell.",  # what is left of a figure told before
+    "No further arrests are expected.",
+    "No arrest warrant has been issued.",  # the noun modifies another
+    "Ames was not charged.",  # a negation
+    "Ames had been arrested several times before.",  # a past record
+    "Ames was arrested on unrelated charges.",  # another matter
+    "Ames was released after the hearing.",  # not an arrest
+    "Ames is charged with arson.",  # a charge may be of an earlier case
+])
+def test_no_count_is_read_from_a_remainder_a_modifier_a_negation_or_a_record(text):
+    assert _counts(text) == []
+
+
+def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
+    claims = _counts("Ames and two others were arrested on Friday.")
+    assert [(c.value, c.attr("event")) for c in claims] == [(2, "arrested")]

@@ -1,0 +1,38 @@
+"""A tally told without a number ("no arrests have been made", "police arrested Ames")
+changes as a story unfolds: on another day it is an update, on the same day a conflict,
+and "at least one" agrees with any figure above zero. Invented texts."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.model import ClaimKind, Status
+
+from ..conftest import check_texts, findings_of
+
+TEXTS = {
+    "friday": "No arrests have been made in the shooting on Elm Street in Eastbrook, police said.",
+    "monday": "Police arrested Dale Ames on Sunday in the shooting on Elm Street in Eastbrook.",
+}
+
+
+def _arrests(report):
+    return [f for f in findings_of(report, ClaimKind.COUNT) if "arrested" in f.subject]
+
+
+@pytest.mark.parametrize("published, status", [
+    ({"friday": "2031-03-14", "monday": "2031-03-17"}, Status.UPDATE),
+    ({"friday": "2031-03-17", "monday": "2031-03-17"}, Status.CONFLICT),
+])
+def test_none_then_one_arrest(published, status):
+    (finding,) = _arrests(check_texts(TEXTS, published))
+    assert finding.status is status
+    assert {v.value for v in finding.values} == {"0", "at least 1"}
+    if status is Status.UPDATE:
+        assert [v.value for v in finding.values] == ["0", "at least 1"]  # in time order
+
+
+def test_at_least_one_arrest_agrees_with_two():
+    texts = {"friday": TEXTS["monday"], "monday": "Two people were arrested in the shooting on Elm Street in Eastbrook."}
+    (finding,) = _arrests(check_texts(texts, "2031-03-17"))
+    assert finding.status is Status.AGREE
+    assert {v.value for v in finding.values} == {"2", "at least 1"}
