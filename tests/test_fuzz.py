@@ -12,7 +12,7 @@ import json
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from crosscheck.changes import diff_reports, render_changes_json, render_changes_markdown, validate_report
@@ -87,6 +87,8 @@ RULE_KEYS = ["id", "kind", "severity", "summary", "message", "compare", "example
 
 @FEW
 @given(st.dictionaries(st.sampled_from(RULE_KEYS), front_values, max_size=8) | st.text(max_size=200).map(lambda t: {"raw": t}))
+@example(data={"raw": "?"})  # a key YAML reads as null
+@example(data={"raw": "1: x"})  # a key YAML reads as a number
 def test_rule_loader_refuses_anything_malformed_with_file_and_reason(tmp_path_factory, data):
     import yaml
 

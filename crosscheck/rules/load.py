@@ -146,7 +146,8 @@ def load_rule(path: Path, shipped: bool = False) -> Rule:
         problems.add(root, f"missing required key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}")
     for key in data:
         if key not in REQUIRED and key not in OPTIONAL:
-            problems.add(nodes[key][0], f"unknown key '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
+            # A key YAML reads as other than text ("1:", a bare "?") is found by its text, else the file's line
+            problems.add(nodes.get(str(key), (root,))[0], f"unknown key '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})")
 
     def node(key: str) -> yaml.Node:
         return nodes[key][1] if key in nodes else root
