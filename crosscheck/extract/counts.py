@@ -486,7 +486,16 @@ _TAKEN_IN_BY = {place: cls for cls, entry in load("events").items() for place in
 
 def _event_before(before: list[str]) -> str | None:
     """The verb the count is the object of: "killing five people", "arrested a 45-year-old";
-    for a place that takes people in, the event of those it took in ("clinics admitted nine")."""
+    for a place that takes people in, the event of those it took in ("clinics admitted nine");
+    after an event noun and "of", that event ("the wounding of three others", "the fatal
+    shooting of one man")."""
+    if len(before) > 2 and before[0].lower() == "of" and (
+        before[2].lower() in ("the", "a", "an") or event_class(before[2]) == "killed"
+    ):
+        if event_class(before[2]) == "killed":
+            return "killed"
+        if event_class(before[1]) in _EVENT_CLASSES:
+            return _EVENT_FORMS.get(before[1].lower(), before[1].lower())
     for i, word in enumerate(before[:2]):
         low = word.lower()
         if low in ("a", "an", "the"):

@@ -381,3 +381,13 @@ def test_no_count_is_read_from_a_remainder_a_modifier_a_negation_or_a_record(tex
 def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
     claims = _counts("Ames and two others were arrested on Friday.")
     assert [(c.value, c.attr("event")) for c in claims] == [(2, "arrested")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Police are investigating the wounding of three others.", (3, "wounded")),
+    ("Police are investigating the fatal shooting of one man.", (1, "killed")),
+    ("The deaths of two hikers were reported.", (2, "dead")),
+])
+def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
+    (claim,) = _counts(text)
+    assert (claim.value, claim.attr("event")) == count
