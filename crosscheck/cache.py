@@ -93,11 +93,15 @@ class Table:
         self._all = everything
         self._rebuild = rebuild
         self._lookups = 0
+        self._seen: dict[str, str | None] = {}  # keys looked up in the file: a text names one place many times
 
     def get(self, key: str) -> str | None:
         if self._all is None:
+            if key in self._seen:
+                return self._seen[key]
             try:
-                return self._looked_up(key)
+                value = self._seen[key] = self._looked_up(key)
+                return value
             except sqlite3.DatabaseError as exc:  # damaged past the first page, which was read on opening
                 log.debug("cache: %s; building the table again", exc)
                 self._all = self._rebuild()
