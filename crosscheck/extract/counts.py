@@ -967,6 +967,23 @@ def _unnumbered_patterns() -> _Unnumbered:
     )
 
 
+# After an arrest, what it was for: "arrested for an armed robbery", "arrested on drug charges".
+_ARRESTED_FOR = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:for|on)\s")
+
+
+def _for_another_matter(sentence: Sentence, end: int) -> bool:
+    """Whether an arrest is told as for something, and its sentence names no harm to people
+    (events.yaml family incident; things.yaml incident): "arrested for an armed robbery",
+    not "arrested Friday for the shooting"."""
+    if not _ARRESTED_FOR.match(sentence.text, end - sentence.start):
+        return False
+    incident = load("things")["classes"]["incident"]["words"]
+    return not any(
+        event_family(word) == "incident" or singular(word) in incident
+        for word in re.findall(r"[a-z]+", sentence.text.lower())
+    )
+
+
 def _starts_word(text: str, at: int) -> bool:
     return at == 0 or not text[at - 1].isalnum()
 
@@ -1032,9 +1049,11 @@ def _unnumbered_claim(
     sentence = _sentence_of(doc, start, starts)
     if sentence is None:
         return
-    if (one and _NEGATION.search(doc.text, max(sentence.start, start - 40), start)) or _RECORD.search(sentence.text):
+    if (one and (
+        _NEGATION.search(doc.text, max(sentence.start, start - 40), start) or _for_another_matter(sentence, end)
+    )) or _RECORD.search(sentence.text):
         # "no one was arrested" is none; "had been arrested twice before" a past record,
-        # "arrested on unrelated charges" another matter
+        # "arrested on unrelated charges" or "for a robbery" another matter
         return
     yield doc.claim(
         ClaimKind.COUNT, subject, value, start, end, sentence=sentence,

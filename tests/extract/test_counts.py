@@ -357,6 +357,7 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
     ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
     ("A 19-year-old was taken into custody late Friday.", (1, "person", "arrested", "at least")),
     ("Ames turned himself in to detectives on Monday.", (1, "person", "arrested", "at least")),
+    ("Ames was arrested Friday for the shooting.", (1, "person", "arrested", "at least")),
     ("Nobody was detained.", (0, "person", "arrested", None)),
 ])
 def test_a_count_told_without_a_number(text, count):
@@ -371,6 +372,7 @@ def test_a_count_told_without_a_number(text, count):
     "Ames was not charged.",  # a negation
     "Ames had been arrested several times before.",  # a past record
     "Ames was arrested on unrelated charges.",  # another matter
+    "Ames was arrested for an armed robbery downtown.",  # for something that harmed nobody
     "Ames was released after the hearing.",  # not an arrest
     "Ames is charged with arson.",  # a charge may be of an earlier case
 ])
