@@ -968,7 +968,9 @@ def _unnumbered_patterns() -> _Unnumbered:
 
 
 # After an arrest, what it was for: "arrested for an armed robbery", "arrested on drug charges".
-_ARRESTED_FOR = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:for|on)\s")
+_ARRESTED_FOR = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:for\s|on\s+(?:[\w'’-]+\s+){0,3}?(?:charges?|warrants?)\b)"
+)
 
 
 def _for_another_matter(sentence: Sentence, end: int) -> bool:
