@@ -254,10 +254,11 @@ def _dask_client(scheduler: str | None, jobs: int) -> Iterator[tuple]:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             # Workers log a task's failure with its traceback; the error itself reaches the user as one line.
+            # Its HTTP server (always started) on any free port: 8787 may be taken, and Dask then warns on stderr.
             with dask.config.set(WORKER_CONFIG):
                 cluster = LocalCluster(
                     n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    silence_logs=logging.CRITICAL,
+                    silence_logs=logging.CRITICAL, dashboard_address=":0",
                 )
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
