@@ -240,6 +240,10 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
 }
 
 
+# The detail of a figure its source gives as an early report, since revised ("in initial reports").
+EARLY = ("early", "yes")
+
+
 def make_attrs(kind: ClaimKind, **pairs: object) -> tuple[tuple[str, str], ...]:
     """Sorted string pairs for Claim.attrs, dropping empty values; only the
     details CLAIM_ATTRS declares for ``kind``."""

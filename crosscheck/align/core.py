@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
-from ..model import Claim
+from ..model import EARLY, Claim
 from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
 from ..vocab import load as load_vocab
 
@@ -326,8 +326,10 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
     With ``one_value_per_source``, two groups are not merged when a source
     would then give two different values in one group: a source does not
     contradict itself, so such a merge joins two different things (the 6
-    dead and the 34 injured). Merging the strongest pairs first keeps a weak
-    link from taking a claim away from its true partner.
+    dead and the 34 injured). A figure its source gives as an early report,
+    since revised ("authorities said earlier that four were hurt"), is not its
+    value: the page tells of the change. Merging the strongest pairs first
+    keeps a weak link from taking a claim away from its true partner.
     """
     nodes, features = _nodes(claims, aligner)
     buckets = _Buckets([aligner.keys(said) for said in features], lambda n: aligner.order(features[n]))
@@ -360,7 +362,8 @@ def link(claims: Sequence[Claim], aligner: Aligner) -> list[list[Claim]]:
         if root not in values:
             values[root] = defaultdict(set)
             for i in nodes[root]:
-                values[root][claims[i].source].add(value_key(claims[i]))
+                if EARLY not in claims[i].attrs:
+                    values[root][claims[i].source].add(value_key(claims[i]))
         return values[root]
 
     def exclusive_of(root: int) -> Hashable | None:

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from ..model import Claim, ClaimGroup, ClaimKind, Finding, Status, ValueGroup, stable_id
+from ..model import EARLY, Claim, ClaimGroup, ClaimKind, Finding, Status, ValueGroup, stable_id
 from ..text import content_words
 from .load import Rule
 
@@ -51,7 +51,8 @@ def _content(claim: Claim) -> tuple:
 def _status(claims: Sequence[Claim], comparator) -> Status:
     """The worst relation between two sources, where two sources relate by
     their closest pair of claims: a source that gives both 5.9 and 6.1 does not
-    conflict with one that gives 6.1, and no source conflicts with itself.
+    conflict with one that gives 6.1, and no source conflicts with itself; a
+    source that gives a figure and an early one since revised says the figure.
 
     Sources that say the same things (copies of one wire story) relate alike to
     every other source, so each distinct profile is weighed once, and each
@@ -63,6 +64,8 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
     narrow = getattr(comparator, "narrow", None)
     contents: dict[str, dict[tuple, Claim]] = defaultdict(dict)
     for source, said in by_source.items():
+        # A figure a source gives as an early report beside its current one is not what it says now.
+        said = [c for c in said if EARLY not in c.attrs] or said
         for claim in narrow(said) if narrow else said:
             contents[source].setdefault(_content(claim), claim)
     profiles: dict[frozenset, list[Claim]] = {}
@@ -106,8 +109,6 @@ def _status(claims: Sequence[Claim], comparator) -> Status:
 
 # Said of a conflict that could be an update, when publication dates cannot tell.
 UNDATED_NOTE = "Some of these sources are undated: the difference may be a change over time."
-# A claim its source gives as an early figure, since revised (model.CLAIM_ATTRS "early").
-EARLY = ("early", "yes")
 EARLY_NOTE = "A source gives its differing figure as an early report, since revised."
 
 
@@ -133,10 +134,23 @@ def _over_time(claims: Sequence[Claim], comparator, published: Mapping[str, str]
 
 
 def _in_time_order(values: list[ValueGroup], published: Mapping[str, str]) -> list[ValueGroup]:
-    # An update told by an early figure may be of undated sources: they sort first.
+    # An update told by an early figure may be of undated sources: they sort first, and a
+    # figure its sources give as an early report comes before those they give now.
     dated = [replace(v, first_published=min((published[s] for s in v.sources if s in published), default=None))
              for v in values]
-    return sorted(dated, key=lambda v: (v.first_published or "", v.value))
+    return sorted(dated, key=lambda v: (
+        not all(EARLY in c.attrs for c in v.claims), v.first_published or "", v.value,
+    ))
+
+
+def _revised(claims: Sequence[Claim], comparator) -> bool:
+    """Whether the sources agree on a figure and give, as an early report, another
+    ("authorities said earlier that four were hurt" beside three): the figure was revised."""
+    early = [c for c in claims if EARLY in c.attrs]
+    current = [c for c in claims if EARLY not in c.attrs]
+    return bool(early and current) and all(
+        comparator.relate(e, c) is Status.CONFLICT for e in early for c in current
+    )
 
 
 def evaluate_group(rule: Rule, group: ClaimGroup, published: Mapping[str, str] | None = None) -> Finding | None:
@@ -153,6 +167,8 @@ def evaluate_group(rule: Rule, group: ClaimGroup, published: Mapping[str, str] |
     note = ""
     if status is Status.CONFLICT and Status.UPDATE in rule.report:
         status, note = _over_time(claims, comparator, published or {})
+    elif status is Status.AGREE and Status.UPDATE in rule.report and _revised(claims, comparator):
+        status, note = Status.UPDATE, EARLY_NOTE
     if status not in rule.report:
         return None
     values = _value_groups(claims, comparator.show)

@@ -36,3 +36,24 @@ def test_at_least_one_arrest_agrees_with_two():
     (finding,) = _arrests(check_texts(texts, "2031-03-17"))
     assert finding.status is Status.AGREE
     assert {v.value for v in finding.values} == {"2", "at least 1"}
+
+
+def test_a_figure_a_page_says_was_revised_is_an_update_in_time_order():
+    texts = {
+        "fbi": "Three federal agents were injured in the motel shootout, the FBI said. "
+               "Authorities said earlier that four agents were injured.",
+        "station": "Three federal agents were injured in the motel shootout in Eastbrook.",
+    }
+    findings = [f for f in findings_of(check_texts(texts, "2031-03-17"), ClaimKind.COUNT) if "injured" in f.subject]
+    (finding,) = findings
+    assert finding.status is Status.UPDATE
+    assert [(v.value, v.sources) for v in finding.values] == [("4", ("fbi",)), ("3", ("fbi", "station"))]
+
+
+def test_a_source_that_gives_an_early_figure_beside_its_own_is_held_to_its_own():
+    texts = {
+        "fbi": "Three federal agents were injured in the motel shootout. Authorities said earlier that four agents were injured.",
+        "wire": "Four federal agents were injured in the motel shootout in Eastbrook.",
+    }
+    (finding,) = [f for f in findings_of(check_texts(texts, "2031-03-17"), ClaimKind.COUNT) if "injured" in f.subject]
+    assert finding.status is Status.CONFLICT  # the wire's four against the FBI's three of the same day
