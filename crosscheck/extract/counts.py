@@ -431,12 +431,21 @@ def _scope(text: str, end: int, limit: int) -> str | None:
     return "with perpetrator" if found and found.group(1).lower() in _PERPETRATORS else None
 
 
+# A speaker's hedge up to a few words before a number: "I think like five people got hit".
+_GUESS_BEFORE = re.compile(
+    rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
+)
+
+
 def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> str | None:
     """What sets a count at ``start:end`` apart from the story's event: a year before
     the publication year ("background 2005") or a phrase such as "three years ago" in
-    its sentence, or a clause that counts over a country, a year or several events
-    ("wider"). A count so anchored aligns only with counts of the same anchor."""
+    its sentence, a clause that counts over a country, a year or several events
+    ("wider"), or a speaker's guess ("guess": "I think like five people got hit").
+    A count so anchored aligns only with counts of the same anchor."""
     text = sentence.text
+    if _GUESS_BEFORE.search(text, max(0, start - sentence.start - 40), start - sentence.start):
+        return "guess"
     years = sorted({y for y in _YEAR.findall(text) if published and y < published[:4]})
     if years:
         return "background " + " ".join(years)

@@ -393,3 +393,13 @@ def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
 def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
     (claim,) = _counts(text)
     assert (claim.value, claim.attr("event")) == count
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ('"I think like five people got hit," a vendor said.', "guess"),
+    ("Neighbors heard maybe 20 shots.", "guess"),
+    ("Five people were hit, police said, and I think that is right.", None),  # the hedge comes after
+])
+def test_a_speakers_guess_is_not_a_report_of_the_count(text, anchor):
+    (claim,) = _counts(text)
+    assert claim.attr("anchor") == anchor
