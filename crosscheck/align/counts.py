@@ -96,6 +96,11 @@ class CountFrame(NamedTuple):
     names: frozenset = NO_WORDS  # for a count of charges, the words of the names its sentence gives
 
 
+@lru_cache(maxsize=1)
+def _subset_words() -> frozenset[str]:
+    return frozenset(load("things")["subsets"]["words"])
+
+
 def _participle_event(words: Iterable[str]) -> str:
     """The event a participle before the counted noun names: "two slain guards".
     Only inflected forms: a bare modifier ("fire trucks") is rarely an event."""
@@ -265,6 +270,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0
     same_thing = (
         bool(a.thing) and a.thing == b.thing and (a.narrowed <= b.narrowed or b.narrowed <= a.narrowed)
+        # "two female victims" are some of "four people shot"
+        and (a.narrowed ^ b.narrowed).isdisjoint(_subset_words())
     )
     if not same_thing or a.thing == a.unit:
         # A bare measure ("40 minutes") or two things of other names: the same

@@ -381,3 +381,12 @@ def test_one_distance_told_from_either_end_is_one_fact():
     })
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["40 mile", "about 45 mile"]
+
+
+def test_a_count_of_some_of_the_people_is_not_the_toll():
+    report = _check({
+        "a": "Two female victims were shot inside the Elm Street bar, police said.",
+        "b": "Four people were shot inside the Elm Street bar, police said.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert not findings_of(report, ClaimKind.COUNT, Status.UPDATE)
