@@ -21,6 +21,7 @@ class ClaimKind(str, Enum):
     PERSON = "person"
     QUOTE = "quote"
     TIME = "time"
+    CONDITION = "condition"
 
 
 class Severity(str, Enum):
@@ -226,6 +227,10 @@ CLAIM_ATTRS: dict[ClaimKind, dict[str, str]] = {
         "resolved": "\"no\" when the day is a weekday name only",
         "event": "the timed event's class (vocab/times.yaml)",
         "phase": "\"start\" or \"end\" of that event",
+    },
+    ClaimKind.CONDITION: {
+        "who": "whose condition, as matched across sources: a person noun (\"baby\") or a name, lower case",
+        "alive": "\"yes\" for a state of the living (critical, serious, stable), \"no\" for death",
     },
     ClaimKind.PERSON: {
         "key": "the person's name as matched across sources",

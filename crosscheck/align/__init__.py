@@ -351,6 +351,22 @@ def _quote_order(quote: _Quote) -> tuple:
     return (quote.norm,)
 
 
+# --- conditions -------------------------------------------------------------
+
+class _Condition(NamedTuple):
+    who: str
+    context: frozenset[str]
+
+
+def _condition_features(claim: Claim) -> _Condition:
+    return _Condition(claim.attr("who") or "", context_of(claim))
+
+
+def _condition_score(a: _Condition, b: _Condition) -> float:
+    """The same person (noun or name); the words around them break ties."""
+    return 1.0 + jaccard(a.context, b.context) if a.who and a.who == b.who else 0.0
+
+
 ALIGNERS: dict[ClaimKind, Aligner] = {
     ClaimKind.COUNT: Aligner(
         claim_in_sentence, count_frame, count_keys, count_score, True, words_around_first, count_event,
@@ -361,6 +377,10 @@ ALIGNERS: dict[ClaimKind, Aligner] = {
     ClaimKind.PERSON: Aligner(_person_signature, _person_features, _people_keys, _person_score, False, _person_order),
     ClaimKind.QUOTE: Aligner(_quote_norm, _quote_features, _quote_keys, _quote_score, False, _quote_order),
     ClaimKind.TIME: TIME_ALIGNER,
+    ClaimKind.CONDITION: Aligner(
+        claim_in_sentence, _condition_features, lambda said: [said.who], _condition_score, True,
+        lambda said: (said.who, sorted(said.context)),
+    ),
 }
 
 
@@ -377,6 +397,8 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
     if kind is ClaimKind.PERSON:
         return max(counts, key=lambda s: (len(s), s))
     subject = min(counts, key=lambda s: (-counts[s], len(s), s))
+    if kind is ClaimKind.CONDITION:
+        return f"condition of {subject}"
     if kind is ClaimKind.COUNT:
         return count_subject(subject, claims)
     if kind in (ClaimKind.DATE, ClaimKind.PLACES):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from ..errors import warn
 from ..limits import DEFAULT_LIMITS
 from ..model import Claim, ClaimKind, Document
+from .conditions import extract_conditions
 from .counts import extract_counts
 from .dates import extract_dates
 from .people import extract_people
@@ -25,6 +26,7 @@ EXTRACTORS: dict[ClaimKind, Callable[[Document], list[Claim]]] = {
     ClaimKind.PERSON: extract_people,
     ClaimKind.QUOTE: extract_quotes,
     ClaimKind.TIME: extract_times,
+    ClaimKind.CONDITION: extract_conditions,
 }
 
 

@@ -431,6 +431,17 @@ def _scope(text: str, end: int, limit: int) -> str | None:
     return "with perpetrator" if found and found.group(1).lower() in _PERPETRATORS else None
 
 
+def background_of(sentence: str, published: str | None) -> str | None:
+    """ "background 2005" when the sentence names a year before its source's publication year,
+    "background three years ago" for a phrase that sets it in another time (scope.yaml), else None."""
+    years = sorted({y for y in _YEAR.findall(sentence) if published and y < published[:4]})
+    if years:
+        return "background " + " ".join(years)
+    low = sentence.lower()
+    phrase = next((p for p in _BACKGROUND if p in low), None)
+    return f"background {phrase}" if phrase else None
+
+
 # A speaker's hedge up to a few words before a number: "I think like five people got hit".
 _GUESS_BEFORE = re.compile(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
@@ -446,13 +457,10 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     text = sentence.text
     if _GUESS_BEFORE.search(text, max(0, start - sentence.start - 40), start - sentence.start):
         return "guess"
-    years = sorted({y for y in _YEAR.findall(text) if published and y < published[:4]})
-    if years:
-        return "background " + " ".join(years)
+    background = background_of(text, published)
+    if background:
+        return background
     low = text.lower()
-    phrase = next((p for p in _BACKGROUND if p in low), None)
-    if phrase:
-        return f"background {phrase}"
     at, to = start - sentence.start, end - sentence.start
     clause_at = max(text.rfind(mark, 0, at) for mark in ",;") + 1
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]

@@ -529,7 +529,31 @@ class TimeOfDay:
         return status
 
 
-Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker | TimeOfDay
+@dataclass(frozen=True)
+class Condition:
+    """What became of a person: the same state agrees, two states of the living
+    (critical, stable) are a variant, as a condition changes by the hour; death
+    beside life conflicts, and is an update when every report of the person alive
+    came out before the first of the death (on another day: see the engine)."""
+
+    def show(self, claim: Claim) -> str:
+        return str(claim.value)
+
+    def relate(self, a: Claim, b: Claim) -> Status:
+        if a.value == b.value:
+            return Status.AGREE
+        return Status.VARIANT if a.attr("alive") == b.attr("alive") else Status.CONFLICT
+
+    @staticmethod
+    def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
+        alive = [published.get(c.source) or "" for c in claims if c.attr("alive") == "yes"]
+        dead = [published.get(c.source) or "" for c in claims if c.attr("alive") == "no"]
+        if "" in alive or "" in dead:
+            return True  # the engine says the sources are undated
+        return max(alive, default="")[:10] <= min(dead, default="9999")[:10]
+
+
+Comparator = Numeric | PlaceSet | DatePrecision | FuzzyTitle | QuoteWording | QuoteSpeaker | TimeOfDay | Condition
 
 # compare.using -> comparator class; its dataclass fields are the allowed options.
 COMPARATORS: dict[str, Callable[..., Comparator]] = {
@@ -540,4 +564,5 @@ COMPARATORS: dict[str, Callable[..., Comparator]] = {
     "quote-wording": QuoteWording,
     "quote-speaker": QuoteSpeaker,
     "time-of-day": TimeOfDay,
+    "condition": Condition,
 }

@@ -9,7 +9,7 @@ RULES = load_rules()
 
 def test_default_rules_are_found():
     assert len(RULES) >= 6
-    assert {r.kind.value for r in RULES} == {"count", "places", "date", "person", "quote", "time"}
+    assert {r.kind.value for r in RULES} == {"count", "places", "date", "person", "quote", "time", "condition"}
 
 
 def test_ids_equal_file_names_and_are_unique():

@@ -1,0 +1,136 @@
+"""Conditions: what became of a person an event hurt.
+
+"The baby remains in critical condition", "Lee died Sunday", "she was pronounced
+dead": one CONDITION claim per mention, whose subject is whose condition it is (a
+person noun, "the baby", or a name) and whose value is the state
+(vocab/conditions.yaml: critical, serious, stable, died). Reports of later days
+may tell another state of the same person: critical on Monday, died on
+Wednesday. "She" and "he" are the nearest person noun of that sex before them.
+Not read: a person set apart from another of the same noun ("another man", "the
+other victim"), anyone of several ("one person is in critical condition"), and
+a death long before the report ("her father died in 2009").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
+from ..text import STOPWORDS, alternation, singular
+from ..vocab import load
+from .counts import background_of
+from .gazetteer import lookup_place
+
+# Between the person and the state: "remains", "was later", "has been listed".
+_BETWEEN = (
+    r"(?:(?:is|was|are|were|remains|remained|has|had|have|been|being|still|later|reportedly|now|listed"
+    r"|also|currently|initially)\s+){0,3}"
+)
+# Words before a person noun that set that person apart from another of the noun.
+_ANOTHER = frozenset({"other", "another", "second", "third", "fourth", "fifth", "last"})
+# How far back "she" or "he" looks for the noun it stands for: about a sentence or two.
+PRONOUN_REACH = 250
+# A capitalized word after one of these is a place or a body, not a person: "a man of Selma, died".
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|for)\s+$")
+# The capitalized word before a name: "Little" of "Little Rock", "Lee" of "Lee Demello".
+_CAPITALIZED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+
+
+@cache
+def _state_pattern() -> re.Pattern:
+    """The phrases of the states: found first, as they are rarer than the people before them."""
+    return re.compile(rf"\b(?:{alternation(list(_states()))})\b")
+
+
+# The person right before a state (a determiner and a noun, "she" or "he", or a name with
+# perhaps its age set off: "Lee, 45,"), perhaps with "is", "remains" ... between.
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
+    r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
+    rf",?\s+{_BETWEEN}$"
+)
+# How far before a state its person may start.
+PERSON_REACH = 80
+
+
+@cache
+def _states() -> dict[str, tuple[str, bool]]:
+    """Phrase -> (state, whether the living are in it)."""
+    return {
+        phrase: (state, entry["alive"])
+        for state, entry in load("conditions")["states"].items() for phrase in entry["phrases"]
+    }
+
+
+@cache
+def _people() -> frozenset[str]:
+    things = load("things")
+    return frozenset(things["people_nouns"]["words"]) | frozenset(things["classes"]["person"]["words"])
+
+
+@cache
+def _pronoun_nouns(pronoun: str) -> re.Pattern:
+    return re.compile(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
+
+
+def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
+    """(subject, key) of the person a condition is told of, or None when it cannot be told."""
+    if match.group("noun"):
+        noun = singular(match.group("noun"))
+        if noun not in _people() or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
+            return None
+        if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
+            return None  # "one person is in critical condition": anyone of several
+        return f"the {noun}", noun
+    if match.group("pronoun"):
+        before = doc.text[max(0, match.start() - PRONOUN_REACH) : match.start()]
+        found = list(_pronoun_nouns(match.group("pronoun").lower()).finditer(before))
+        if not found:
+            return None
+        noun = singular(found[-1].group(1).lower()).split()[-1]
+        return f"the {noun}", noun
+    name = match.group("name")
+    if name.lower() in STOPWORDS or name.lower() in _people():
+        return None  # "Police", "Victims": not a name
+    at = max(0, match.start() - 30)
+    first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())
+    if _PLACE_BEFORE.search(doc.text, at, first.start() if first else match.start()) or (
+        first and lookup_place(f"{first.group(1)} {name}")
+    ):
+        return None  # "of Selma, died": where a person is from; "in Little Rock are ...": a place
+    return name, name.lower()
+
+
+def _sentence_of(doc: Document, offset: int) -> Sentence | None:
+    try:
+        return doc.sentence_at(offset)
+    except ValueError:  # between sentences: page furniture the cleaner left
+        return None
+
+
+def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, str] | None]:
+    """The person a state at ``at`` is told of, nearest the state: "the man and the woman died"
+    is the woman's death (the man's is not said)."""
+    start = max(0, at - PERSON_REACH)
+    while (person := _PERSON_BEFORE.search(doc.text, start, at)) is not None:
+        whose = _whose(doc, person)
+        if whose:
+            return person, whose
+        start = person.start() + 1
+    return None, None
+
+
+def extract_conditions(doc: Document) -> list[Claim]:
+    """One CONDITION claim per person and state told, in text order."""
+    claims = []
+    for told in _state_pattern().finditer(doc.text):
+        person, whose = _person_before(doc, told.start())
+        sentence = _sentence_of(doc, person.start()) if whose else None
+        if sentence is None or background_of(sentence.text, doc.source.published):
+            continue
+        state, alive = _states()[" ".join(told.group(0).lower().split())]
+        claims.append(doc.claim(
+            ClaimKind.CONDITION, whose[0], state, person.start(), told.end(), sentence=sentence,
+            attrs=make_attrs(ClaimKind.CONDITION, who=whose[1], alive="yes" if alive else "no"),
+        ))
+    return claims

@@ -1,0 +1,58 @@
+"""Conditions: what became of a person an event hurt. Invented texts."""
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.conditions import extract_conditions
+from crosscheck.ingest import build_document
+from crosscheck.model import ClaimKind, Source, Status
+
+from ..conftest import check_texts, findings_of
+
+
+def _conditions(text: str, published: str | None = None):
+    doc = build_document(Source(id="x", published=published), text)
+    return [(c.subject, c.value, c.attr("alive")) for c in extract_conditions(doc)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The baby remains in critical condition at Eastbrook General.", [("the baby", "critical", "yes")]),
+    ("The 3-year-old girl was later pronounced dead.", [("the girl", "died", "no")]),
+    ("Ana Ruiz Soto, 45, died Sunday at the hospital.", [("Soto", "died", "no")]),
+    ("A 6-year-old boy was shot on Elm Street. He is in stable condition.", [("the boy", "stable", "yes")]),
+    ("The man is expected to survive, police said.", [("the man", "stable", "yes")]),
+    ("Police said the man and the woman later died.", [("the woman", "died", "no")]),  # the nearest person
+])
+def test_a_persons_condition(text, found):
+    assert _conditions(text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "One man died and another man was in serious condition.",  # the second is set apart
+    "One person is in critical condition after the crash.",  # anyone of several
+    "A teacher from Selma died in the crash.",  # a place, not a name
+    "Four people were shot in Little Rock and are expected to survive.",  # nor the end of a place's name
+    "He is in critical condition.",  # "he" with no man or boy before it
+])
+def test_not_read(text):
+    told = [c for c in _conditions(text) if c != ("the man", "died", "no")]  # "One man died" is read
+    assert told == []
+
+
+def test_a_death_long_before_the_report_is_not_read():
+    assert _conditions("Her husband died in 2009 of cancer.", published="2031-03-12") == []
+
+
+@pytest.mark.parametrize("published, status", [
+    ({"monday": "2031-03-10", "thursday": "2031-03-13"}, Status.UPDATE),  # critical, then died
+    ({"monday": "2031-03-13", "thursday": "2031-03-10"}, Status.CONFLICT),  # died, then alive again
+    ({"monday": "2031-03-13", "thursday": "2031-03-13"}, Status.CONFLICT),  # one day, two states
+])
+def test_critical_then_died_is_an_update(published, status):
+    texts = {
+        "monday": "A 4-year-old girl was shot on Elm Street in Eastbrook. She is in critical condition.",
+        "thursday": "The girl has died after the shooting on Elm Street in Eastbrook, her family said.",
+    }
+    (finding,) = findings_of(check_texts(texts, published), ClaimKind.CONDITION)
+    assert finding.status is status
+    assert finding.subject == "condition of the girl"
