@@ -354,17 +354,23 @@ def _quote_order(quote: _Quote) -> tuple:
 # --- conditions -------------------------------------------------------------
 
 class _Condition(NamedTuple):
-    who: str
+    who: str  # a person noun or a surname
+    subject: str  # "the baby", or the name as written
     context: frozenset[str]
 
 
 def _condition_features(claim: Claim) -> _Condition:
-    return _Condition(claim.attr("who") or "", context_of(claim))
+    return _Condition(claim.attr("who") or "", claim.subject, context_of(claim))
 
 
 def _condition_score(a: _Condition, b: _Condition) -> float:
-    """The same person (noun or name); the words around them break ties."""
-    return 1.0 + jaccard(a.context, b.context) if a.who and a.who == b.who else 0.0
+    """The same person (noun, or a name: "Eva Lee" is not "Tom Lee", "Lee" may be
+    either); the words around them break ties."""
+    if not a.who or a.who != b.who:
+        return 0.0
+    if len(a.subject.split()) > 1 and len(b.subject.split()) > 1 and not same_name(a.subject, b.subject):
+        return 0.0
+    return 1.0 + jaccard(a.context, b.context)
 
 
 ALIGNERS: dict[ClaimKind, Aligner] = {

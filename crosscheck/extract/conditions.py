@@ -46,7 +46,7 @@ def _state_pattern() -> re.Pattern:
 # perhaps its age set off: "Lee, 45,"), perhaps with "is", "remains" ... between.
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
-    r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
+    r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
     rf",?\s+{_BETWEEN}$"
 )
 # How far before a state its person may start.
@@ -90,15 +90,15 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
         noun = singular(found[-1].group(1).lower()).split()[-1]
         return f"the {noun}", noun
     name = match.group("name")
-    if name.lower() in STOPWORDS or name.lower() in _people():
+    if name.split()[0].lower() in STOPWORDS or name.lower() in _people():
         return None  # "Police", "Victims": not a name
     at = max(0, match.start() - 30)
     first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())
-    if _PLACE_BEFORE.search(doc.text, at, first.start() if first else match.start()) or (
+    if _PLACE_BEFORE.search(doc.text, at, first.start() if first else match.start()) or lookup_place(name) or (
         first and lookup_place(f"{first.group(1)} {name}")
     ):
         return None  # "of Selma, died": where a person is from; "in Little Rock are ...": a place
-    return name, name.lower()
+    return name, name.split()[-1].lower()
 
 
 def _sentence_of(doc: Document, offset: int) -> Sentence | None:

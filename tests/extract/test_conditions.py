@@ -18,7 +18,7 @@ def _conditions(text: str, published: str | None = None):
 @pytest.mark.parametrize("text, found", [
     ("The baby remains in critical condition at Eastbrook General.", [("the baby", "critical", "yes")]),
     ("The 3-year-old girl was later pronounced dead.", [("the girl", "died", "no")]),
-    ("Ana Ruiz Soto, 45, died Sunday at the hospital.", [("Soto", "died", "no")]),
+    ("Ana Ruiz Soto, 45, died Sunday at the hospital.", [("Ana Ruiz Soto", "died", "no")]),
     ("A 6-year-old boy was shot on Elm Street. He is in stable condition.", [("the boy", "stable", "yes")]),
     ("The man is expected to survive, police said.", [("the man", "stable", "yes")]),
     ("Police said the man and the woman later died.", [("the woman", "died", "no")]),  # the nearest person
@@ -56,3 +56,14 @@ def test_critical_then_died_is_an_update(published, status):
     (finding,) = findings_of(check_texts(texts, published), ClaimKind.CONDITION)
     assert finding.status is status
     assert finding.subject == "condition of the girl"
+
+
+def test_two_people_of_one_surname_are_two():
+    texts = {
+        "a": "Eva Lee remains in critical condition at Eastbrook General, police said.",
+        "b": "Tom Lee died at the scene on Elm Street, police said.",
+    }
+    assert not findings_of(check_texts(texts, "2031-03-12"), ClaimKind.CONDITION)
+    texts["b"] = "Lee died at Eastbrook General on Tuesday, police said."
+    (finding,) = findings_of(check_texts(texts, {"a": "2031-03-12", "b": "2031-03-14"}), ClaimKind.CONDITION)
+    assert finding.status is Status.UPDATE
