@@ -298,6 +298,24 @@ def _class_named(tokens: list[str], at: int) -> str:
     return cls
 
 
+# Lower-case words a place or a day set off by commas may hold: "at 12 Elm St.", "in the Bronx".
+_ADJUNCT_WORDS = frozenset({"at", "in", "on", "near", "of", "the", "and", "block", "st", "nd", "rd", "th", ","})
+
+
+def _clause_before_adjuncts(tokens: list[str], breaks: list[int]) -> list[str]:
+    """For a time after places and days set off by commas ("responded to the scene of the
+    shooting, at 12 Elm St., in Eastbrook, Monday, just before 4 p.m."), the clause before
+    them, which the time belongs to; else nothing."""
+    k = len(breaks) - 1
+    while k >= 1 and all(
+        t[0].isupper() or t[0].isdigit() or t.lower() in _ADJUNCT_WORDS for t in tokens[breaks[k - 1] + 1 : breaks[k]]
+    ):
+        k -= 1
+    if k == len(breaks) - 1 or k < 0:
+        return []
+    return tokens[(breaks[k - 1] + 1 if k >= 1 else 0) : breaks[k]]
+
+
 def _opens_on_another_event(tokens: list[str]) -> bool:
     """A sentence that opens on another event ("Earlier Sunday, ...", "In a separate shooting, ..."):
     its times are that event's, whatever the clause of the time names."""
@@ -310,9 +328,11 @@ def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to
     text = doc.text
     tokens_left = _TOKEN.findall(text, sentence.start, start)
     # The time's own clause on the left: an event word past a comma is another clause's.
-    clause = next((i + 1 for i in range(len(tokens_left) - 1, -1, -1) if is_clause_break(tokens_left, i)), 0)
-    tokens = tokens_left[clause:] + _TOKEN.findall(text, end, sentence.end)
-    event, phase, subject = _event(tokens, len(tokens_left) - clause)
+    breaks = [i for i in range(len(tokens_left)) if is_clause_break(tokens_left, i)]
+    clause = breaks[-1] + 1 if breaks else 0
+    main = _clause_before_adjuncts(tokens_left, breaks)
+    tokens = main + tokens_left[clause:] + _TOKEN.findall(text, end, sentence.end)
+    event, phase, subject = _event(tokens, len(main) + len(tokens_left) - clause)
     if clause and _opens_on_another_event(tokens_left[:clause]):
         event, phase, subject = "", "", ""
     phase = bound or phase

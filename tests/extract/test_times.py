@@ -298,3 +298,16 @@ def test_what_a_call_asked_is_no_other_event():
 def test_happening_names_the_incident():
     claim = _only("Neighbors said it was happening on Elm Road around 11:30 p.m. on Friday.")
     assert claim.attr("event") == "incident"
+
+
+@pytest.mark.parametrize("text, event", [
+    # places and a day set off by commas stand between the event and its time
+    ("Officers responded to the scene of the shooting, at 12 Elm St., in Eastbrook, Monday, just before 4 p.m.",
+     "incident"),
+    ("The shooting was reported on Elm Street, in Eastbrook, at 4 p.m.", "incident"),
+    # a clause with a verb of its own keeps the time
+    ("The shooting was reported on Elm Street, and the vigil began Monday, at 8 p.m.", "gathering"),
+])
+def test_a_time_after_places_and_a_day_is_the_events_before_them(text, event):
+    claim = _times(text)[-1]
+    assert claim.attr("event") == event
