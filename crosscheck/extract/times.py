@@ -274,7 +274,10 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
-        (i for i in range(max(low, 0), high) if tokens[i].lower() in phases), None
+        # next to the event word or the time: "at the beginning of the siege and then an hour in,
+        # at 3:30" is not when it began
+        (i for i in range(max(low, 0), high) if tokens[i].lower() in phases and min(abs(i - found), abs(at - i)) <= PHASE_REACH),
+        None,
     )
     word = singular(tokens[named].lower())
     if phase_at is None:
@@ -298,22 +301,30 @@ def _class_named(tokens: list[str], at: int) -> str:
     return cls
 
 
+# How many words from the event word or the time a phase word ("began", "ended") may stand.
+PHASE_REACH = 4
 # Lower-case words a place or a day set off by commas may hold: "at 12 Elm St.", "in the Bronx".
 _ADJUNCT_WORDS = frozenset({"at", "in", "on", "near", "of", "the", "and", "block", "st", "nd", "rd", "th", ","})
 
 
 def _clause_before_adjuncts(tokens: list[str], breaks: list[int]) -> list[str]:
-    """For a time after places and days set off by commas ("responded to the scene of the
-    shooting, at 12 Elm St., in Eastbrook, Monday, just before 4 p.m."), the clause before
-    them, which the time belongs to; else nothing."""
+    """For a time set off by a comma with no verb of its own before it, after perhaps places
+    and days set off by commas too ("people were firing shots inside the bar, just after 2
+    a.m.", "responded to the scene of the shooting, at 12 Elm St., in Eastbrook, Monday, just
+    before 4 p.m."), the clause before them, which the time belongs to; else nothing."""
+    if not breaks or any(_is_verb(tokens, i) for i in range(breaks[-1] + 1, len(tokens))):
+        return []
     k = len(breaks) - 1
     while k >= 1 and all(
         t[0].isupper() or t[0].isdigit() or t.lower() in _ADJUNCT_WORDS for t in tokens[breaks[k - 1] + 1 : breaks[k]]
     ):
         k -= 1
-    if k == len(breaks) - 1 or k < 0:
-        return []
-    return tokens[(breaks[k - 1] + 1 if k >= 1 else 0) : breaks[k]]
+    if tokens[breaks[k]] != ",":
+        return []  # a dash, a parenthesis or a quote sets off more than an adverbial
+    main = tokens[(breaks[k - 1] + 1 if k >= 1 else 0) : breaks[k]]
+    events = _vocab()["events"]
+    # Only a clause that tells of something ("and then about an hour in, at 3:30" does not).
+    return main if any(t.lower() in events or _is_verb(main, i) for i, t in enumerate(main)) else []
 
 
 def _opens_on_another_event(tokens: list[str]) -> bool:

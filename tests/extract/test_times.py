@@ -261,7 +261,11 @@ def test_an_embedded_posts_stamp_is_no_time_and_its_afternoon_is_that_days():
 def test_an_event_with_a_date_of_its_own_is_not_the_times():
     # The arrest is at 1:26 p.m.; the March 2 robbery has its own day.
     claim = _only("Police arrested Ann Lee, 31, of Millbrook at 1:26 p.m. in connection with a March 2 robbery.")
+    assert claim.attr("event") == "arrest"  # past the age and hometown set off by commas
+    claim = _only("Ann Lee of Millbrook was at the station at 1:26 p.m. in connection with a March 2 robbery.")
     assert claim.attr("event") is None
+    claim = _only("Ann Lee of Millbrook was at the station at 1:26 p.m. in connection with the robbery.")
+    assert claim.attr("event") == "incident"
     assert _only("Police said the robbery happened at 1:26 p.m. in the store.").attr("event") == "incident"
 
 
@@ -307,7 +311,15 @@ def test_happening_names_the_incident():
     ("The shooting was reported on Elm Street, in Eastbrook, at 4 p.m.", "incident"),
     # a clause with a verb of its own keeps the time
     ("The shooting was reported on Elm Street, and the vigil began Monday, at 8 p.m.", "gathering"),
+    # one comma before a time with no verb of its own
+    ("People were firing shots inside the Elm Street bar, just after 2 a.m. on May 14, police said.", "incident"),
 ])
 def test_a_time_after_places_and_a_day_is_the_events_before_them(text, event):
     claim = _times(text)[-1]
     assert claim.attr("event") == event
+
+
+def test_a_phase_word_far_from_the_event_and_the_time_is_not_its_phase():
+    claim = _only("The gunman fired into a stall at the beginning of the siege and then an hour and a half in, at 3:30 a.m.")
+    assert (claim.attr("event"), claim.attr("phase")) == ("incident", None)
+    assert _only("The shooting began at 3:30 a.m.").attr("phase") == "start"
