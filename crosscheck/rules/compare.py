@@ -21,7 +21,7 @@ from ..extract.addresses import address_parts, is_address
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
-from ..vocab import is_evolving, is_past_title, measure_of, stands_in, word_classes
+from ..vocab import is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -139,10 +139,26 @@ class Numeric:
     @staticmethod
     def can_change(claims: list[Claim], published: Mapping[str, str]) -> bool:
         """Tallies (killed, injured, arrested ...) are revised as a story unfolds, and a
-        person grows older between reports."""
+        person grows older between reports; arrests and charges (events.yaml `personal`)
+        are not undone: a later report of fewer is another matter, not an update."""
         if claims and all(c.kind is ClaimKind.COUNT and c.attr("role") == "age" for c in claims):
             return _ages_grow(claims, published)
-        return any(is_evolving(c.attr("event") or "") for c in claims if c.kind is ClaimKind.COUNT)
+        events = [c.attr("event") or "" for c in claims if c.kind is ClaimKind.COUNT]
+        if any(is_personal(event) for event in events):
+            return _never_fewer(claims, published)
+        return any(is_evolving(event) for event in events)
+
+
+def _never_fewer(claims: list[Claim], published: Mapping[str, str]) -> bool:
+    """Whether no report gives fewer than an earlier one (every one dated: else the engine
+    keeps the conflict, noting the undated)."""
+    if any(not published.get(c.source) for c in claims):
+        return True
+    dated = sorted((published[c.source][:10], number_interval(c, 0.0)) for c in claims)
+    return all(
+        later[1] >= earlier[0]
+        for i, (then, earlier) in enumerate(dated) for when, later in dated[i + 1 :] if when > then
+    )
 
 
 def _ages_grow(ages: list[Claim], published: Mapping[str, str]) -> bool:

@@ -57,3 +57,9 @@ def test_a_source_that_gives_an_early_figure_beside_its_own_is_held_to_its_own()
     }
     (finding,) = [f for f in findings_of(check_texts(texts, "2031-03-17"), ClaimKind.COUNT) if "injured" in f.subject]
     assert finding.status is Status.CONFLICT  # the wire's four against the FBI's three of the same day
+
+
+def test_fewer_arrests_in_a_later_report_are_another_matter_not_an_update():
+    texts = {"friday": TEXTS["monday"], "monday": TEXTS["friday"]}  # one arrested, then none
+    (finding,) = _arrests(check_texts(texts, {"friday": "2031-03-14", "monday": "2031-03-17"}))
+    assert finding.status is Status.CONFLICT
