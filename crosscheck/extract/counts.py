@@ -973,7 +973,7 @@ def _unnumbered_patterns() -> _Unnumbered:
         re.compile(rf"(?:{_capitalized_too(said['nobody'])})\b"),
         re.compile(rf"(?:{alternation(list(said['one_phrases']))})\b"),  # past the sentence's subject: lower case
         re.compile(
-            r"(?:was|is|has\s+been|had\s+been|is\s+being|was\s+being|remains|remained)\s+"
+            r"(?:was|is|has\s+been|is\s+being|was\s+being|remains|remained)\s+"  # told of one, not "had been"
             r"(?:(?:later|also|quickly|subsequently|eventually|then|since|now|already|immediately|finally|formally)\s+)?"
             rf"(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|{done})\b"
         ),
@@ -1065,6 +1065,10 @@ def _one_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
 def _unnumbered_claim(
     doc: Document, starts: list[int], start: int, end: int, value: int, subject: str, event: str, one: bool = False,
 ) -> Iterator[Claim]:
+    if value == 0 and event_family(event) == "incident":
+        # News tells "no one was hurt" of one moment of an attack (shots at the police, a
+        # second volley) as often as of all of it: a toll of none is read of other events only.
+        return
     sentence = _sentence_of(doc, start, starts)
     if sentence is None:
         return

@@ -349,9 +349,9 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
 @pytest.mark.parametrize("text, count", [
     ("No arrests have been made in the shooting, police said.", (0, "person", "arrested", None)),
     ("Police haven't made any arrests in the shooting.", (0, "person", "arrested", None)),
-    ("No one was hurt when the wall fell.", (0, "person", "injured", None)),
+    ("No residents were evacuated when the wall fell.", (0, "resident", "evacuated", None)),
     ("Nobody has yet been charged in the fire.", (0, "person", "charged", None)),
-    ("No officers were injured in the standoff.", (0, "officer", "injured", None)),
+    ("No officers were arrested after the standoff.", (0, "officer", "arrested", None)),
     ("No one was in custody Monday night.", (0, "person", "arrested", None)),
     ("No one was arrested after the march.", (0, "person", "arrested", None)),
     ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
@@ -366,7 +366,8 @@ def test_a_count_told_without_a_number(text, count):
 
 
 @pytest.mark.parametrize("text", [
-    "No one else was hurt when the wall fell.",  # what is left of a figure told before
+    "No one else was arrested after the march.",  # what is left of a figure told before
+    "No one was hurt when shots were fired at the officers.",  # a toll of none of harm: one moment of an attack
     "No further arrests are expected.",
     "No arrest warrant has been issued.",  # the noun modifies another
     "Ames was not charged.",  # a negation
