@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, singular
-from ..vocab import load
+from ..vocab import load, people_words
 from .counts import background_of
 from .gazetteer import lookup_place
 
@@ -63,12 +63,6 @@ def _states() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _people() -> frozenset[str]:
-    things = load("things")
-    return frozenset(things["people_nouns"]["words"]) | frozenset(things["classes"]["person"]["words"])
-
-
-@cache
 def _pronoun_nouns(pronoun: str) -> re.Pattern:
     return re.compile(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
 
@@ -77,7 +71,7 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
     """(subject, key) of the person a condition is told of, or None when it cannot be told."""
     if match.group("noun"):
         noun = singular(match.group("noun"))
-        if noun not in _people() or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
+        if noun not in people_words() or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
             return None
         if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
             return None  # "one person is in critical condition": anyone of several
@@ -90,7 +84,7 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
         noun = singular(found[-1].group(1).lower()).split()[-1]
         return f"the {noun}", noun
     name = match.group("name")
-    if name.split()[0].lower() in STOPWORDS or name.lower() in _people():
+    if name.split()[0].lower() in STOPWORDS or name.lower() in people_words():
         return None  # "Police", "Victims": not a name
     at = max(0, match.start() - 30)
     first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())

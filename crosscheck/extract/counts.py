@@ -28,7 +28,7 @@ from ..text import STOPWORDS, alternation, lemma, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, is_evolving, load, word_classes
+from ..vocab import event_class, event_family, is_evolving, load, people_words, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -950,7 +950,7 @@ def _tallied_participles() -> list[str]:
 
 def _capitalized_too(phrases: list[str]) -> str:
     """An alternation of ``phrases`` that also matches them capitalized, as a sentence starts."""
-    return "|".join(f"[{p[0].upper()}{p[0]}]{alternation([p])[1:]}" for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(_either_case(alternation([p])) for p in sorted(phrases, key=len, reverse=True))
 
 
 class _Unnumbered(NamedTuple):
@@ -1008,11 +1008,9 @@ def _starts_word(text: str, at: int) -> bool:
 
 
 def _people_word(word: str) -> bool:
-    said = load("things")
-    base = singular(word.lower())
-    return word.lower() not in said["unnumbered"]["remainder"] and (
-        base in said["people_nouns"]["words"] or base in said["classes"]["person"]["words"]
-    )
+    """A noun for people, not one for the rest of them ("others")."""
+    low = word.lower()
+    return low not in load("things")["unnumbered"]["remainder"] and singular(low) in people_words()
 
 
 def _tallied_one(word: str) -> str | None:
@@ -1022,8 +1020,8 @@ def _tallied_one(word: str) -> str | None:
 
 
 def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
-    """ "No arrests have been made", "police have not made any arrests", "no one was hurt",
-    "no officers were injured": zero of those the event touched."""
+    """ "No arrests have been made", "police have not made any arrests", "nobody has been
+    charged", "no officers were arrested": zero of those the event touched."""
     text, event_nouns, patterns = doc.text, load("things")["event_nouns"]["words"], _unnumbered_patterns()
     for match in [*patterns.no_word.finditer(text), *_NOT_ANY.finditer(text)]:
         word = match.group("word").lower()

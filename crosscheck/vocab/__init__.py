@@ -124,6 +124,13 @@ def is_evolving(word: str) -> bool:
 
 
 @cache
+def people_words() -> frozenset[str]:
+    """Nouns for people (things.yaml): of some kind ("women", "officers") or in general ("victims")."""
+    things = load("things")
+    return frozenset(things["people_nouns"]["words"]) | frozenset(things["classes"]["person"]["words"])
+
+
+@cache
 def word_classes(name: str) -> dict[str, str]:
     """A vocabulary of classes -> words, turned around: each word -> its class.
 
