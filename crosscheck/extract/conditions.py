@@ -51,6 +51,16 @@ _PERSON_BEFORE = re.compile(
 )
 # How far before a state its person may start.
 PERSON_REACH = 80
+# A state told in a second predicate: "Lee was shot in the chest and later died".
+_AND_BEFORE = re.compile(
+    r"\band\s+(?:(?:later|then|also|eventually|subsequently|is|was|remains|remained|has|had)\s+){0,2}$"
+)
+# The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
+_SUBJECT_AT_START = re.compile(
+    r"\s*(?:(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
+    r"|(?P<pronoun>[Ss]he|[Hh]e)|(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
+    r"\s+(?:was|is|had|has|were|remained|remains)\b"
+)
 
 
 @cache
@@ -84,7 +94,7 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
         noun = singular(found[-1].group(1).lower()).split()[-1]
         return f"the {noun}", noun
     name = match.group("name")
-    if name.split()[0].lower() in STOPWORDS or name.lower() in people_words():
+    if name.split()[0].lower() in STOPWORDS or singular(name.lower()) in people_words():
         return None  # "Police", "Victims": not a name
     at = max(0, match.start() - 30)
     first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())
@@ -104,13 +114,20 @@ def _sentence_of(doc: Document, offset: int) -> Sentence | None:
 
 def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, str] | None]:
     """The person a state at ``at`` is told of, nearest the state: "the man and the woman died"
-    is the woman's death (the man's is not said)."""
+    is the woman's death (the man's is not said); in a second predicate ("Lee was shot in the
+    chest and later died"), the subject its sentence opens with."""
     start = max(0, at - PERSON_REACH)
     while (person := _PERSON_BEFORE.search(doc.text, start, at)) is not None:
         whose = _whose(doc, person)
         if whose:
             return person, whose
         start = person.start() + 1
+    sentence = _sentence_of(doc, at)
+    if sentence and _AND_BEFORE.search(doc.text, max(sentence.start, at - 40), at):
+        person = _SUBJECT_AT_START.match(doc.text, sentence.start, at)
+        whose = _whose(doc, person) if person else None
+        if whose:
+            return person, whose
     return None, None
 
 

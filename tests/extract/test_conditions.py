@@ -22,6 +22,9 @@ def _conditions(text: str, published: str | None = None):
     ("A 6-year-old boy was shot on Elm Street. He is in stable condition.", [("the boy", "stable", "yes")]),
     ("The man is expected to survive, police said.", [("the man", "stable", "yes")]),
     ("Police said the man and the woman later died.", [("the woman", "died", "no")]),  # the nearest person
+    # a second predicate: the subject the sentence opens with
+    ("Lee Hart was shot in the chest on Elm Street and later died.", [("Lee Hart", "died", "no")]),
+    ("The boy was hit in the face and remains in critical condition.", [("the boy", "critical", "yes")]),
 ])
 def test_a_persons_condition(text, found):
     assert _conditions(text) == found
@@ -33,6 +36,7 @@ def test_a_persons_condition(text, found):
     "A teacher from Selma died in the crash.",  # a place, not a name
     "Four people were shot in Little Rock and are expected to survive.",  # nor the end of a place's name
     "He is in critical condition.",  # "he" with no man or boy before it
+    "Officers were called to Elm Street and later died.",  # no person opens the sentence
 ])
 def test_not_read(text):
     told = [c for c in _conditions(text) if c != ("the man", "died", "no")]  # "One man died" is read
