@@ -303,8 +303,13 @@ def _class_named(tokens: list[str], at: int) -> str:
 
 # How many words from the event word or the time a phase word ("began", "ended") may stand.
 PHASE_REACH = 4
-# Lower-case words a place or a day set off by commas may hold: "at 12 Elm St.", "in the Bronx".
-_ADJUNCT_WORDS = frozenset({"at", "in", "on", "near", "of", "the", "and", "block", "st", "nd", "rd", "th", ","})
+# Lower-case words a place or a day set off by commas may hold: "at 12 Elm St.", "in the Bronx",
+# "in the Riverside district", "on the city's east side".
+_ADJUNCT_WORDS = frozenset({
+    "at", "in", "on", "near", "of", "the", "and", "block", "st", "nd", "rd", "th", ",", "district", "neighborhood",
+    "neighbourhood", "area", "section", "side", "part", "city", "city's", "county", "town", "village", "downtown",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+})
 
 
 def _clause_before_adjuncts(tokens: list[str], breaks: list[int]) -> list[str]:

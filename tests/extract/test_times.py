@@ -309,6 +309,8 @@ def test_happening_names_the_incident():
     ("Officers responded to the scene of the shooting, at 12 Elm St., in Eastbrook, Monday, just before 4 p.m.",
      "incident"),
     ("The shooting was reported on Elm Street, in Eastbrook, at 4 p.m.", "incident"),
+    ("The shooting was reported outside a store, at 12 Elm St., in the Riverside district, Thursday, at 9 p.m.",
+     "incident"),
     # a clause with a verb of its own keeps the time
     ("The shooting was reported on Elm Street, and the vigil began Monday, at 8 p.m.", "gathering"),
     # one comma before a time with no verb of its own
