@@ -23,6 +23,8 @@ CASES = [
     ("seed-story", SEEDS, REPO / "reports" / "ice-body-cameras", ("markdown", "json", "html")),
     ("example-story", REPO / "examples" / "body-cameras", REPO / "tests" / "golden" / "body-cameras" / "expected",
      ("markdown", "json", "csv", "claimreview")),
+    ("updates-story", REPO / "examples" / "elm-street-shooting",
+     REPO / "tests" / "golden" / "elm-street-shooting" / "expected", ("markdown", "json")),
 ]
 SUFFIX = {"markdown": ".md", "json": ".json", "csv": ".csv", "claimreview": ".claimreview.json", "html": ".html"}
 

@@ -129,9 +129,9 @@ def single_source_groups(report: Report) -> list[ClaimGroup]:
 _RANK = {Status.AGREE: 0, Status.VARIANT: 1, Status.UPDATE: 2, Status.CONFLICT: 3}
 # The summary's terms, said once for every format that prints a summary.
 SUMMARY_TERMS = (
-    "Terms: a claim is one statement in one source (a count, places, a date, a time, a title, a quote); a group is"
-    " the claims about one thing, counted once: under its most serious finding, as unreported when no rule reports"
-    " on it, or as single-source when only one source gives it."
+    "Terms: a claim is one statement in one source (a count, places, a date, a time, a title, a quote, a person's"
+    " condition); a group is the claims about one thing, counted once: under its most serious finding, as"
+    " unreported when no rule reports on it, or as single-source when only one source gives it."
 )
 
 
