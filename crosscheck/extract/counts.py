@@ -969,7 +969,7 @@ def _unnumbered_patterns() -> _Unnumbered:
     said = load("things")["unnumbered"]
     done = alternation(_tallied_participles())
     return _Unnumbered(
-        re.compile(rf"(?:{_capitalized_too(said['none'])})\s+(?P<word>[a-z]+)\b"),
+        re.compile(rf"(?:{_capitalized_too(said['none'])})\s+(?:known\s+)?(?P<word>[a-z]+)\b"),
         re.compile(rf"(?:{_capitalized_too(said['nobody'])})\b"),
         re.compile(rf"(?:{alternation(list(said['one_phrases']))})\b"),  # past the sentence's subject: lower case
         re.compile(
@@ -1022,7 +1022,8 @@ def _tallied_one(word: str) -> str | None:
 def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
     """ "No arrests have been made", "police have not made any arrests", "nobody has been
     charged", "no officers were arrested": zero of those the event touched."""
-    text, event_nouns, patterns = doc.text, load("things")["event_nouns"]["words"], _unnumbered_patterns()
+    text, patterns = doc.text, _unnumbered_patterns()
+    event_nouns = load("things")["event_nouns"]["words"] | load("things")["unnumbered"]["none_of"]
     for match in [*patterns.no_word.finditer(text), *_NOT_ANY.finditer(text)]:
         word = match.group("word").lower()
         if match.re is patterns.no_word and not _starts_word(text, match.start()):

@@ -354,6 +354,7 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
     ("No officers were arrested after the standoff.", (0, "officer", "arrested", None)),
     ("No one was in custody Monday night.", (0, "person", "arrested", None)),
     ("No one was arrested after the march.", (0, "person", "arrested", None)),
+    ("There are no known suspects at this time.", (0, "person", "arrested", None)),  # no suspect, no arrest
     ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
     ("A 19-year-old was taken into custody late Friday.", (1, "person", "arrested", "at least")),
     ("Ames turned himself in to detectives on Monday.", (1, "person", "arrested", "at least")),
@@ -374,6 +375,8 @@ def test_a_count_told_without_a_number(text, count):
     "Ames had been arrested several times before.",  # a past record
     "Ames was arrested on unrelated charges.",  # another matter
     "Ames was arrested for an armed robbery downtown.",  # for something that harmed nobody
+    "Police said there were no other suspects.",  # the rest of them
+    "No suspect information has been released.",  # the noun modifies another
     "Ames was released after the hearing.",  # not an arrest
     "Ames is charged with arson.",  # a charge may be of an earlier case
 ])
