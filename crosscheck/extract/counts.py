@@ -925,6 +925,12 @@ _AFTER_NONE = re.compile(
 _NOT_ANY = re.compile(
     r"(?:not|n't|never)\s+(?:yet\s+)?(?:made|reported|announced|been|had|confirmed)\s+any\s+(?P<word>[a-z]+)\b"
 )
+# "A suspect has yet to be identified", "the gunman has not been caught": no one arrested yet
+# (scope.yaml perpetrators; not "a second suspect", who may be one of several).
+_NOT_YET_CAUGHT = re.compile(
+    rf"\b(?:[Aa]|[Tt]he|[Nn]o)\s+(?:{alternation(sorted(_PERPETRATORS))})\s+(?:has|have|had|was|were|is|are)\s+"
+    r"(?:yet\s+to\s+be|not\s+(?:yet\s+)?been|still\s+not\s+been)\s+(?:identified|arrested|caught|found|located|apprehended|named)\b"
+)
 # After "no one" or "no officers": the verb of what befell them ("has yet been charged", "was seriously hurt").
 _NOBODY_EVENT = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)\s+"
@@ -1021,7 +1027,8 @@ def _tallied_one(word: str) -> str | None:
 
 def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
     """ "No arrests have been made", "police have not made any arrests", "nobody has been
-    charged", "no officers were arrested": zero of those the event touched."""
+    charged", "no officers were arrested", "a suspect has yet to be identified": zero of
+    those the event touched."""
     text, patterns = doc.text, _unnumbered_patterns()
     event_nouns = load("things")["event_nouns"]["words"] | load("things")["unnumbered"]["none_of"]
     for match in [*patterns.no_word.finditer(text), *_NOT_ANY.finditer(text)]:
@@ -1037,6 +1044,8 @@ def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
     for match in patterns.nobody.finditer(text):
         if _starts_word(text, match.start()):
             yield from _zero_people(doc, starts, match, "person")
+    for match in _NOT_YET_CAUGHT.finditer(text):
+        yield from _unnumbered_claim(doc, starts, match.start(), match.end(), 0, "person", "arrested")
 
 
 def _zero_people(doc: Document, starts: list[int], match: re.Match, subject: str) -> Iterator[Claim]:

@@ -407,3 +407,13 @@ def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
 def test_a_speakers_guess_is_not_a_report_of_the_count(text, anchor):
     (claim,) = _counts(text)
     assert claim.attr("anchor") == anchor
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A suspect has yet to be identified, police said.", [(0, "arrested")]),
+    ("The gunman has not been caught.", [(0, "arrested")]),
+    ("A second suspect has not been identified.", []),  # one of several
+    ("The suspect has been identified as Dale Ames.", []),
+])
+def test_a_perpetrator_not_yet_caught_means_no_arrest(text, found):
+    assert [(c.value, c.attr("event")) for c in _counts(text)] == found
