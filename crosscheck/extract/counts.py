@@ -108,7 +108,8 @@ _CHANGED_FROM = re.compile(
 )
 # Ratings written before their number: "magnitude 5.2", "Category 4".
 _RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+# The next word; an age ("two 15-year-old boys") is one word of a counted noun phrase.
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d{1,3}-(?:year|month|week|day)s?-old)")
 # "-month", "-year-old", "-mile-long": the unit of a hyphenated measure.
 _HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)(-(?:old|long|wide|deep|high|tall))?\b")
 _SPACED_AGE = re.compile(r"[- ]old\b|\s+years?-old\b")

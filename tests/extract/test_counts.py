@@ -417,3 +417,8 @@ def test_a_speakers_guess_is_not_a_report_of_the_count(text, anchor):
 ])
 def test_a_perpetrator_not_yet_caught_means_no_arrest(text, found):
     assert [(c.value, c.attr("event")) for c in _counts(text)] == found
+
+
+def test_an_age_before_the_counted_noun_is_one_of_its_words():
+    (claim,) = _counts("Two 15-year-old boys were arrested on Saturday.")
+    assert (claim.value, claim.subject, claim.attr("event")) == (2, "15-year-old boy", "arrested")
