@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..model import Claim
 from ..text import NO_WORDS, STOPWORDS, lemma, name_tokens, same_name, singular
-from ..vocab import event_class, load, measure_of, word_classes
+from ..vocab import event_class, is_personal, load, measure_of, people_words, word_classes
 from .core import SentenceAnchors, context_of, jaccard, local_context, named_before, named_words, names_after
 
 
@@ -238,6 +238,17 @@ def _words_score(a: CountFrame, b: CountFrame) -> float:
     return subject_score / 100 + context + same_value if linked else 0.0
 
 
+def _anyone(frame: CountFrame) -> bool:
+    """A count of none of anyone: "no one was arrested", "no arrests"."""
+    return frame.value == 0 and frame.thing == "person" and not frame.narrowed
+
+
+def _none_of_anyone(none: CountFrame, some: CountFrame) -> bool:
+    """Whether ``none`` counts no people at all and ``some`` counts people of some kind
+    ("two teenagers"): for one event, the two cannot both be so."""
+    return _anyone(none) and some.thing in people_words()
+
+
 def count_score(a: CountFrame, b: CountFrame) -> float:
     """How surely two counts are about one thing; 0 when they are not."""
     if measure_of(a.unit)[0] != measure_of(b.unit)[0] or a.role != b.role or a.anchor != b.anchor:
@@ -273,6 +284,9 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
         # "two female victims" are some of "four people shot"
         and (a.narrowed ^ b.narrowed).isdisjoint(_subset_words())
     )
+    if not same_thing and a.event and a.event == b.event and (_none_of_anyone(a, b) or _none_of_anyone(b, a)):
+        # "no one has been arrested" and "two teenagers were arrested": none of anyone against some
+        return 2.0 + 0.4 * jaccard(a.context, b.context)
     if not same_thing or a.thing == a.unit:
         # A bare measure ("40 minutes") or two things of other names: the same
         # event in the same unit ("the standoff lasted 40 minutes", "a 55-minute
@@ -372,6 +386,8 @@ def count_keys(frame: CountFrame) -> Iterable[str]:
         yield f"{measure}|={frame.thing}@{frame.event}"
     if frame.unit and frame.event:  # "lasted 40 minutes" and "a 55-minute standoff spanning ..."
         yield f"{measure}|@{frame.event}"
+    if frame.event and is_personal(frame.event) and (_anyone(frame) or frame.thing in people_words()):
+        yield f"{measure}|anyone@{frame.event}"  # "no one was arrested" meets "two teenagers were arrested"
     # "dashcams" and "dashboard cameras": the first four letters of each
     # subject word also block, so compounds written differently can meet.
     for word in frame.subject.replace("-", " ").split():

@@ -63,3 +63,13 @@ def test_fewer_arrests_in_a_later_report_are_another_matter_not_an_update():
     texts = {"friday": TEXTS["monday"], "monday": TEXTS["friday"]}  # one arrested, then none
     (finding,) = _arrests(check_texts(texts, {"friday": "2031-03-14", "monday": "2031-03-17"}))
     assert finding.status is Status.CONFLICT
+
+
+def test_none_of_anyone_meets_a_count_of_some_kind_of_people():
+    texts = {
+        "friday": "A suspect has yet to be identified in the shooting on Elm Street, police said.",
+        "monday": "Two 15-year-old males were arrested in the shooting on Elm Street.",
+    }
+    (finding,) = _arrests(check_texts(texts, {"friday": "2031-03-14", "monday": "2031-03-17"}))
+    assert finding.status is Status.UPDATE
+    assert [v.value for v in finding.values] == ["0", "2"]
