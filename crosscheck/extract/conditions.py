@@ -81,8 +81,8 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
     """(subject, key) of the person a condition is told of, or None when it cannot be told."""
     if match.group("noun"):
         noun = singular(match.group("noun"))
-        if noun not in people_words() or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
-            return None
+        if noun not in people_words() or noun in _ANOTHER or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
+            return None  # "the other was pronounced dead": which one, another sentence says
         if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
             return None  # "one person is in critical condition": anyone of several
         return f"the {noun}", noun

@@ -32,6 +32,7 @@ def test_a_persons_condition(text, found):
 
 @pytest.mark.parametrize("text", [
     "One man died and another man was in serious condition.",  # the second is set apart
+    "The other is expected to survive.",  # which one, another sentence says
     "One person is in critical condition after the crash.",  # anyone of several
     "A teacher from Selma died in the crash.",  # a place, not a name
     "Four people were shot in Little Rock and are expected to survive.",  # nor the end of a place's name
