@@ -26,8 +26,6 @@ _BETWEEN = (
     r"(?:(?:is|was|are|were|remains|remained|has|had|have|been|being|still|later|reportedly|now|listed"
     r"|also|currently|initially)\s+){0,3}"
 )
-# Words before a person noun that set that person apart from another of the noun.
-_ANOTHER = frozenset({"other", "another", "second", "third", "fourth", "fifth", "last"})
 # How far back "she" or "he" looks for the noun it stands for: about a sentence or two.
 PRONOUN_REACH = 250
 # A capitalized word after one of these is a place or a body, not a person: "a man of Selma, died".
@@ -42,13 +40,14 @@ def _state_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{alternation(list(_states()))})\b")
 
 
-# The person right before a state (a determiner and a noun, "she" or "he", or a name with
-# perhaps its age set off: "Lee, 45,"), perhaps with "is", "remains" ... between.
-_PERSON_BEFORE = re.compile(
+# A person: a determiner and a noun ("the 3-year-old girl"), "she" or "he", or a name with
+# perhaps its age set off ("Lee, 45,").
+_PERSON = (
     r"(?:\b(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
     r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
-    rf",?\s+{_BETWEEN}$"
 )
+# The person right before a state, perhaps with "is", "remains" ... between.
+_PERSON_BEFORE = re.compile(rf"{_PERSON},?\s+{_BETWEEN}$")
 # How far before a state its person may start.
 PERSON_REACH = 80
 # A state told in a second predicate: "Lee was shot in the chest and later died".
@@ -56,11 +55,12 @@ _AND_BEFORE = re.compile(
     r"\band\s+(?:(?:later|then|also|eventually|subsequently|is|was|remains|remained|has|had)\s+){0,2}$"
 )
 # The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
-_SUBJECT_AT_START = re.compile(
-    r"\s*(?:(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
-    r"|(?P<pronoun>[Ss]he|[Hh]e)|(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
-    r"\s+(?:was|is|had|has|were|remained|remains)\b"
-)
+_SUBJECT_AT_START = re.compile(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
+
+
+@cache
+def _set_apart() -> frozenset[str]:
+    return frozenset(load("conditions")["set_apart"]["words"])
 
 
 @cache
@@ -81,7 +81,8 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
     """(subject, key) of the person a condition is told of, or None when it cannot be told."""
     if match.group("noun"):
         noun = singular(match.group("noun"))
-        if noun not in people_words() or noun in _ANOTHER or not _ANOTHER.isdisjoint(match.group("mods").lower().split()):
+        set_apart = _set_apart()
+        if noun not in people_words() or noun in set_apart or not set_apart.isdisjoint(match.group("mods").lower().split()):
             return None  # "the other was pronounced dead": which one, another sentence says
         if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
             return None  # "one person is in critical condition": anyone of several

@@ -443,7 +443,7 @@ def background_of(sentence: str, published: str | None) -> str | None:
     return f"background {phrase}" if phrase else None
 
 
-# A speaker's hedge up to a few words before a number: "I think like five people got hit".
+# A speaker's hedge up to a few words before a number: "I guess maybe six shots rang out".
 _GUESS_BEFORE = re.compile(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
 )
@@ -453,7 +453,7 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     """What sets a count at ``start:end`` apart from the story's event: a year before
     the publication year ("background 2005") or a phrase such as "three years ago" in
     its sentence, a clause that counts over a country, a year or several events
-    ("wider"), or a speaker's guess ("guess": "I think like five people got hit").
+    ("wider"), or a speaker's guess ("guess": "I guess maybe six shots rang out").
     A count so anchored aligns only with counts of the same anchor."""
     text = sentence.text
     if _GUESS_BEFORE.search(text, max(0, start - sentence.start - 40), start - sentence.start):
@@ -505,7 +505,7 @@ _TAKEN_IN_BY = {place: cls for cls, entry in load("events").items() for place in
 def _event_before(before: list[str]) -> str | None:
     """The verb the count is the object of: "killing five people", "arrested a 45-year-old";
     for a place that takes people in, the event of those it took in ("clinics admitted nine");
-    after an event noun and "of", that event ("the wounding of three others", "the fatal
+    after an event noun and "of", that event ("the wounding of three hikers", "the fatal
     shooting of one man")."""
     if len(before) > 2 and before[0].lower() == "of" and (
         before[2].lower() in ("the", "a", "an") or event_class(before[2]) == "killed"
@@ -926,12 +926,15 @@ _AFTER_NONE = re.compile(
 _NOT_ANY = re.compile(
     r"(?:not|n't|never)\s+(?:yet\s+)?(?:made|reported|announced|been|had|confirmed)\s+any\s+(?P<word>[a-z]+)\b"
 )
-# "A suspect has yet to be identified", "the gunman has not been caught": no one arrested yet
+# "The attacker has yet to be caught", "the gunman has not been identified": no one arrested yet
 # (scope.yaml perpetrators; not "a second suspect", who may be one of several).
+# Found from the noun, the determiner checked after: a scan that opens on "a" tries every "a".
 _NOT_YET_CAUGHT = re.compile(
-    rf"\b(?:[Aa]|[Tt]he|[Nn]o)\s+(?:{alternation(sorted(_PERPETRATORS))})\s+(?:has|have|had|was|were|is|are)\s+"
-    r"(?:yet\s+to\s+be|not\s+(?:yet\s+)?been|still\s+not\s+been)\s+(?:identified|arrested|caught|found|located|apprehended|named)\b"
+    rf"(?:{alternation(sorted(_PERPETRATORS))})\s+(?:has|have|had|was|were|is|are)\s+"
+    r"(?:yet\s+to\s+be|not\s+(?:yet\s+)?been|still\s+not\s+been)\s+"
+    r"(?:identified|arrested|caught|found|located|apprehended|named)\b"
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]|[Tt]he|[Nn]o)\s+$")
 # After "no one" or "no officers": the verb of what befell them ("has yet been charged", "was seriously hurt").
 _NOBODY_EVENT = re.compile(
     r"\s+(?:has|have|had|was|were|is|are)\s+"
@@ -1028,7 +1031,7 @@ def _tallied_one(word: str) -> str | None:
 
 def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
     """ "No arrests have been made", "police have not made any arrests", "nobody has been
-    charged", "no officers were arrested", "a suspect has yet to be identified": zero of
+    charged", "no officers were arrested", "the attacker has yet to be caught": zero of
     those the event touched."""
     text, patterns = doc.text, _unnumbered_patterns()
     event_nouns = load("things")["event_nouns"]["words"] | load("things")["unnumbered"]["none_of"]
@@ -1046,7 +1049,9 @@ def _zero_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
         if _starts_word(text, match.start()):
             yield from _zero_people(doc, starts, match, "person")
     for match in _NOT_YET_CAUGHT.finditer(text):
-        yield from _unnumbered_claim(doc, starts, match.start(), match.end(), 0, "person", "arrested")
+        determiner = _DETERMINER_BEFORE.search(text, max(0, match.start() - 5), match.start())
+        if determiner:
+            yield from _unnumbered_claim(doc, starts, determiner.start(), match.end(), 0, "person", "arrested")
 
 
 def _zero_people(doc: Document, starts: list[int], match: re.Match, subject: str) -> Iterator[Claim]:

@@ -274,7 +274,7 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
     phase_at = next(
-        # next to the event word or the time: "at the beginning of the siege and then an hour in,
+        # next to the event word or the time: "at the beginning of the standoff and then two hours in,
         # at 3:30" is not when it began
         (i for i in range(max(low, 0), high) if tokens[i].lower() in phases and min(abs(i - found), abs(at - i)) <= PHASE_REACH),
         None,
@@ -303,25 +303,25 @@ def _class_named(tokens: list[str], at: int) -> str:
 
 # How many words from the event word or the time a phase word ("began", "ended") may stand.
 PHASE_REACH = 4
-# Lower-case words a place or a day set off by commas may hold: "at 12 Elm St.", "in the Bronx",
-# "in the Riverside district", "on the city's east side".
-_ADJUNCT_WORDS = frozenset({
-    "at", "in", "on", "near", "of", "the", "and", "block", "st", "nd", "rd", "th", ",", "district", "neighborhood",
-    "neighbourhood", "area", "section", "side", "part", "city", "city's", "county", "town", "village", "downtown",
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-})
+
+
+@cache
+def _adjunct_words() -> frozenset[str]:
+    """Lower-case words a place or a day set off by commas may hold (times.yaml adjunct_words,
+    streets.yaml directions), and the commas of a list of names."""
+    return frozenset(_vocab()["entries"]["adjunct_words"]) | frozenset(load("streets")["directions"]) | {","}
 
 
 def _clause_before_adjuncts(tokens: list[str], breaks: list[int]) -> list[str]:
     """For a time set off by a comma with no verb of its own before it, after perhaps places
-    and days set off by commas too ("people were firing shots inside the bar, just after 2
-    a.m.", "responded to the scene of the shooting, at 12 Elm St., in Eastbrook, Monday, just
-    before 4 p.m."), the clause before them, which the time belongs to; else nothing."""
+    and days set off by commas too ("two men were firing shots outside the diner, shortly after
+    1 a.m.", "went to the site of the stabbing, at 12 Elm St., in Eastbrook, Tuesday, shortly
+    after 9 p.m."), the clause before them, which the time belongs to; else nothing."""
     if not breaks or any(_is_verb(tokens, i) for i in range(breaks[-1] + 1, len(tokens))):
         return []
     k = len(breaks) - 1
     while k >= 1 and all(
-        t[0].isupper() or t[0].isdigit() or t.lower() in _ADJUNCT_WORDS for t in tokens[breaks[k - 1] + 1 : breaks[k]]
+        t[0].isupper() or t[0].isdigit() or t.lower() in _adjunct_words() for t in tokens[breaks[k - 1] + 1 : breaks[k]]
     ):
         k -= 1
     if tokens[breaks[k]] != ",":

@@ -354,7 +354,7 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
     ("No officers were arrested after the standoff.", (0, "officer", "arrested", None)),
     ("No one was in custody Monday night.", (0, "person", "arrested", None)),
     ("No one was arrested after the march.", (0, "person", "arrested", None)),
-    ("There are no known suspects at this time.", (0, "person", "arrested", None)),  # no suspect, no arrest
+    ("Detectives said they had no known suspects in the robbery.", (0, "person", "arrested", None)),  # no suspect, no arrest
     ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
     ("A 19-year-old was taken into custody late Friday.", (1, "person", "arrested", "at least")),
     ("Ames turned himself in to detectives on Monday.", (1, "person", "arrested", "at least")),
@@ -390,8 +390,8 @@ def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
 
 
 @pytest.mark.parametrize("text, count", [
-    ("Police are investigating the wounding of three others.", (3, "wounded")),
-    ("Police are investigating the fatal shooting of one man.", (1, "killed")),
+    ("Deputies are looking into the wounding of three hikers.", (3, "wounded")),
+    ("Deputies are looking into the fatal stabbing of one cyclist.", (1, "killed")),
     ("The deaths of two hikers were reported.", (2, "dead")),
 ])
 def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
@@ -400,7 +400,7 @@ def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
 
 
 @pytest.mark.parametrize("text, anchor", [
-    ('"I think like five people got hit," a vendor said.', "guess"),
+    ('"I guess maybe six shots rang out," a neighbor said.', "guess"),
     ("Neighbors heard maybe 20 shots.", "guess"),
     ("Five people were hit, police said, and I think that is right.", None),  # the hedge comes after
 ])
@@ -410,7 +410,7 @@ def test_a_speakers_guess_is_not_a_report_of_the_count(text, anchor):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("A suspect has yet to be identified, police said.", [(0, "arrested")]),
+    ("The attacker has yet to be caught, police said.", [(0, "arrested")]),
     ("The gunman has not been caught.", [(0, "arrested")]),
     ("A second suspect has not been identified.", []),  # one of several
     ("The suspect has been identified as Dale Ames.", []),

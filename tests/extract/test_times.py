@@ -306,7 +306,7 @@ def test_happening_names_the_incident():
 
 @pytest.mark.parametrize("text, event", [
     # places and a day set off by commas stand between the event and its time
-    ("Officers responded to the scene of the shooting, at 12 Elm St., in Eastbrook, Monday, just before 4 p.m.",
+    ("Deputies went to the site of the stabbing, at 12 Elm St., in Eastbrook, Tuesday, shortly after 9 p.m.",
      "incident"),
     ("The shooting was reported on Elm Street, in Eastbrook, at 4 p.m.", "incident"),
     ("The shooting was reported outside a store, at 12 Elm St., in the Riverside district, Thursday, at 9 p.m.",
@@ -314,7 +314,7 @@ def test_happening_names_the_incident():
     # a clause with a verb of its own keeps the time
     ("The shooting was reported on Elm Street, and the vigil began Monday, at 8 p.m.", "gathering"),
     # one comma before a time with no verb of its own
-    ("People were firing shots inside the Elm Street bar, just after 2 a.m. on May 14, police said.", "incident"),
+    ("Two men were firing shots outside the Elm Street diner, shortly after 1 a.m. on June 3, police said.", "incident"),
 ])
 def test_a_time_after_places_and_a_day_is_the_events_before_them(text, event):
     claim = _times(text)[-1]
@@ -322,6 +322,6 @@ def test_a_time_after_places_and_a_day_is_the_events_before_them(text, event):
 
 
 def test_a_phase_word_far_from_the_event_and_the_time_is_not_its_phase():
-    claim = _only("The gunman fired into a stall at the beginning of the siege and then an hour and a half in, at 3:30 a.m.")
+    claim = _only("The attacker fired into a storeroom at the beginning of the standoff and then two hours in, at 4:10 a.m.")
     assert (claim.attr("event"), claim.attr("phase")) == ("incident", None)
     assert _only("The shooting began at 3:30 a.m.").attr("phase") == "start"

@@ -40,9 +40,9 @@ def test_at_least_one_arrest_agrees_with_two():
 
 def test_a_figure_a_page_says_was_revised_is_an_update_in_time_order():
     texts = {
-        "fbi": "Three federal agents were injured in the motel shootout, the FBI said. "
-               "Authorities said earlier that four agents were injured.",
-        "station": "Three federal agents were injured in the motel shootout in Eastbrook.",
+        "fbi": "Three deputies were hurt in the warehouse standoff, the sheriff said. "
+               "Officials had said earlier that four deputies were hurt.",
+        "station": "Three deputies were hurt in the warehouse standoff in Eastbrook.",
     }
     findings = [f for f in findings_of(check_texts(texts, "2031-03-17"), ClaimKind.COUNT) if "injured" in f.subject]
     (finding,) = findings
@@ -52,8 +52,8 @@ def test_a_figure_a_page_says_was_revised_is_an_update_in_time_order():
 
 def test_a_source_that_gives_an_early_figure_beside_its_own_is_held_to_its_own():
     texts = {
-        "fbi": "Three federal agents were injured in the motel shootout. Authorities said earlier that four agents were injured.",
-        "wire": "Four federal agents were injured in the motel shootout in Eastbrook.",
+        "fbi": "Three deputies were hurt in the warehouse standoff. Officials had said earlier that four deputies were hurt.",
+        "wire": "Four deputies were hurt in the warehouse standoff in Eastbrook.",
     }
     (finding,) = [f for f in findings_of(check_texts(texts, "2031-03-17"), ClaimKind.COUNT) if "injured" in f.subject]
     assert finding.status is Status.CONFLICT  # the wire's four against the FBI's three of the same day
@@ -67,8 +67,8 @@ def test_fewer_arrests_in_a_later_report_are_another_matter_not_an_update():
 
 def test_none_of_anyone_meets_a_count_of_some_kind_of_people():
     texts = {
-        "friday": "A suspect has yet to be identified in the shooting on Elm Street, police said.",
-        "monday": "Two 15-year-old males were arrested in the shooting on Elm Street.",
+        "friday": "The gunman has not been caught, police said of the Elm Street robbery.",
+        "monday": "Two 19-year-old males were arrested in the Elm Street robbery.",
     }
     (finding,) = _arrests(check_texts(texts, {"friday": "2031-03-14", "monday": "2031-03-17"}))
     assert finding.status is Status.UPDATE
