@@ -39,14 +39,22 @@ EXECUTORS = ("local", "dask")
 # Chunks per worker: enough to balance uneven files, few enough that task
 # overhead (pickling, scheduling) stays small against the extraction itself.
 CHUNKS_PER_WORKER = 4
-MAX_CHUNK_FILES = 64
+MAX_CHUNK_FILES = 256
 # Seconds to wait for a Dask scheduler before saying it is unreachable.
 CONNECT_TIMEOUT = 10
-# The Dask workers of a cluster crosscheck starts itself: without the statistical
+# The Dask configuration of a cluster crosscheck starts itself (docs/performance.md
+# says how to set it on a cluster of one's own). Without the workers' statistical
 # profiler, which walks the running task's stack every 10 ms for a dashboard page
-# nobody sees here (6-9% of a worker's CPU on extraction; docs/performance.md says
-# how to set it on a cluster of one's own).
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# nobody sees here (6-9% of a worker's CPU on extraction); and with Dask's periodic
+# housekeeping slowed down: every process checks its event loop every 20 ms and
+# each worker its memory every 100 ms, which took about 6% of a core while two
+# workers and their scheduler sat idle on 2 cores, and 1.2% once slowed so.
+CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 # Told (files just done, files in all) as chunks finish.
 Progress = Callable[[int, int], None]
@@ -255,7 +263,7 @@ def _dask_client(scheduler: str | None, jobs: int) -> Iterator[tuple]:
         else:
             # Workers log a task's failure with its traceback; the error itself reaches the user as one line.
             # Its HTTP server (always started) on any free port: 8787 may be taken, and Dask then warns on stderr.
-            with dask.config.set(WORKER_CONFIG):
+            with dask.config.set(CLUSTER_CONFIG):
                 cluster = LocalCluster(
                     n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
                     silence_logs=logging.CRITICAL, dashboard_address=":0",
