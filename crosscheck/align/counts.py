@@ -89,11 +89,12 @@ class CountFrame(NamedTuple):
     nearby_events: frozenset[str]  # event classes of the words right around it
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
     people: frozenset[str]  # the people of those its sentence names
-    alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders)
+    alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders;
+    # for an age, no other count of that kind of person: "a 3-month-old baby" and no other baby)
     landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
     ends: frozenset[str]  # for a distance, its landmarks and the name right before it: both its ends
     sentence_ages: frozenset = NO_WORDS  # for an age, the ages its sentence gives (its own among them)
-    names: frozenset = NO_WORDS  # for a count of charges, the words of the names its sentence gives
+    names: frozenset = NO_WORDS  # for a count of charges or an age, the words of the names its sentence gives
 
 
 @lru_cache(maxsize=1)
@@ -171,10 +172,12 @@ def count_frame(
         _nearby_events(local),
         anchors.of(claim) if anchors else NO_WORDS,
         anchors.people_of(claim) if anchors else NO_WORDS,
-        per_source is not None and per_source[(claim.source, counted)] == 1 and _may_stand_alone(claim, counted),
+        per_source is not None and per_source[(claim.source, counted)] == 1 and (
+            _may_stand_alone(claim, counted) if claim.attr("role") != "age" else not claim.attr("person")
+        ),
         *_distance_ends(claim),
         ages.get((claim.source, claim.sentence_start), NO_WORDS) if ages and claim.attr("role") == "age" else NO_WORDS,
-        named_words(claim.sentence) if claim.attr("of") else NO_WORDS,
+        named_words(claim.sentence) if claim.attr("of") or claim.attr("role") == "age" else NO_WORDS,
     )
 
 
@@ -221,6 +224,16 @@ def _age_score(a: CountFrame, b: CountFrame) -> float:
         return 0.0  # "a 14-year-old and an 18-year-old were shot": which is which is not said
     if a.person or b.person:
         return 0.0
+    if (
+        a.alone and b.alone and a.thing == b.thing and a.subject not in _BARE_AGE and a.event == b.event
+        and len(a.sentence_ages) == len(b.sentence_ages) == 1
+        and not (a.names and b.names and a.names.isdisjoint(b.names))
+    ):
+        # "a 3-month-old baby" and "a 4-month-old baby", where each source tells of one
+        # baby only, in a sentence that gives no other age ("a 14-year-old shot his
+        # 9-year-old brother") nor names other people than the other's ("Lee, the father
+        # of a 1-year-old boy"), and of nothing else done to it: one child, given two ages.
+        return 1.0 + jaccard(a.context, b.context)
     return _words_score(a, b)
 
 

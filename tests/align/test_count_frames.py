@@ -390,3 +390,27 @@ def test_a_count_of_some_of_the_people_is_not_the_toll():
     })
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert not findings_of(report, ClaimKind.COUNT, Status.UPDATE)
+
+
+def test_the_one_child_of_a_kind_each_source_tells_of_is_one_child():
+    # Each outlet tells of one toddler, in sentences with little in common and no other age.
+    report = _check({
+        "a": "A 2-year-old toddler and three adults were taken to hospital after the crash on the ring road.",
+        "b": "Among the passengers hurt were two women, a man and a 3-year-old toddler, the fire service said.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["2 year-old", "3 year-old"]
+
+
+def test_one_child_of_a_kind_per_source_is_not_one_child_where_a_sentence_says_otherwise():
+    # Another age in the sentence, or other people named around each, say these are two children.
+    report = _check({
+        "a": "A 12-year-old boy was hurt when his 7-year-old brother fired the rifle, deputies said.",
+        "b": "Deputies said the boy had been handling the rifle with his 10-year-old brother.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    report = _check({
+        "a": "Marlow, who coached at Eastfield, was the father of a 2-year-old boy.",
+        "b": "A 6-year-old boy was among those taken to hospital, Chief Ada Brenner said.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
