@@ -59,7 +59,8 @@ def test_about_widens_a_few_minutes_and_more_for_a_round_hour():
 @pytest.mark.parametrize(("text", "interval", "qualifier", "shown"), [
     ("The ferry sank shortly before 3 a.m., the coast guard said.", (135, 180), "shortly before", "shortly before 03:00"),
     ("The ferry sank some time before 3 a.m., the coast guard said.", (-540, 180), "before", "before 03:00"),
-    ("The ferry sank just after 3 a.m., the coast guard said.", (180, 225), "shortly after", "shortly after 03:00"),
+    ("The ferry sank just after 3 a.m., the coast guard said.", (180, 200), "just after", "just after 03:00"),
+    ("The ferry sank soon after 3 a.m., the coast guard said.", (180, 225), "shortly after", "shortly after 03:00"),
     ("The ferry sank between 2 and 3 a.m., the coast guard said.", (120, 180), None, "02:00-03:00"),
     ("The ferry sank between 11 and 1 a.m., the coast guard said.", (-60, 60), None, "23:00-01:00"),
     ("The ferry sank between 2:40 a.m. and 3:10 a.m., the coast guard said.", (160, 190), None, "02:40-03:10"),
