@@ -26,7 +26,7 @@ from ..text import (
     NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular,
     words,
 )
-from ..vocab import date_event, is_past_title, is_personal, timed_class, timed_classes
+from ..vocab import date_event, is_past_title, is_personal, say_verbs, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, named_words, value_key,
@@ -106,7 +106,7 @@ def _date_event(claim: Claim) -> tuple[str, bool]:
     # (but "deputies responded to a call Friday" dates the call's incident), nor does a
     # briefing's or a release's (times.yaml `alone`: two of them are rarely one event)
     statement = (
-        event in load_vocab("say_verbs")["words"] and not _answers_a_call(event, claim.sentence)
+        event in say_verbs() and not _answers_a_call(event, claim.sentence)
     ) or load_vocab("times")["events"].get(timed_class(event), {}).get("alone", False)
     return ("" if statement else date_event(event)), statement
 

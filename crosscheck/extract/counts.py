@@ -28,7 +28,7 @@ from ..text import STOPWORDS, alternation, lemma, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, is_evolving, load, people_words, word_classes
+from ..vocab import event_class, event_family, is_evolving, load, people_words, say_verbs, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -371,14 +371,11 @@ def _subject(words: list[str], plural: bool = True) -> tuple[str, str | None]:
     return " ".join(kept), casualty
 
 
-_SAY_VERBS = frozenset(load("say_verbs")["words"])
-
-
 def _is_participle(low: str) -> bool:
     """An irregular past form ("struck", "taken", "held"): its lemma is another
     word. "Said", "told" report speech, never the event a number is about."""
     return (
-        len(low) > 3 and not low.endswith("s") and low not in STOPWORDS and low not in _SAY_VERBS
+        len(low) > 3 and not low.endswith("s") and low not in STOPWORDS and low not in say_verbs()
         and low not in _NOT_VERBS
         and lemma(low) != low
     )
@@ -389,7 +386,7 @@ def _is_event_word(low: str) -> bool:
     verb form, irregular ones too ("shot", "hit", which the lemmatizer reads as nouns)."""
     return (
         low in _CASUALTIES or low in _EVENT_FORMS or _is_verb_like(low) or _is_participle(low)
-        or (low in IRREGULAR_PAST and low not in _SAY_VERBS)
+        or (low in IRREGULAR_PAST and low not in say_verbs())
     )
 
 

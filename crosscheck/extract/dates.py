@@ -18,6 +18,7 @@ from itertools import islice
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import MONTHS, STOPWORDS, alternation, singular
 from ..vocab import load as load_vocab
+from ..vocab import say_verbs
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -638,6 +639,11 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
     if modified:
         return " ".join(modified), modified[-1]
     verb = _nearest(tokens, before, at, _is_verb)
+    if verb is not None and verb < before and is_event_noun(tokens[before]) and tokens[verb].lower() in say_verbs():
+        # "his father said he was at the game Thursday": the date is the game's, right
+        # before it, not the statement's
+        word = _content(tokens[before]) or tokens[before].lower()
+        return word, word
     if verb is not None and verb >= at and "," in tokens[at:verb]:
         # "Following the shooting death of Lee on Saturday, police said ...": the date is the
         # death's, in its own opening phrase, not the statement's past the comma

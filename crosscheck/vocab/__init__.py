@@ -124,6 +124,12 @@ def is_evolving(word: str) -> bool:
 
 
 @cache
+def say_verbs() -> frozenset[str]:
+    """Verbs that report speech ("said", "told"; say_verbs.yaml), lower case."""
+    return frozenset(load("say_verbs")["words"])
+
+
+@cache
 def people_words() -> frozenset[str]:
     """Nouns for people (things.yaml): of some kind ("women", "officers") or in general ("victims")."""
     things = load("things")

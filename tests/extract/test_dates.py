@@ -292,6 +292,15 @@ def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it()
     assert claim.attr("event") == "death"
 
 
+@pytest.mark.parametrize("text, event", [
+    ("Her coach said that was why she was at the tournament final Sunday evening.", "final"),
+    ("The mayor told reporters he was at the ceremony on Friday.", "ceremony"),
+    ("The mayor said on Friday that the bridge would reopen.", "said"),
+])
+def test_a_date_right_after_an_event_noun_in_reported_speech_is_the_events(text, event):
+    assert _only(text).attr("event") == event
+
+
 def test_an_age_is_no_word_of_a_dates_subject():
     claim = _only("His 19-year-old daughter testified on Monday.")
     assert claim.subject == "daughter testified"
