@@ -581,14 +581,6 @@ NOT_EVENTS = frozenset(
 )
 NON_VERBS = (STOPWORDS | AUXILIARIES) - {"said", "says"}
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ing")
-EVENT_NOUNS = frozenset(
-    """
-    election vote order attack crash storm quake earthquake fire trial hearing verdict ruling deal launch release
-    death birth wedding funeral arrest raid visit speech summit match game final race report statement law bill
-    meeting announcement decision debut premiere surgery accident explosion bombing shooting incident strike
-    protest rally ceremony conference deadline merger acquisition purchase sale closure opening
-    """.split()
-)
 MAX_SUBJECT_WORDS = 6
 DATE_PREPOSITIONS = OBJECT_END | {"on", "of", "last", "this", "next"}
 
@@ -618,10 +610,15 @@ def _starts_object(tokens: list[str], i: int) -> bool:
     return i < len(tokens) and (tokens[i][0].isdigit() or tokens[i].lower() in STOPWORDS)
 
 
+@cache
+def _event_nouns() -> frozenset[str]:
+    return frozenset(load_vocab("event_nouns")["words"])
+
+
 def is_event_noun(word: str) -> bool:
-    """A noun that names an event ("attack", "shooting", "closure"), as written."""
+    """A noun that names an event ("attack", "shooting", "closure"; event_nouns.yaml), as written."""
     w = word.lower()
-    return w in EVENT_NOUNS or (w.endswith(EVENT_SUFFIXES) and len(w) >= 7 and word[0].islower())
+    return w in _event_nouns() or (w.endswith(EVENT_SUFFIXES) and len(w) >= 7 and word[0].islower())
 
 
 def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
