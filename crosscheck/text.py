@@ -285,6 +285,10 @@ def alternation(phrases) -> str:
 # made, and a large story's claims hold hundreds of thousands of them.
 NO_WORDS: frozenset[str] = frozenset()
 
+# A word that says something did not happen: "no one was arrested", "was never charged",
+# "was not named until Friday".
+NEGATION = re.compile(r"\b(?:no|nobody|none|not|never|neither|nor|without|no-one)\b|n't\b", re.IGNORECASE)
+
 
 def content_words(text: str) -> frozenset[str]:
     """Singular lower-case words of ``text`` that carry meaning (no stopwords)."""

@@ -13,7 +13,9 @@ from eval.paraphrase import is_copy, paraphrase_stories, unedited
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the ECB+ corpus is not in ../shared")
 
-STORIES = 16
+# About 40 planted edits: with 16 stories (about 20) one miss moved recall by 5 points, and
+# the planting follows what is extracted, so any extraction change drew another sample.
+STORIES = 32
 SEED = 7
 
 

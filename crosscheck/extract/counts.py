@@ -24,7 +24,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import STOPWORDS, alternation, lemma, singular
+from ..text import NEGATION, STOPWORDS, alternation, lemma, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
@@ -938,8 +938,6 @@ _NOBODY_EVENT = re.compile(
     r"(?:(?:yet|been|reported|believed|thought|known|immediately|seriously|critically|fatally|badly|severely"
     r"|physically|to\s+have|to)\s+)*(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|[a-z]+)\b"
 )
-# A negation before an event told of one person: "no one was arrested", "was never charged" are none.
-_NEGATION = re.compile(r"\b(?:no|nobody|none|not|never|neither|nor|without|no-one)\b|n't\b", re.IGNORECASE)
 _RECORD = re.compile(
     rf"\b(?:{alternation(_SCOPE['record']['words'] + _SCOPE['unrelated']['words'])})\b", re.IGNORECASE
 )
@@ -1084,7 +1082,7 @@ def _unnumbered_claim(
     if sentence is None:
         return
     if (one and (
-        _NEGATION.search(doc.text, max(sentence.start, start - 40), start) or _for_another_matter(sentence, end)
+        NEGATION.search(doc.text, max(sentence.start, start - 40), start) or _for_another_matter(sentence, end)
     )) or _RECORD.search(sentence.text):
         # "no one was arrested" is none; "had been arrested twice before" a past record,
         # "arrested on unrelated charges" or "for a robbery" another matter

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from itertools import islice
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import MONTHS, STOPWORDS, alternation, singular
+from ..text import MONTHS, NEGATION, STOPWORDS, alternation, singular
 from ..vocab import load as load_vocab
 from ..vocab import say_verbs
 
@@ -518,6 +518,8 @@ def extract_dates(doc: Document) -> list[Claim]:
             if normal is None:
                 continue
             value, precision, resolved, relative = normal
+            if _ends_a_span(text, sentence.start, start):
+                continue
             subject, event = _event(sentence.text, start - sentence.start, match.end() - sentence.start)
             claims.append(
                 doc.claim(
@@ -539,6 +541,19 @@ def extract_dates(doc: Document) -> list[Claim]:
             )
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+@cache
+def _span_end() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(load_vocab('times')['span_ends'])})\s+$", re.IGNORECASE)
+
+
+def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the date at ``start`` is the last day of a span (times.yaml span_ends): "closed
+    through Wednesday" says when something stops, not when anything happened; but "was not
+    charged through Friday" tells that nothing happened until then."""
+    bound = _span_end().search(text, max(sentence_start, start - 12), start)
+    return bool(bound) and not NEGATION.search(text, sentence_start, bound.start())
 
 
 # --- the event a date belongs to ------------------------------------------------------------

@@ -301,6 +301,16 @@ def test_a_date_right_after_an_event_noun_in_reported_speech_is_the_events(text,
     assert _only(text).attr("event") == event
 
 
+def test_the_last_day_of_a_span_is_no_events_date():
+    # Published Wednesday 2024-03-13: "Monday" is the 11th, the closing's; "through Friday" ends it.
+    assert [c.value for c in _dates("The council closed the Eastbrook pool on Monday through Friday.")] == [
+        "2024-03-11"
+    ]
+    assert _dates("Donations to the fund will be accepted through April 30.") == []
+    # Told of what did not happen, the day says when it still had not.
+    assert [c.text for c in _dates("No one had been charged through Friday, the sheriff said.")] == ["Friday"]
+
+
 def test_an_age_is_no_word_of_a_dates_subject():
     claim = _only("His 19-year-old daughter testified on Monday.")
     assert claim.subject == "daughter testified"
