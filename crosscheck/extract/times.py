@@ -133,6 +133,10 @@ def _interval(minutes: int, precision: str, qualifier: str) -> tuple[int, int]:
         return minutes - reach, minutes
     if qualifier.endswith("after"):
         return minutes, minutes + reach
+    if precision == "hour" or minutes % 30 == 0:
+        # "3:30 a.m." with no "about" is still often rounded: "3:31 a.m." elsewhere agrees
+        widen = entries["round_minutes"]
+        return minutes - widen, minutes + widen
     return minutes, minutes
 
 

@@ -36,13 +36,14 @@ def _interval(claim) -> tuple[int, int]:
 @pytest.mark.parametrize(("text", "own", "interval", "precision"), [
     ("The ferry sank at 3:25 a.m., the coast guard said.", "3:25 a.m.", (205, 205), "minute"),
     ("The ferry sank at 3:25am, the coast guard said.", "3:25am", (205, 205), "minute"),
-    ("The ferry sank at 11 P.M., the coast guard said.", "11 P.M.", (1380, 1380), "hour"),
+    ("The ferry sank at 11 P.M., the coast guard said.", "11 P.M.", (1375, 1385), "hour"),
     ("The ferry sank at 12:40 a.m., the coast guard said.", "12:40 a.m.", (40, 40), "minute"),
-    ("The ferry sank at 12 p.m., the coast guard said.", "12 p.m.", (720, 720), "hour"),
-    ("The ferry sank at noon, the coast guard said.", "noon", (720, 720), "hour"),
+    ("The ferry sank at 12 p.m., the coast guard said.", "12 p.m.", (715, 725), "hour"),
+    ("The ferry sank at noon, the coast guard said.", "noon", (715, 725), "hour"),
+    ("The ferry sank at 2:30 a.m., the coast guard said.", "2:30 a.m.", (145, 155), "minute"),
     ("The ferry sank at 5.45 p.m., the coast guard said.", "5.45 p.m.", (1065, 1065), "minute"),
 ])
-def test_clock_time_is_a_point(text, own, interval, precision):
+def test_clock_time_is_a_point_and_a_round_one_five_minutes_either_side(text, own, interval, precision):
     claim = _only(text)
     assert claim.kind is ClaimKind.TIME and claim.text == own
     assert _interval(claim) == interval and claim.attr("precision") == precision
