@@ -175,6 +175,7 @@ _DROPPED_MODIFIERS = frozenset("first initial new other more additional further 
 # Irregular plurals, read back to their singular (vocab/things.yaml).
 _PARENTS = load("things")["parents"]["words"]
 _OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # A relative clause that narrows a counted set to members of a kind of people ("three defendants
 # who were adults"); not one that says what befell them ("who were shot") or where they were.
 _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
@@ -743,6 +744,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     event, manner, event_end = _event_after(text, end, limit)
     if _PART_OF_BEFORE.search(text, window_start, start):
         event, manner = None, None  # "one of the five victims survived": the part survived, not the five
+    elif event and measure.unit is None and _OTHER.match(text, phrase_at, limit) and _ALSO.search(text, end, event_end):
+        part = True  # "Three other men were also shot": besides one told before, some of those shot
     event = (
         event or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)

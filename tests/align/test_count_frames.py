@@ -414,3 +414,14 @@ def test_one_child_of_a_kind_per_source_is_not_one_child_where_a_sentence_says_o
         "b": "A 6-year-old boy was among those taken to hospital, Chief Ada Brenner said.",
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+
+
+def test_others_also_hurt_are_some_of_the_hurt_not_their_toll():
+    # "Two other workers were also hurt": besides one told before, so not the three hurt in all.
+    report = _check({
+        "a": "A worker was hurt when the scaffold fell at the depot. Two other workers were also hurt, the company said.",
+        "b": "Three workers were hurt when the scaffold fell at the depot, the company said.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    (part,) = [c for c in report.claims if c.kind is ClaimKind.COUNT and c.source == "a"]
+    assert part.value == 2 and part.attr("anchor") == "part"
