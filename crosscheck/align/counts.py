@@ -90,7 +90,7 @@ class CountFrame(NamedTuple):
     anchors: frozenset[str]  # cross-source groups of people, places, quotes in its sentence
     people: frozenset[str]  # the people of those its sentence names
     alone: bool  # the only count of its thing in its source ("two ladders" and no other ladders;
-    # for an age, no other count of that kind of person: "a 3-month-old baby" and no other baby)
+    # for an age, no other count of that kind of person: "a 2-year-old toddler" and no other toddler)
     landmarks: frozenset[str]  # for a distance, the names right after it: where it runs to or from
     ends: frozenset[str]  # for a distance, its landmarks and the name right before it: both its ends
     sentence_ages: frozenset = NO_WORDS  # for an age, the ages its sentence gives (its own among them)
@@ -229,10 +229,10 @@ def _age_score(a: CountFrame, b: CountFrame) -> float:
         and len(a.sentence_ages) == len(b.sentence_ages) == 1
         and not (a.names and b.names and a.names.isdisjoint(b.names))
     ):
-        # "a 3-month-old baby" and "a 4-month-old baby", where each source tells of one
-        # baby only, in a sentence that gives no other age ("a 14-year-old shot his
-        # 9-year-old brother") nor names other people than the other's ("Lee, the father
-        # of a 1-year-old boy"), and of nothing else done to it: one child, given two ages.
+        # "a 2-year-old toddler" and "a 3-year-old toddler", where each source tells of one
+        # toddler only, in a sentence that gives no other age ("a 12-year-old hurt by his
+        # 7-year-old brother") nor names other people than the other's ("Lee, who coached at
+        # the school, leaves a 2-year-old son"), and of nothing else done to it: one child, given two ages.
         return 1.0 + jaccard(a.context, b.context)
     return _words_score(a, b)
 

@@ -745,7 +745,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if _PART_OF_BEFORE.search(text, window_start, start):
         event, manner = None, None  # "one of the five victims survived": the part survived, not the five
     elif event and measure.unit is None and _OTHER.match(text, phrase_at, limit) and _ALSO.search(text, end, event_end):
-        part = True  # "Three other men were also shot": besides one told before, some of those shot
+        part = True  # "Two other riders were also hurt": besides one told before, some of those hurt
     event = (
         event or casualty
         or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)

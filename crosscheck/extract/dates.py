@@ -549,9 +549,9 @@ def _span_end() -> re.Pattern:
 
 
 def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the date at ``start`` is the last day of a span (times.yaml span_ends): "closed
-    through Wednesday" says when something stops, not when anything happened; but "was not
-    charged through Friday" tells that nothing happened until then."""
+    """Whether the date at ``start`` is the last day of a span (times.yaml span_ends): "the pool
+    stays shut through Sunday" says when something stops, not when anything happened; but "was
+    not charged through Friday" tells that nothing happened until then."""
     bound = _span_end().search(text, max(sentence_start, start - 12), start)
     return bool(bound) and not NEGATION.search(text, sentence_start, bound.start())
 
@@ -652,7 +652,7 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
         return " ".join(modified), modified[-1]
     verb = _nearest(tokens, before, at, _is_verb)
     if verb is not None and verb < before and is_event_noun(tokens[before]) and tokens[verb].lower() in say_verbs():
-        # "his father said he was at the game Thursday": the date is the game's, right
+        # "the coach said she had been at the final Sunday": the date is the final's, right
         # before it, not the statement's
         word = _content(tokens[before]) or tokens[before].lower()
         return word, word

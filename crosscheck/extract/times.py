@@ -134,7 +134,7 @@ def _interval(minutes: int, precision: str, qualifier: str) -> tuple[int, int]:
     if qualifier.endswith("after"):
         return minutes, minutes + reach
     if precision == "hour" or minutes % 30 == 0:
-        # "3:30 a.m." with no "about" is still often rounded: "3:31 a.m." elsewhere agrees
+        # "10:30 p.m." with no "about" is still often rounded: "10:31 p.m." elsewhere agrees
         widen = entries["round_minutes"]
         return minutes - widen, minutes + widen
     return minutes, minutes

@@ -410,7 +410,7 @@ def test_one_child_of_a_kind_per_source_is_not_one_child_where_a_sentence_says_o
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
     report = _check({
-        "a": "Marlow, who coached at Eastfield, was the father of a 2-year-old boy.",
+        "a": "Marlow, who coached at Eastfield, leaves a wife and a 2-year-old boy.",
         "b": "A 6-year-old boy was among those taken to hospital, Chief Ada Brenner said.",
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []

@@ -293,7 +293,7 @@ def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it()
 
 
 @pytest.mark.parametrize("text, event", [
-    ("Her coach said that was why she was at the tournament final Sunday evening.", "final"),
+    ("The coach said she had been at the tournament final Sunday evening.", "final"),
     ("The mayor told reporters he was at the ceremony on Friday.", "ceremony"),
     ("The mayor said on Friday that the bridge would reopen.", "said"),
 ])
@@ -306,7 +306,7 @@ def test_the_last_day_of_a_span_is_no_events_date():
     assert [c.value for c in _dates("The council closed the Eastbrook pool on Monday through Friday.")] == [
         "2024-03-11"
     ]
-    assert _dates("Donations to the fund will be accepted through April 30.") == []
+    assert _dates("Tickets for the harbour festival stay on sale through May 2.") == []
     # Told of what did not happen, the day says when it still had not.
     assert [c.text for c in _dates("No one had been charged through Friday, the sheriff said.")] == ["Friday"]
 
