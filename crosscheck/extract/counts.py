@@ -504,7 +504,7 @@ def _event_before(before: list[str]) -> str | None:
     """The verb the count is the object of: "killing five people", "arrested a 45-year-old";
     for a place that takes people in, the event of those it took in ("clinics admitted nine");
     after an event noun and "of", that event ("the wounding of three hikers", "the fatal
-    shooting of one man", "the shooting death of a 19-year-old")."""
+    shooting of one man", "the stabbing death of a 40-year-old")."""
     if len(before) > 1 and before[0].lower() in ("a", "an") and before[1].lower() == "of":
         before = before[1:]
     if len(before) > 2 and before[0].lower() == "of" and (

@@ -428,11 +428,11 @@ def test_others_also_hurt_are_some_of_the_hurt_not_their_toll():
 
 
 def test_the_age_of_one_whose_death_is_told_is_not_a_survivors():
-    # "the shooting death of a 19-year-old woman": her age is the dead woman's, not that of
-    # the one other outlet says was treated and released.
+    # "the stabbing death of a 41-year-old woman": her age is the dead woman's, not that of
+    # the one the other outlet says was treated and sent home.
     report = _check({
-        "a": "Two men were charged in the shooting death of a 19-year-old woman in Eastbrook last month.",
-        "b": "Three others, a 20-year-old woman and two men, were treated for wounds and released.",
+        "a": "A neighbour was charged in the stabbing death of a 41-year-old woman on Mill Lane.",
+        "b": "Two others, a 43-year-old woman and her son, were treated at the scene and sent home.",
     })
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
     (age,) = [c for c in report.claims if c.source == "a" and c.kind is ClaimKind.COUNT and c.attr("role") == "age"]
