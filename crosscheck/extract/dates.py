@@ -502,7 +502,7 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         if _is_name(text, match, sentence):
             continue
-        if _is_labelled(text, sentence.start, match.start()):
+        if _is_labelled(text, sentence.start, match.start()) or _ends_a_span(text, sentence.start, form[2]):
             continue
         found.setdefault(index, []).append((match, form, index))
     claims = []
@@ -518,8 +518,6 @@ def extract_dates(doc: Document) -> list[Claim]:
             if normal is None:
                 continue
             value, precision, resolved, relative = normal
-            if _ends_a_span(text, sentence.start, start):
-                continue
             subject, event = _event(sentence.text, start - sentence.start, match.end() - sentence.start)
             claims.append(
                 doc.claim(
