@@ -20,6 +20,7 @@ from ..text import STOPWORDS, alternation, singular
 from ..vocab import load, people_words
 from .counts import background_of
 from .gazetteer import lookup_place
+from .people import ORG_WORDS
 
 # Between the person and the state: "remains", "was later", "has been listed".
 _BETWEEN = (
@@ -46,8 +47,9 @@ _PERSON = (
     r"(?:\b(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<noun>[a-z]+)"
     r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
 )
-# The person right before a state, perhaps with "is", "remains" ... between.
-_PERSON_BEFORE = re.compile(rf"{_PERSON},?\s+{_BETWEEN}$")
+# The person right before a state, perhaps with "is", "remains" ... between, or "who" when
+# the state is told in a clause about them ("his cousin, who was killed").
+_PERSON_BEFORE = re.compile(rf"{_PERSON},?\s+(?P<who>who\s+)?{_BETWEEN}$")
 # How far before a state its person may start.
 PERSON_REACH = 80
 # A state told in a second predicate: "Lee was shot in the chest and later died".
@@ -56,6 +58,16 @@ _AND_BEFORE = re.compile(
 )
 # The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
 _SUBJECT_AT_START = re.compile(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
+# The subject a sentence opens with, a clause about it after: "The man who was shot on Elm
+# Street has died", "The teen, who went to Eastside School of Art and Design, died".
+_SUBJECT_BEFORE_CLAUSE = re.compile(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
+# A state told in a clause: "who was killed", "who later died".
+_WHO_BEFORE = re.compile(rf"\bwho\s+{_BETWEEN}$")
+# After a name, its age set off by commas: "Lee, 45, died".
+_AGE_SET_OFF = re.compile(r",\s+\d{1,3},")
+# Before a name, a comma and perhaps one word: the name is in apposition to the subject
+# ("The victim, Ana Ruiz, died", "her father, 48-year-old Joe Hart, died").
+_APPOSITION_BEFORE = re.compile(r",\s+(?:\S+\s+)?\S*$")
 
 
 @cache
@@ -73,6 +85,14 @@ def _states() -> dict[str, tuple[str, bool]]:
 
 
 @cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns a condition may be told of: people (things.yaml) and kin ("her father", "his cousin")."""
+    return people_words() | frozenset(
+        noun for key, nouns in load("conditions")["pronouns"].items() if key != "doc" for noun in nouns
+    )
+
+
+@cache
 def _pronoun_nouns(pronoun: str) -> re.Pattern:
     return re.compile(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
 
@@ -81,8 +101,10 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
     """(subject, key) of the person a condition is told of, or None when it cannot be told."""
     if match.group("noun"):
         noun = singular(match.group("noun"))
+        if noun != match.group("noun") and match.groupdict().get("who"):
+            return None  # "the three people who died": which, another sentence says
         set_apart = _set_apart()
-        if noun not in people_words() or noun in set_apart or not set_apart.isdisjoint(match.group("mods").lower().split()):
+        if noun not in _person_nouns() or noun in set_apart or not set_apart.isdisjoint(match.group("mods").lower().split()):
             return None  # "the other was pronounced dead": which one, another sentence says
         if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
             return None  # "one person is in critical condition": anyone of several
@@ -97,6 +119,15 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
     name = match.group("name")
     if name.split()[0].lower() in STOPWORDS or singular(name.lower()) in people_words():
         return None  # "Police", "Victims": not a name
+    if name.split()[-1].lower() in ORG_WORDS:
+        return None  # "shot on Friday has died", "taken to Eastbrook Hospital is in stable condition"
+    if doc.text.startswith(",", match.end("name")) and not (
+        _AGE_SET_OFF.match(doc.text, match.end("name"))
+        or _APPOSITION_BEFORE.search(doc.text, max(0, match.start() - 30), match.start())
+    ):
+        # A comma between a name and the state closes a clause set off by commas, of which
+        # the name is a part: "The teen, who went to Eastside School of Art and Design, died".
+        return None
     at = max(0, match.start() - 30)
     first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())
     if _PLACE_BEFORE.search(doc.text, at, first.start() if first else match.start()) or lookup_place(name) or (
@@ -116,7 +147,8 @@ def _sentence_of(doc: Document, offset: int) -> Sentence | None:
 def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, str] | None]:
     """The person a state at ``at`` is told of, nearest the state: "the man and the woman died"
     is the woman's death (the man's is not said); in a second predicate ("Lee was shot in the
-    chest and later died"), the subject its sentence opens with."""
+    chest and later died"), or after a clause about the subject ("The man who was shot on Elm
+    Street has died"), the subject its sentence opens with."""
     start = max(0, at - PERSON_REACH)
     while (person := _PERSON_BEFORE.search(doc.text, start, at)) is not None:
         whose = _whose(doc, person)
@@ -124,12 +156,16 @@ def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, 
             return person, whose
         start = person.start() + 1
     sentence = _sentence_of(doc, at)
-    if sentence and _AND_BEFORE.search(doc.text, max(sentence.start, at - 40), at):
+    if sentence is None:
+        return None, None
+    if _AND_BEFORE.search(doc.text, max(sentence.start, at - 40), at):
         person = _SUBJECT_AT_START.match(doc.text, sentence.start, at)
-        whose = _whose(doc, person) if person else None
-        if whose:
-            return person, whose
-    return None, None
+    elif _WHO_BEFORE.search(doc.text, max(sentence.start, at - 40), at):
+        person = None  # told in a clause about someone else: "spoke of their guide, who was killed"
+    else:
+        person = _SUBJECT_BEFORE_CLAUSE.match(doc.text, sentence.start, at)
+    whose = _whose(doc, person) if person else None
+    return (person, whose) if whose else (None, None)
 
 
 def extract_conditions(doc: Document) -> list[Claim]:
