@@ -524,7 +524,8 @@ class TimeOfDay:
     """Times of day as intervals on one timeline: disjoint intervals conflict
     (on the same day when both days are known, so another day conflicts too),
     one inside the other agree ("about 3 a.m." and "3:10 a.m."), overlapping
-    ones are a variant ("about 3:25" and "about 3:28"). Without both days, the
+    ones are a variant ("about 3:25" and "about 3:28"), as are two estimates one
+    inside the other ("about 3 a.m." and "about 3:10"). Without both days, the
     times are compared as times of any day."""
 
     def show(self, claim: Claim) -> str:
@@ -542,6 +543,8 @@ class TimeOfDay:
         status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
         if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
             return Status.VARIANT  # "robbed at 9:30", "officers responded at 9:55": a response follows the event
+        if status is Status.AGREE and a.attr("qualifier") == b.attr("qualifier") == "about" and la + ha != lb + hb:
+            return Status.VARIANT  # "about 2:15" inside "about 2 p.m.": two estimates, not one
         return status
 
 
