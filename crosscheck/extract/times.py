@@ -91,7 +91,7 @@ def _vocab() -> dict:
     return {
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
         "support": frozenset(entries["support_verbs"]),
-        "negations": frozenset(entries["negations"]),
+        "not_before": frozenset(entries["negations"]) | frozenset(entries["states_before"]),
         "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{alternation(qualifier)})\s+$", re.IGNORECASE),
         "not_event": re.compile(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
         "bound": re.compile(rf"\b(?P<b>{alternation(entries['bounds'])})\s+$", re.IGNORECASE),
@@ -241,9 +241,9 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     before = at - 1
     if before >= 0 and tokens[before].lower() in DATE_PREPOSITIONS:
         before -= 1
-    negations = vocab["negations"]
-    found = _nearest(  # "arrested without incident": no incident
-        tokens, before, at, lambda t, i: t[i].lower() in events and not (i and t[i - 1].lower() in negations)
+    not_before = vocab["not_before"]
+    found = _nearest(  # "arrested without incident": no incident; "which is located": no finding
+        tokens, before, at, lambda t, i: t[i].lower() in events and not (i and t[i - 1].lower() in not_before)
     )
     if found is None:
         return "", "", ""

@@ -287,6 +287,12 @@ def test_an_event_word_after_a_negation_names_no_event():
     assert _only("Cole was arrested without incident just after 8 p.m. at his home.").attr("event") == "arrest"
 
 
+def test_an_event_word_telling_a_state_names_no_event():
+    # "is located" says where the cafe is; the robbery is what happened at 1:45
+    claim = _only("The robbery took place at the cafe, which is located on Elm Street, at about 1:45 a.m.")
+    assert claim.attr("event") == "incident"
+
+
 @pytest.mark.parametrize("text, event", [
     ("The call about the shooting came in before 7 p.m., police said.", "reported"),
     ("Deputies made an arrest in the shooting at 5 p.m. on Friday.", "arrest"),
