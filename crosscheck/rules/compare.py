@@ -543,9 +543,24 @@ class TimeOfDay:
         status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
         if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
             return Status.VARIANT  # "robbed at 9:30", "officers responded at 9:55": a response follows the event
+        if status is Status.CONFLICT and _after_its_start(a, b, days, shift):
+            return Status.VARIANT  # "the siege began at 4:45", "shots at 5:10": a time within what began
         if status is Status.AGREE and a.attr("qualifier") == b.attr("qualifier") == "about" and la + ha != lb + hb:
             return Status.VARIANT  # "about 2:15" inside "about 2 p.m.": two estimates, not one
         return status
+
+
+def _after_its_start(a: Claim, b: Claim, days: int | None, shift: int) -> bool:
+    """Whether one time is an event's start and the other, with no phase, comes after it:
+    what began goes on, so a later time may be of it ("the spree began at 4:45", "shots were
+    fired at 5:10")."""
+    phases = (a.attr("phase") or "", b.attr("phase") or "")
+    if sorted(phases) != ["", "start"]:
+        return False
+    start_at, later_at = (int(a.attr("from")), int(b.attr("from")) + shift)
+    if phases[1] == "start":
+        start_at, later_at = later_at, start_at
+    return later_at + (days or 0) * DAY_MINUTES * (1 if phases[0] == "start" else -1) > start_at
 
 
 @dataclass(frozen=True)
