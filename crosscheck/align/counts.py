@@ -262,12 +262,19 @@ def _none_of_anyone(none: CountFrame, some: CountFrame) -> bool:
     return _anyone(none) and some.thing in people_words()
 
 
+# Tallies over a period, a country or several events differ in what they tally as often as
+# not: two that differ are one fact only in nearly the same sentence.
+WIDER_SAME_SENTENCE = 0.5
+
+
 def count_score(a: CountFrame, b: CountFrame) -> float:
     """How surely two counts are about one thing; 0 when they are not."""
     if measure_of(a.unit)[0] != measure_of(b.unit)[0] or a.role != b.role or a.anchor != b.anchor:
         return 0.0
     if a.role in ("age", "children"):  # a person's years or children: "a mother of three"
         return _age_score(a, b)
+    if a.anchor == "wider" and a.value != b.value and jaccard(a.context, b.context) < WIDER_SAME_SENTENCE:
+        return 0.0  # "150 people killed so far this year", "seven killed in three shootings": two tallies
     if a.ends and b.ends:
         # "Dover is about 45 miles from Lafayette" and "Lafayette, 40 miles from Dover": one distance
         return 1.0 + jaccard(a.context, b.context) if a.ends == b.ends else 0.0

@@ -463,7 +463,11 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     at, to = start - sentence.start, end - sentence.start
     clause_at = max(text.rfind(mark, 0, at) for mark in ",;") + 1
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
-    if any(word in low for word in _WIDER_WORDS) and _WIDER.search(clause):
+    # A short phrase the sentence opens with, set off by a comma, frames its main clause too
+    # ("So far this year, 150 people have been shot"); a longer one is a clause of its own.
+    opening = text[: text.find(",")] if 0 < text.find(",") < at else ""
+    opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
+    if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
     if _EACH_BEFORE.search(text, max(0, at - 30), at):
         return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
@@ -471,6 +475,10 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     # The number of events itself ("in two incidents") is the story's own count.
     own = several is not None and clause_at + several.start() <= at < clause_at + several.end()
     return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
+
+
+# The most words of a phrase that opens a sentence and frames its main clause.
+OPENING_PHRASE_WORDS = 5
 
 
 # "each" and a verb right before a number: the figure is per each of several, not a total.

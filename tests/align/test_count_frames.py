@@ -72,6 +72,14 @@ def test_a_toll_weeks_before_is_another_event():
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
+def test_two_tallies_of_a_period_are_two_facts():
+    report = _check({
+        "a": "Six people were killed in four separate crashes on the county's roads over the weekend.",
+        "b": "So far this year, 41 people have been killed on the county's roads.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT)
+
+
 def test_ages_align_by_whose_age_they_are():
     report = _check({
         "a": "Marta Quell, 34, was taken to hospital. Her neighbour Ivo Brandt, 61, called police.",

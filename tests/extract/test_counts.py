@@ -290,6 +290,11 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
     assert [c.attr("anchor") for c in _counts("Twenty homes burned in 12 separate fires.")] == ["wider", None]
     assert [c.attr("anchor") for c in _counts("Twenty homes burned in 10 minutes.")] == [None, None]
     assert [c.attr("anchor") for c in _counts("The county will open shelters in five towns.")] == [None]
+    # A short phrase opening the sentence frames its main clause; a longer one is a clause of its own.
+    assert [c.attr("anchor") for c in _counts("So far in 2031, 40 bridges have closed.")] == ["wider"]
+    assert [c.attr("anchor") for c in _counts("This year, 40 bridges have closed.")] == ["wider"]
+    plan = _counts("The plan is to reopen roads statewide, but the crews will start in five towns.")
+    assert [c.attr("anchor") for c in plan] == [None]
 
 
 def test_half_a_dozen_is_six():
