@@ -168,14 +168,29 @@ def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, 
     return (person, whose) if whose else (None, None)
 
 
+@cache
+def _set_apart_noun() -> re.Pattern:
+    """ "another boy", "the other victim": a set-apart word and the noun after it."""
+    return re.compile(rf"\b(?:{alternation(sorted(_set_apart()))})\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _nouns_of_several(doc: Document) -> frozenset[str]:
+    """The nouns a document sets apart somewhere ("a day after another boy shot himself"):
+    it tells of more than one person so named, so "the boy" may be any of them."""
+    return frozenset(singular(match.group(1).lower()) for match in _set_apart_noun().finditer(doc.text))
+
+
 def extract_conditions(doc: Document) -> list[Claim]:
     """One CONDITION claim per person and state told, in text order."""
     claims = []
+    several = _nouns_of_several(doc)
     for told in _state_pattern().finditer(doc.text):
         person, whose = _person_before(doc, told.start())
         sentence = _sentence_of(doc, person.start()) if whose else None
         if sentence is None or background_of(sentence.text, doc.source.published):
             continue
+        if not person.group("name") and whose[1] in several:
+            continue  # "the boy" where the source tells of another boy too
         state, alive = _states()[" ".join(told.group(0).lower().split())]
         claims.append(doc.claim(
             ClaimKind.CONDITION, whose[0], state, person.start(), told.end(), sentence=sentence,

@@ -60,6 +60,12 @@ def test_not_read(text):
     assert told == []
 
 
+def test_the_noun_of_a_source_that_tells_of_another_is_not_read():
+    text = "The boy is expected to recover. It came a day after another boy was hurt on a farm nearby."
+    assert _conditions(text) == []
+    assert _conditions("Ana Ruiz is expected to recover. Another boy was hurt.") == [("Ana Ruiz", "stable", "yes")]
+
+
 def test_a_death_long_before_the_report_is_not_read():
     assert _conditions("Her husband died in 2009 of cancer.", published="2031-03-12") == []
 
