@@ -48,15 +48,24 @@ class _Places(NamedTuple):
     context: frozenset[str]
     local: frozenset[str]
     street: str  # for an address, its street ("elm street"); "" for a list of places
-    events: frozenset[str]  # for an address, the timed events its sentence names (times.yaml)
+    events: frozenset[str]  # for an address, the timed events told before it in its sentence, else in all of it
 
 
 def _place_features(claim: Claim) -> _Places:
     street = claim.subject if is_address(claim) else ""
-    events = frozenset(filter(None, map(timed_class, words(claim.sentence)))) if street else NO_WORDS
+    events = NO_WORDS
+    if street:
+        # The events told before the address, where its verb is ("died at the 300 block, where he
+        # had been stabbed" is where he died), else any its sentence tells.
+        told_before = claim.sentence[: claim.start - claim.sentence_start]
+        events = _timed_events(told_before) or _timed_events(claim.sentence)
     return _Places(
         claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street, events,
     )
+
+
+def _timed_events(text: str) -> frozenset[str]:
+    return frozenset(filter(None, map(timed_class, words(text))))
 
 
 # Addresses on one street in sentences this unlike are taken for two places the story
