@@ -176,6 +176,8 @@ _DROPPED_MODIFIERS = frozenset("first initial new other more additional further 
 _PARENTS = load("things")["parents"]["words"]
 _OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# Right after an event, where some of those it befell were when it did (scope.yaml at_one_place).
+_AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words'])})\b", re.IGNORECASE)
 # A relative clause that narrows a counted set to members of a kind of people ("three defendants
 # who were adults"); not one that says what befell them ("who were shot") or where they were.
 _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
@@ -769,6 +771,10 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         subject, end = _bare_subject(text, end, limit, measure, before, event)
     if not subject or (match.group("words") and value == 1 and not phrase):
         return None
+    if event_class(event or "") == "killed" and measure.unit is None and any(
+        _AT_ONE_PLACE.match(text, at, limit) for at in (event_end, end)
+    ):
+        part = True  # "one died at the scene": those who died there, some of the dead
     if measure.role == "age" and (not isinstance(value, int) or value > _OLDEST_AGE):
         return None
     if measure.unit == "magnitude" and subject != "magnitude":

@@ -72,6 +72,14 @@ def test_a_toll_weeks_before_is_another_event():
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 
 
+def test_those_who_died_in_one_place_are_some_of_the_dead():
+    report = _check({
+        "a": "Two people were killed when a truck hit the bus shelter on Elm Street on Monday.",
+        "b": "One died at the scene of the crash on Elm Street on Monday, police said.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
 def test_two_tallies_of_a_period_are_two_facts():
     report = _check({
         "a": "Six people were killed in four separate crashes on the county's roads over the weekend.",

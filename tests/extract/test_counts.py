@@ -297,6 +297,11 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
     assert [c.attr("anchor") for c in plan] == [None]
 
 
+def test_deaths_in_one_place_are_a_part_and_treatment_in_one_is_not():
+    assert [c.attr("anchor") for c in _counts("Two people died at the scene, police said.")] == ["part"]
+    assert [c.attr("anchor") for c in _counts("Two people were treated at a hospital.")] == [None]
+
+
 def test_half_a_dozen_is_six():
     assert _summary(_counts("Deputies seized about half a dozen rifles and a dozen pistols.")) == [
         (6, "rifle"), (12, "pistol")]
