@@ -274,6 +274,8 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     if any(t.lower() in vocab["entries"]["other_event"] for t in tokens[:found]):
         return "", "", ""
     cls = _class_named(tokens, named)
+    if found < at and _reported_passive(tokens[found + 1 : at]):
+        cls = "reported"  # "the shooting was reported just after 7 p.m.": when the police heard of it
     if vocab["entries"]["events"][cls].get("alone"):
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)
@@ -289,6 +291,12 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
     phase = phases[tokens[phase_at].lower()]
     pair = (tokens[phase_at].lower(), word) if phase_at < found else (word, tokens[phase_at].lower())
     return cls, phase, " ".join(pair)
+
+
+def _reported_passive(between: list[str]) -> bool:
+    """Whether the words between an event word and its time hold "was reported" or "were reported"."""
+    passive = _vocab()["entries"]["passive_reports"]
+    return any(word.lower() in passive and before.lower() in ("was", "were") for before, word in zip(between, between[1:]))
 
 
 def _class_named(tokens: list[str], at: int) -> str:

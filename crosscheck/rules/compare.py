@@ -542,12 +542,26 @@ class TimeOfDay:
         found = {_interval_relation(la, ha, lb + d * DAY_MINUTES, hb + d * DAY_MINUTES) for d in offsets}
         status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
         if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
-            return Status.VARIANT  # "robbed at 9:30", "officers responded at 9:55": a response follows the event
+            # "robbed at 9:30", "officers responded at 9:55": a response follows the event, and
+            # differs from it as a variant; one wholly before it still conflicts
+            return Status.CONFLICT if _stand_in_first(a, b, days or 0, shift) else Status.VARIANT
         if status is Status.CONFLICT and _after_its_start(a, b, days, shift):
             return Status.VARIANT  # "the siege began at 4:45", "shots at 5:10": a time within what began
         if status is Status.AGREE and a.attr("qualifier") == b.attr("qualifier") == "about" and la + ha != lb + hb:
             return Status.VARIANT  # "about 2:15" inside "about 2 p.m.": two estimates, not one
         return status
+
+
+def _stand_in_first(a: Claim, b: Claim, days: int, shift: int) -> bool:
+    """Whether the time of what stands for an event (its report, the response) ends before the
+    event's own time begins: "reported before 8 a.m.", "happened around 8:30"."""
+    b_from, b_to = int(b.attr("from")) + shift + days * DAY_MINUTES, int(b.attr("to")) + shift + days * DAY_MINUTES
+    events = load_vocab("times")["events"]
+    if "stands_for" in events.get(a.attr("event") or "", {}):
+        return int(a.attr("to")) < b_from
+    if "stands_for" in events.get(b.attr("event") or "", {}):
+        return b_to < int(a.attr("from"))
+    return False
 
 
 def _after_its_start(a: Claim, b: Claim, days: int | None, shift: int) -> bool:
