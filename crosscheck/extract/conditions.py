@@ -65,9 +65,10 @@ _SUBJECT_BEFORE_CLAUSE = re.compile(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
 _WHO_BEFORE = re.compile(rf"\bwho\s+{_BETWEEN}$")
 # After a name, its age set off by commas: "Lee, 45, died".
 _AGE_SET_OFF = re.compile(r",\s+\d{1,3},")
-# Before a name, a comma and perhaps one word: the name is in apposition to the subject
-# ("The victim, Ana Ruiz, died", "her father, 48-year-old Joe Hart, died").
-_APPOSITION_BEFORE = re.compile(r",\s+(?:\S+\s+)?\S*$")
+# Before a name, a comma and a few words but no relative pronoun: the name is in apposition
+# to the subject ("The victim, Ana Ruiz, died", "her father, 48-year-old Joe Hart, died", "the
+# officer, a nine-year veteran Joe Hart, was"), not in a clause ("The man, who shot Lee Hart, died").
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?!(?:who|whom|whose|which|that)\b)\S+\s+){0,3}\S*$")
 
 
 @cache

@@ -33,6 +33,8 @@ def _conditions(text: str, published: str | None = None):
     # a name in apposition is whose state it is; kin are people; a state told in a clause about someone
     ("The victim, Ana Ruiz, died after she was shot.", [("Ana Ruiz", "died", "no")]),
     ("Her father, 48-year-old Joe Hart, died of his wounds.", [("Joe Hart", "died", "no")]),
+    ("The guard, a nine-year veteran Joe Hart, was in serious condition.", [("Joe Hart", "serious", "yes")]),
+    ("The man, who shot Lee Hart, died later.", [("the man", "died", "no")]),
     ("Her father died Sunday.", [("the father", "died", "no")]),
     ("A Lakeview teen who was hurt in the crash spoke of his cousin, who was killed in it.",
      [("the cousin", "died", "no")]),
