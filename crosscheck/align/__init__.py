@@ -55,7 +55,7 @@ def _place_features(claim: Claim) -> _Places:
     street = claim.subject if is_address(claim) else ""
     events = NO_WORDS
     if street:
-        # The events told before the address, where its verb is ("died at the 300 block, where he
+        # The events told before the address, where its verb is ("died at the 1200 block, where he
         # had been stabbed" is where he died), else any its sentence tells.
         told_before = claim.sentence[: claim.start - claim.sentence_start]
         events = _timed_events(told_before) or _timed_events(claim.sentence)

@@ -274,7 +274,7 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     if a.role in ("age", "children"):  # a person's years or children: "a mother of three"
         return _age_score(a, b)
     if a.anchor == "wider" and a.value != b.value and jaccard(a.context, b.context) < WIDER_SAME_SENTENCE:
-        return 0.0  # "150 people killed so far this year", "seven killed in three shootings": two tallies
+        return 0.0  # "40 killed on the roads so far this year", "six killed in four crashes": two tallies
     if a.ends and b.ends:
         # "Dover is about 45 miles from Lafayette" and "Lafayette, 40 miles from Dover": one distance
         return 1.0 + jaccard(a.context, b.context) if a.ends == b.ends else 0.0

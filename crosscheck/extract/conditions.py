@@ -48,7 +48,7 @@ _PERSON = (
     r"|\b(?P<pronoun>[Ss]he|[Hh]e)|\b(?P<name>(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?)"
 )
 # The person right before a state, perhaps with "is", "remains" ... between, or "who" when
-# the state is told in a clause about them ("his cousin, who was killed").
+# the state is told in a clause about them ("her cousin, who was killed").
 _PERSON_BEFORE = re.compile(rf"{_PERSON},?\s+(?P<who>who\s+)?{_BETWEEN}$")
 # How far before a state its person may start.
 PERSON_REACH = 80
@@ -58,16 +58,16 @@ _AND_BEFORE = re.compile(
 )
 # The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
 _SUBJECT_AT_START = re.compile(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
-# The subject a sentence opens with, a clause about it after: "The man who was shot on Elm
-# Street has died", "The teen, who went to Eastside School of Art and Design, died".
+# The subject a sentence opens with, a clause about it after: "The man who was stabbed near Elm
+# Park has died", "The driver, who had studied at Lakeview College of Music and Drama, died".
 _SUBJECT_BEFORE_CLAUSE = re.compile(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
 # A state told in a clause: "who was killed", "who later died".
 _WHO_BEFORE = re.compile(rf"\bwho\s+{_BETWEEN}$")
 # After a name, its age set off by commas: "Lee, 45, died".
 _AGE_SET_OFF = re.compile(r",\s+\d{1,3},")
 # Before a name, a comma and a few words but no relative pronoun: the name is in apposition
-# to the subject ("The victim, Ana Ruiz, died", "her father, 48-year-old Joe Hart, died", "the
-# officer, a nine-year veteran Joe Hart, was"), not in a clause ("The man, who shot Lee Hart, died").
+# to the subject ("The victim, Ana Ruiz, died", "her father, 71-year-old Joe Hart, died", "the
+# guard, a former medic Joe Hart, was"), not in a clause ("The man, who shot Lee Hart, died").
 _APPOSITION_BEFORE = re.compile(r",\s+(?:(?!(?:who|whom|whose|which|that)\b)\S+\s+){0,3}\S*$")
 
 
@@ -87,7 +87,7 @@ def _states() -> dict[str, tuple[str, bool]]:
 
 @cache
 def _person_nouns() -> frozenset[str]:
-    """Nouns a condition may be told of: people (things.yaml) and kin ("her father", "his cousin")."""
+    """Nouns a condition may be told of: people (things.yaml) and kin ("her father", "her cousin")."""
     return people_words() | frozenset(
         noun for key, nouns in load("conditions")["pronouns"].items() if key != "doc" for noun in nouns
     )
@@ -127,7 +127,7 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
         or _APPOSITION_BEFORE.search(doc.text, max(0, match.start() - 30), match.start())
     ):
         # A comma between a name and the state closes a clause set off by commas, of which
-        # the name is a part: "The teen, who went to Eastside School of Art and Design, died".
+        # the name is a part: "The driver, who had studied at Lakeview College of Music and Drama, died".
         return None
     at = max(0, match.start() - 30)
     first = _CAPITALIZED_BEFORE.search(doc.text, at, match.start())
@@ -148,8 +148,8 @@ def _sentence_of(doc: Document, offset: int) -> Sentence | None:
 def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, str] | None]:
     """The person a state at ``at`` is told of, nearest the state: "the man and the woman died"
     is the woman's death (the man's is not said); in a second predicate ("Lee was shot in the
-    chest and later died"), or after a clause about the subject ("The man who was shot on Elm
-    Street has died"), the subject its sentence opens with."""
+    chest and later died"), or after a clause about the subject ("The man who was stabbed near
+    Elm Park has died"), the subject its sentence opens with."""
     start = max(0, at - PERSON_REACH)
     while (person := _PERSON_BEFORE.search(doc.text, start, at)) is not None:
         whose = _whose(doc, person)

@@ -466,7 +466,7 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     clause_at = max(text.rfind(mark, 0, at) for mark in ",;") + 1
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     # A short phrase the sentence opens with, set off by a comma, frames its main clause too
-    # ("So far this year, 150 people have been shot"); a longer one is a clause of its own.
+    # ("So far this year, 40 bridges have closed"); a longer one is a clause of its own.
     opening = text[: text.find(",")] if 0 < text.find(",") < at else ""
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):

@@ -275,7 +275,7 @@ def _event(tokens: list[str], at: int) -> tuple[str, str, str]:
         return "", "", ""
     cls = _class_named(tokens, named)
     if found < at and _reported_passive(tokens[found + 1 : at]):
-        cls = "reported"  # "the shooting was reported just after 7 p.m.": when the police heard of it
+        cls = "reported"  # "the fire was reported just after 9 p.m.": when the police heard of it
     if vocab["entries"]["events"][cls].get("alone"):
         return "", "", ""
     low, high = (found - 2, at) if found < at else (at, found + 1)

@@ -546,15 +546,15 @@ class TimeOfDay:
             # differs from it as a variant; one wholly before it still conflicts
             return Status.CONFLICT if _stand_in_first(a, b, days or 0, shift) else Status.VARIANT
         if status is Status.CONFLICT and _after_its_start(a, b, days, shift):
-            return Status.VARIANT  # "the siege began at 4:45", "shots at 5:10": a time within what began
+            return Status.VARIANT  # "the standoff began at 9:15", "shots at 10:05": a time within what began
         if status is Status.AGREE and a.attr("qualifier") == b.attr("qualifier") == "about" and la + ha != lb + hb:
-            return Status.VARIANT  # "about 2:15" inside "about 2 p.m.": two estimates, not one
+            return Status.VARIANT  # "about 4:15" inside "about 4 p.m.": two estimates, not one
         return status
 
 
 def _stand_in_first(a: Claim, b: Claim, days: int, shift: int) -> bool:
     """Whether the time of what stands for an event (its report, the response) ends before the
-    event's own time begins: "reported before 8 a.m.", "happened around 8:30"."""
+    event's own time begins: "reported before 9 p.m.", "happened around 9:30"."""
     b_from, b_to = int(b.attr("from")) + shift + days * DAY_MINUTES, int(b.attr("to")) + shift + days * DAY_MINUTES
     events = load_vocab("times")["events"]
     if "stands_for" in events.get(a.attr("event") or "", {}):
@@ -566,8 +566,8 @@ def _stand_in_first(a: Claim, b: Claim, days: int, shift: int) -> bool:
 
 def _after_its_start(a: Claim, b: Claim, days: int | None, shift: int) -> bool:
     """Whether one time is an event's start and the other, with no phase, comes after it:
-    what began goes on, so a later time may be of it ("the spree began at 4:45", "shots were
-    fired at 5:10")."""
+    what began goes on, so a later time may be of it ("the standoff began at 9:15", "shots were
+    fired at 10:05")."""
     phases = (a.attr("phase") or "", b.attr("phase") or "")
     if sorted(phases) != ["", "start"]:
         return False

@@ -27,17 +27,16 @@ def _conditions(text: str, published: str | None = None):
     ("The boy was hit in the face and remains in critical condition.", [("the boy", "critical", "yes")]),
     # after a clause about the subject, not a name inside it
     ("The man who was stabbed near Elm Park on Saturday has died, police said.", [("the man", "died", "no")]),
-    ("The teen, who went to Lakeview School of Art and Design, died two days later.", [("the teen", "died", "no")]),
-    ("The woman, who was taken to Mercy General Hospital was listed in stable condition.",
-     [("the woman", "stable", "yes")]),
+    ("The driver, who had studied at Lakeview College of Music and Drama, died on Monday.", [("the driver", "died", "no")]),
+    ("The driver who was flown to Mercy General Hospital remains in stable condition.",
+     [("the driver", "stable", "yes")]),
     # a name in apposition is whose state it is; kin are people; a state told in a clause about someone
     ("The victim, Ana Ruiz, died after she was shot.", [("Ana Ruiz", "died", "no")]),
-    ("Her father, 48-year-old Joe Hart, died of his wounds.", [("Joe Hart", "died", "no")]),
-    ("The guard, a nine-year veteran Joe Hart, was in serious condition.", [("Joe Hart", "serious", "yes")]),
+    ("Her father, 71-year-old Joe Hart, died of his wounds.", [("Joe Hart", "died", "no")]),
+    ("The guard, a former medic Joe Hart, was in serious condition.", [("Joe Hart", "serious", "yes")]),
     ("The man, who shot Lee Hart, died later.", [("the man", "died", "no")]),
     ("Her father died Sunday.", [("the father", "died", "no")]),
-    ("A Lakeview teen who was hurt in the crash spoke of his cousin, who was killed in it.",
-     [("the cousin", "died", "no")]),
+    ("Her cousin, who was killed in the crash, had just turned 30.", [("the cousin", "died", "no")]),
 ])
 def test_a_persons_condition(text, found):
     assert _conditions(text) == found

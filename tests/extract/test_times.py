@@ -288,8 +288,8 @@ def test_an_event_word_after_a_negation_names_no_event():
 
 
 def test_an_event_word_telling_a_state_names_no_event():
-    # "is located" says where the cafe is; the robbery is what happened at 1:45
-    claim = _only("The robbery took place at the cafe, which is located on Elm Street, at about 1:45 a.m.")
+    # "is located" says where the cafe is; the robbery is what happened at 11:20
+    claim = _only("The robbery took place at the cafe, which is located on Elm Street, at about 11:20 p.m.")
     assert claim.attr("event") == "incident"
 
 
