@@ -26,7 +26,7 @@ from ..text import (
     NO_WORDS, STOPWORDS, alternation, content_words, quote_sentences, same_name, sentence_likeness, singular,
     words,
 )
-from ..vocab import date_event, is_past_title, is_personal, say_verbs, timed_class, timed_classes
+from ..vocab import compared_event, date_event, is_past_title, is_personal, say_verbs, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
     Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, named_words, value_key,
@@ -36,7 +36,7 @@ from .counts import (
     ages_per_sentence, count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun,
     things_per_source,
 )
-from .times import TIME_ALIGNER, compared_event, time_features, times_per_source
+from .times import TIME_ALIGNER, time_features, times_per_source
 
 
 # --- places -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim
-from ..vocab import load
+from ..vocab import compared_event
 from .core import Aligner, claim_in_sentence, context_of, jaccard, local_context, words_around_first
 
 # Times that name no event are aligned only in sentences this alike.
@@ -38,11 +38,6 @@ class _Time(NamedTuple):
     context: frozenset[str]
     local: frozenset[str]
     alone: bool = False  # its source gives no other time of this event, phase and family
-
-
-def compared_event(event: str) -> str:
-    """The event a time of this class is set beside: "officers responded at 9:55" dates the robbery."""
-    return load("times")["events"].get(event, {}).get("stands_for", event)
 
 
 def _slot(claim: Claim) -> tuple[str, str, str]:

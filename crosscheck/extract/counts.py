@@ -449,6 +449,10 @@ _GUESS_BEFORE = re.compile(
 )
 
 
+# The most words of a phrase that opens a sentence and frames its main clause.
+OPENING_PHRASE_WORDS = 5
+
+
 def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> str | None:
     """What sets a count at ``start:end`` apart from the story's event: a year before
     the publication year ("background 2005") or a phrase such as "three years ago" in
@@ -467,7 +471,8 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     # A short phrase the sentence opens with, set off by a comma, frames its main clause too
     # ("So far this year, 40 bridges have closed"); a longer one is a clause of its own.
-    opening = text[: text.find(",")] if 0 < text.find(",") < at else ""
+    first_comma = text.find(",")
+    opening = text[:first_comma] if 0 < first_comma < at else ""
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
@@ -477,10 +482,6 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     # The number of events itself ("in two incidents") is the story's own count.
     own = several is not None and clause_at + several.start() <= at < clause_at + several.end()
     return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
-
-
-# The most words of a phrase that opens a sentence and frames its main clause.
-OPENING_PHRASE_WORDS = 5
 
 
 # "each" and a verb right before a number: the figure is per each of several, not a total.

@@ -21,7 +21,7 @@ from ..extract.addresses import address_parts, is_address
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
-from ..vocab import is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
+from ..vocab import compared_event, is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
 from ..vocab import load as load_vocab
 
 _NOT_WORD = re.compile(r"[^\w\s]+")
@@ -525,8 +525,9 @@ class TimeOfDay:
     (on the same day when both days are known, so another day conflicts too),
     one inside the other agree ("about 3 a.m." and "3:10 a.m."), overlapping
     ones are a variant ("about 3:25" and "about 3:28"), as are two estimates one
-    inside the other ("about 3 a.m." and "about 3:10"). Without both days, the
-    times are compared as times of any day."""
+    inside the other ("about 3 a.m." and "about 3:10"), a time after an event's
+    start, and a report or response after the event it stands for. Without both
+    days, the times are compared as times of any day."""
 
     def show(self, claim: Claim) -> str:
         return str(claim.value)
@@ -541,40 +542,38 @@ class TimeOfDay:
         offsets = (days,) if days is not None else (-1, 0, 1)
         found = {_interval_relation(la, ha, lb + d * DAY_MINUTES, hb + d * DAY_MINUTES) for d in offsets}
         status = next((s for s in (Status.AGREE, Status.VARIANT) if s in found), Status.CONFLICT)
+        # Where b lies on a's timeline (its day unknown: the same day).
+        lb, hb = lb + (days or 0) * DAY_MINUTES, hb + (days or 0) * DAY_MINUTES
         if status is Status.CONFLICT and a.attr("event") != b.attr("event"):
             # "robbed at 9:30", "officers responded at 9:55": a response follows the event, and
             # differs from it as a variant; one wholly before it still conflicts
-            return Status.CONFLICT if _stand_in_first(a, b, days or 0, shift) else Status.VARIANT
-        if status is Status.CONFLICT and _after_its_start(a, b, days, shift):
+            return Status.CONFLICT if _stand_in_first(a, b, (la, ha), (lb, hb)) else Status.VARIANT
+        if status is Status.CONFLICT and _after_its_start(a, b, la, lb):
             return Status.VARIANT  # "the standoff began at 9:15", "shots at 10:05": a time within what began
         if status is Status.AGREE and a.attr("qualifier") == b.attr("qualifier") == "about" and la + ha != lb + hb:
             return Status.VARIANT  # "about 4:15" inside "about 4 p.m.": two estimates, not one
         return status
 
 
-def _stand_in_first(a: Claim, b: Claim, days: int, shift: int) -> bool:
+def _stand_in_first(a: Claim, b: Claim, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
     """Whether the time of what stands for an event (its report, the response) ends before the
     event's own time begins: "reported before 9 p.m.", "happened around 9:30"."""
-    b_from, b_to = int(b.attr("from")) + shift + days * DAY_MINUTES, int(b.attr("to")) + shift + days * DAY_MINUTES
-    events = load_vocab("times")["events"]
-    if "stands_for" in events.get(a.attr("event") or "", {}):
-        return int(a.attr("to")) < b_from
-    if "stands_for" in events.get(b.attr("event") or "", {}):
-        return b_to < int(a.attr("from"))
-    return False
+    def stands_in(claim: Claim) -> bool:
+        return compared_event(claim.attr("event") or "") != (claim.attr("event") or "")
+
+    if stands_in(a):
+        return a_span[1] < b_span[0]
+    return stands_in(b) and b_span[1] < a_span[0]
 
 
-def _after_its_start(a: Claim, b: Claim, days: int | None, shift: int) -> bool:
+def _after_its_start(a: Claim, b: Claim, a_from: int, b_from: int) -> bool:
     """Whether one time is an event's start and the other, with no phase, comes after it:
     what began goes on, so a later time may be of it ("the standoff began at 9:15", "shots were
     fired at 10:05")."""
     phases = (a.attr("phase") or "", b.attr("phase") or "")
-    if sorted(phases) != ["", "start"]:
-        return False
-    start_at, later_at = (int(a.attr("from")), int(b.attr("from")) + shift)
-    if phases[1] == "start":
-        start_at, later_at = later_at, start_at
-    return later_at + (days or 0) * DAY_MINUTES * (1 if phases[0] == "start" else -1) > start_at
+    if phases == ("start", ""):
+        return b_from > a_from
+    return phases == ("", "start") and a_from > b_from
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,12 @@ def stands_in(word: str) -> bool:
     return bool(cls) and "stands_for" in load("times")["events"][cls]
 
 
+def compared_event(event: str) -> str:
+    """The timed event class a time of class ``event`` is set beside: its own, or the one it
+    stands for ("officers responded at 9:55" dates the robbery: times.yaml ``stands_for``)."""
+    return load("times")["events"].get(event, {}).get("stands_for", event)
+
+
 def date_event(word: str) -> str:
     """What a date given for this event word is the date of: its timed event ("the
     shooting", "officers responded" -> the incident; "died" -> a death, which may
