@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .collector import collector_paused
 from .errors import CrosscheckError
 from .limits import DEFAULT_LIMITS, PARALLEL_MIN_FILES, Limits
 from .extract import extract_claims
@@ -36,10 +37,13 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 EXECUTORS = ("local", "dask")
-# Chunks per worker: enough to balance uneven files, few enough that task
-# overhead (pickling, scheduling) stays small against the extraction itself.
+# Each chunk is this share of the files left per worker: enough chunks to balance
+# uneven files, few enough that task overhead (pickling, scheduling) stays small
+# against the extraction itself. Chunks shrink toward the end to at least
+# MIN_CHUNK_FILES (about 25 ms of extraction), so the workers finish together.
 CHUNKS_PER_WORKER = 4
 MAX_CHUNK_FILES = 256
+MIN_CHUNK_FILES = 16
 # Seconds to wait for a Dask scheduler before saying it is unreachable.
 CONNECT_TIMEOUT = 10
 # The Dask configuration of a cluster crosscheck starts itself (docs/performance.md
@@ -48,12 +52,15 @@ CONNECT_TIMEOUT = 10
 # nobody sees here (6-9% of a worker's CPU on extraction); and with Dask's periodic
 # housekeeping slowed down: every process checks its event loop every 20 ms and
 # each worker its memory every 100 ms, which took about 6% of a core while two
-# workers and their scheduler sat idle on 2 cores, and 1.2% once slowed so.
+# workers and their scheduler sat idle on 2 cores, and 1.2% once slowed so. Workers
+# import crosscheck as they start (preload), not in their first task: warm, as
+# the workers of a cluster kept running for many checks are anyway.
 CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.worker.preload": ["crosscheck.parallel"],
 }
 
 # Told (files just done, files in all) as chunks finish.
@@ -75,6 +82,7 @@ def source_files(paths: Sequence[str | Path], follow_symlinks: bool = False) -> 
     return files, skipped
 
 
+@collector_paused()
 def ingest_and_extract(files: Sequence[SourceFile], limits: Limits = DEFAULT_LIMITS) -> Extracted:
     """Read, clean and extract a chunk of files: the unit of parallel work."""
     skipped: list[Skipped] = []
@@ -102,14 +110,27 @@ def check_story(paths: Sequence[str | Path], skipped: Sequence[Skipped], rules: 
 
 
 def _chunks(files: list[SourceFile], workers: int) -> list[list[SourceFile]]:
-    size = max(1, min(MAX_CHUNK_FILES, -(-len(files) // (workers * CHUNKS_PER_WORKER))))
-    return [files[i : i + size] for i in range(0, len(files), size)]
+    """Consecutive chunks of ``files``, each a share of what is left (guided
+    self-scheduling): large while much is left, small at the end, so the workers
+    finish together instead of one running the last large chunk alone."""
+    def share(left: int) -> int:
+        return min(MAX_CHUNK_FILES, -(-left // (workers * CHUNKS_PER_WORKER)))
+
+    smallest = min(MIN_CHUNK_FILES, share(len(files)))  # a small story keeps its even split
+    chunks = []
+    start = 0
+    while start < len(files):
+        size = max(smallest, share(len(files) - start))
+        chunks.append(files[start : start + size])
+        start += size
+    return chunks
 
 
 def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+@collector_paused()  # results are gathered here and aligned: a heap of claims growing
 def check_stories(
     stories: Sequence[Sequence[str | Path]], rules: Sequence[Rule], jobs: int | None = 1,
     executor: str = "local", scheduler: str | None = None, progress: Progress | None = None,

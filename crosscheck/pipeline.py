@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from .align import align_claims
+from .collector import collector_paused
 from .extract import extract_claims
 from .model import Claim, Document, Report, Skipped, Source
 from .rules.engine import evaluate
@@ -40,6 +41,7 @@ ONE_SOURCE_NOTE = (
 LAST_STAGE_CPU: dict[str, float] = {}
 
 
+@collector_paused()
 def check_claims(
     sources: Sequence[Source], claims: Iterable[Claim], rules: Sequence[Rule], skipped: Sequence[Skipped] = (),
 ) -> Report:

@@ -87,6 +87,31 @@ def test_chunks_cover_every_file_in_order():
     assert [f for chunk in chunks for f in chunk] == files
 
 
+def test_chunks_shrink_toward_the_end_so_workers_finish_together():
+    sizes = [len(chunk) for chunk in parallel._chunks(list(range(10_000)), workers=2)]
+    assert sum(sizes) == 10_000
+    assert sizes[0] == parallel.MAX_CHUNK_FILES
+    assert sizes == sorted(sizes[:-1], reverse=True) + sizes[-1:]  # never growing, the remainder last
+    assert min(sizes[:-1]) == parallel.MIN_CHUNK_FILES
+    # A small story keeps its even split: three files on one worker are three chunks, each heard of.
+    assert [len(chunk) for chunk in parallel._chunks(list(range(3)), workers=1)] == [1, 1, 1]
+
+
+def test_the_cyclic_collector_is_paused_for_a_check_and_left_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    seen = []
+    parallel.check_stories([[SEEDS]], load_rules(), progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen) and gc.isenabled()
+    gc.disable()
+    try:
+        parallel.check_stories([[SEEDS]], load_rules())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_duplicate_source_ids_fail_as_in_one_process():
     with pytest.raises(SourceError) as one:
         load_sources([SEEDS, SEEDS])

