@@ -17,7 +17,7 @@ from functools import cache
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, singular
-from ..vocab import load, people_words
+from ..vocab import load, people_words, person_nouns
 from .counts import background_of
 from .gazetteer import lookup_place
 from .people import ORG_WORDS
@@ -86,14 +86,6 @@ def _states() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
-    """Nouns a condition may be told of: people (things.yaml) and kin ("her father", "her cousin")."""
-    return people_words() | frozenset(
-        noun for key, nouns in load("conditions")["pronouns"].items() if key != "doc" for noun in nouns
-    )
-
-
-@cache
 def _pronoun_nouns(pronoun: str) -> re.Pattern:
     return re.compile(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
 
@@ -105,7 +97,7 @@ def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
         if noun != match.group("noun") and match.groupdict().get("who"):
             return None  # "the three people who died": which, another sentence says
         set_apart = _set_apart()
-        if noun not in _person_nouns() or noun in set_apart or not set_apart.isdisjoint(match.group("mods").lower().split()):
+        if noun not in person_nouns() or noun in set_apart or not set_apart.isdisjoint(match.group("mods").lower().split()):
             return None  # "the other was pronounced dead": which one, another sentence says
         if match.group("det").lower() in ("a", "an", "one") and noun in load("things")["classes"]["person"]["words"]:
             return None  # "one person is in critical condition": anyone of several

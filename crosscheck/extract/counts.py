@@ -28,7 +28,8 @@ from ..text import NEGATION, STOPWORDS, alternation, lemma, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
-from ..vocab import event_class, event_family, is_evolving, load, people_words, say_verbs, word_classes
+from .people import is_name_word
+from ..vocab import event_class, event_family, is_evolving, load, people_words, person_nouns, say_verbs, word_classes
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -182,6 +183,8 @@ _AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words']
 # who were adults"); not one that says what befell them ("who were shot") or where they were.
 _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
 _PEOPLE_NOUNS = frozenset(load("things")["people_nouns"]["words"])
+_SEVERAL_PEOPLE = frozenset(load("things")["several_people"]["words"])
+_CALENDAR_WORDS = frozenset(load("organization_words")["calendar"]["words"])
 _EVENT_CLASSES = frozenset(word_classes("events").values())
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Plurals that are their own singular ("police", "staff"), which may also modify the noun after them.
@@ -740,7 +743,11 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     ):
         return None  # "one of them", "one another", "no one"
     elif _besides(text, phrase_at, limit, before) and measure.unit is None:
-        part = True  # "Lee and two other children were hurt": two of the three, as "two of her friends" is
+        one_before = _one_person_before(text, start, sentence.start)
+        if one_before is None:
+            part = True  # "Lee, Cole and two others were hurt": two of an untold whole
+        else:  # "Lee and two other children were hurt": three children
+            value, start = value + 1, one_before
     elif len(before) > 1 and before[0].lower() in _SEQUENCE and before[1].lower() == "the" and measure.unit is None:
         part = True  # "the last two officers slain": some of a sequence
 
@@ -816,6 +823,35 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             ])) or None,
         ),
     )
+
+
+# The one person before "and" in "Lee and two others", "Ann Lee and", "her son and", "he and".
+_CONJUNCT_BEFORE = re.compile(
+    r"(?P<one>(?:[A-Z][\w'’-]*\s+){0,2}(?P<last>[A-Za-z][\w'’-]*))\s+(?:and|&)\s+$"
+)
+
+
+def _one_person_before(text: str, start: int, floor: int) -> int | None:
+    """Where the one person of "<one person> and two others" starts, if the words before
+    the count's "and" name one: a name, "he" or "she", or the noun of one person ("her
+    son", "the driver"). None after a list ("Lee, Cole and two others") or a plural ("the
+    couple and two others", "police and two others"), whose number is not told."""
+    window_start = max(floor, start - 60)
+    found = _CONJUNCT_BEFORE.search(text, window_start, start)
+    if not found:
+        return None
+    ahead = text[window_start : found.start("one")].rstrip()
+    if ahead.endswith((",", ";")) or ahead.lower().endswith((" and", " or")):
+        return None  # a list: the number of its people is not told
+    last = found.group("last")
+    low = last.lower()
+    if low in ("he", "she"):
+        return found.start("one")
+    if low in person_nouns() or low in _SEVERAL_PEOPLE:
+        one = singular(low) == low and low not in _SEVERAL_PEOPLE
+    else:  # a name, not a weekday, a month or an organization ("Hospital and two others")
+        one = last[0].isupper() and is_name_word(last) and low not in _CALENDAR_WORDS
+    return found.start("one") if one else None
 
 
 def _besides(text: str, phrase_at: int, limit: int, before: list[str]) -> bool:

@@ -139,7 +139,7 @@ _TITLE_KINDS = frozenset({"head", "mod", "domain", "acr", "conn"})
 _NAME_KINDS = frozenset({"cap", "init", "suffix", "hon"})
 
 
-def _is_name_word(token: str) -> bool:
+def is_name_word(token: str) -> bool:
     low = token.lower()
     return low not in ORG_WORDS and low not in STOPWORDS
 
@@ -147,7 +147,7 @@ def _is_name_word(token: str) -> bool:
 @lru_cache(maxsize=16384)
 def _is_single_name(token: str) -> bool:
     """A lone capitalized word that may be a surname mentioned again ("Okafor")."""
-    return _token_kind(token) == "cap" and _is_name_word(token)
+    return _token_kind(token) == "cap" and is_name_word(token)
 
 
 def looks_like_name(phrase: str) -> bool:
@@ -166,7 +166,7 @@ def _name_span(tokens: list, lo: int, hi: int) -> tuple[int, int] | None:
     caps = [token[0] for token in tokens[lo:hi] if token[1] == "cap"]
     if not caps or tokens[lo][1] not in ("cap", "init") or len(caps) > 4:
         return None
-    if not all(_is_name_word(t) for t in caps):
+    if not all(is_name_word(t) for t in caps):
         return None
     if len(caps) == 1 and hi - lo == 1 and caps[0].endswith("s"):
         return None  # "Premier Partners": a plural noun, not a surname
@@ -238,7 +238,7 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
             break
         first, last = t, k  # trimmed by index: slicing once per dropped token is quadratic in a long run
         while first < last and (
-            tokens[first][1] == "conn" or (tokens[first][1] == "cap" and not _is_name_word(tokens[first][0]))
+            tokens[first][1] == "conn" or (tokens[first][1] == "cap" and not is_name_word(tokens[first][0]))
         ):
             first += 1
         while last > first and tokens[last - 1][1] == "conn":

@@ -143,6 +143,15 @@ def people_words() -> frozenset[str]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Nouns of one person or of people: things.yaml's and kin ("her father", "her cousin";
+    conditions.yaml's ``pronouns``)."""
+    return people_words() | frozenset(
+        noun for key, nouns in load("conditions")["pronouns"].items() if key != "doc" for noun in nouns
+    )
+
+
+@cache
 def word_classes(name: str) -> dict[str, str]:
     """A vocabulary of classes -> words, turned around: each word -> its class.
 

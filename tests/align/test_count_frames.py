@@ -307,20 +307,38 @@ def test_charges_against_two_people_are_two_facts():
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
 
 
-def test_someone_and_two_others_are_part_of_three_but_a_clause_of_others_is_a_toll():
-    # "Lee and two other children": two of the three; "one was killed and two others were
+def test_someone_and_two_others_are_three_but_a_clause_of_others_is_a_toll():
+    # "Lee and two other children": three children; "one was killed and two others were
     # wounded": the wounded, a toll of its own.
     report = _check({
         "a": "Ann Lee and two other children were waiting in the car outside the store, police said.",
         "b": "Police said three children were waiting in the car outside the store.",
     })
+    (group,) = [g for g in report.groups if g.kind is ClaimKind.COUNT]
+    assert sorted((c.text, c.value) for c in group.claims) == [("Ann Lee and two other children", 3), ("three children", 3)]
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    report = _check({
+        "a": "He and one other victim were found in the bakery on Route 9, deputies said.",
+        "b": "Deputies found three victims in the bakery on Route 9.",
+    })
+    (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+    assert sorted(v.value for v in finding.values) == ["2", "3"]
     report = _check({
         "a": "One man was killed and two others were wounded outside the store, police said.",
         "b": "One man was killed and three others were wounded outside the store, police said.",
     })
     (finding,) = findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
     assert sorted(v.value for v in finding.values) == ["2", "3"]
+
+
+def test_after_a_list_or_a_group_the_others_stay_a_part():
+    # "Lee, Cole and two others", "the family and two others": how many the whole holds is not told.
+    for told in ("Ann Lee, Joe Cole and two others were hurt in the fire on Birch Lane, officials said.",
+                 "The family and two others were hurt in the fire on Birch Lane, officials said."):
+        report = _check({"a": told, "b": "Officials said three people were hurt in the fire on Birch Lane."})
+        assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+        counts = [c for c in report.claims if c.kind is ClaimKind.COUNT and c.source == "a"]
+        assert [(c.value, c.attr("anchor")) for c in counts] == [(2, "part")]
 
 
 def test_two_ages_a_sentence_gives_in_turn_are_two_people():

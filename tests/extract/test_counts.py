@@ -396,7 +396,7 @@ def test_no_count_is_read_from_a_remainder_a_modifier_a_negation_or_a_record(tex
 
 def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
     claims = _counts("Ames and two others were arrested on Friday.")
-    assert [(c.value, c.attr("event")) for c in claims] == [(2, "arrested")]
+    assert [(c.text, c.value, c.attr("event")) for c in claims] == [("Ames and two others", 3, "arrested")]
 
 
 @pytest.mark.parametrize("text, count", [
