@@ -315,8 +315,28 @@ class DatePrecision:
                 # A response's or a call's day beside the incident's, a day apart, is a variant:
                 # the response follows what it answers, and a night runs into the next day.
                 stand_in = stands_in(a.attr("event") or "") != stands_in(b.attr("event") or "")
-                return Status.VARIANT if stand_in and _days_apart(a, b) == 1 else Status.CONFLICT
+                if (stand_in and _days_apart(a, b) == 1) or _weeks_off(a, b):
+                    return Status.VARIANT
+                return Status.CONFLICT
         return Status.AGREE
+
+
+# How far a weekday placed by a late report's date may be from the day it told of.
+WEEKS_OFF_DAYS = 14
+
+
+def _weeks_off(a: Claim, b: Claim) -> bool:
+    """Whether one date is a bare weekday its source placed by its own date ("shot Wednesday
+    night"), the other a date written out ("June 1") on that weekday, whole weeks apart: a
+    report published or updated a week late places the weekday a week late."""
+    weekday, days = _weekday(a), _days_apart(a, b)
+    if not weekday or weekday != _weekday(b) or not days or days % 7 or days > WEEKS_OFF_DAYS:
+        return False
+    return _placed_by_weekday(a, weekday) != _placed_by_weekday(b, weekday)
+
+
+def _placed_by_weekday(claim: Claim, weekday: str) -> bool:
+    return weekday in claim.text.lower() and not any(ch.isdigit() for ch in claim.text)
 
 
 # --- titles -------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""A past title is not set against a present one; the same weekday from two sources agrees. Invented texts."""
+"""A past title is not set against a present one; the same weekday from two sources agrees, and a weekday
+placed a week off a written date is a variant. Invented texts."""
 from __future__ import annotations
 
 from crosscheck.model import ClaimKind, Status
@@ -36,6 +37,24 @@ def test_the_same_weekday_resolved_from_far_apart_publication_dates_agrees():
         {"a": "2031-01-20", "b": "2031-09-15"},
     )
     assert [f.status for f in findings] == [Status.AGREE]
+
+
+def test_a_weekday_a_late_report_places_a_week_off_a_written_date_is_a_variant():
+    # 2031-06-04 is a Wednesday; a report of June 13 places "Wednesday" on June 11.
+    texts = {
+        "a": "The clerk was shot outside the bakery on Birch Lane on June 4, deputies said.",
+        "b": "The clerk was shot outside the bakery on Birch Lane on Wednesday night, deputies said.",
+    }
+    findings = _findings(texts, ClaimKind.DATE, {"a": "2031-06-05", "b": "2031-06-13"})
+    assert [f.status for f in findings] == [Status.VARIANT]
+    # Another weekday, a written date on both sides, or a weekday four weeks off (a report a
+    # month later) are as before: each report dates the shooting to its own last days, so
+    # the later one is an update.
+    for b, published in ((texts["b"].replace("Wednesday", "Tuesday"), "2031-06-13"),
+                         (texts["b"].replace("on Wednesday night", "on June 11"), "2031-06-13"),
+                         (texts["b"], "2031-07-04")):
+        findings = _findings(dict(texts, b=b), ClaimKind.DATE, {"a": "2031-06-05", "b": published})
+        assert [f.status for f in findings] == [Status.UPDATE]
 
 
 def test_a_public_information_officer_is_a_spokesman():
