@@ -106,6 +106,7 @@ class _Date(NamedTuple):
     background: bool  # long before its source was published: an earlier event the story recalls
     people: frozenset[str]  # for what is done to one person at a time (an arrest), the people its sentence names
     names: frozenset[str]  # for the same, the words of the names its sentence gives (core.named_words)
+    opening: frozenset[str]  # for the same, the name its sentence opens with, of whom it is told
 
 
 def _date_event(claim: Claim) -> tuple[str, bool]:
@@ -128,6 +129,7 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
         anchors.people_of(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
         named_words(claim.sentence) if is_personal(claim.attr("event") or "") else NO_WORDS,
+        anchors.opening_names(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
     )
 
 
@@ -156,7 +158,7 @@ BACKGROUND_SAME_SENTENCE = 0.5
 def _date_score(a: _Date, b: _Date) -> float:
     if (a.people and b.people and a.people.isdisjoint(b.people)) or (
         a.names and b.names and a.names.isdisjoint(b.names)
-    ):
+    ) or (a.opening and b.opening and a.opening.isdisjoint(b.opening)):
         return 0.0  # "Lee was charged Tuesday", "Cole was charged in May": two people, two charges
     context = jaccard(a.context, b.context)
     if context < BACKGROUND_SAME_SENTENCE and (a.background or b.background or a.statement or b.statement) and (

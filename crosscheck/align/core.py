@@ -7,7 +7,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
@@ -42,12 +42,29 @@ class SentenceAnchors:
                 for claim in members:
                     self._surnames.setdefault((claim.attr("key") or claim.subject).split()[-1].lower(), name)
         self._named: dict[SentenceAt, frozenset[str]] = {}
+        self._claims = claims
         self._regions = _story_regions(claims)
         self._countries = {country for country, _ in self._regions}
 
     def of(self, claim: Claim) -> frozenset[str]:
         about, people = self._by_sentence.get((claim.source, claim.sentence_start), NO_WORDS), self.people_of(claim)
         return about | people if about and people else about or people
+
+    def opening_names(self, claim: Claim) -> frozenset[str]:
+        """The name a claim's sentence opens with, its words lower case, when the claim's event
+        word follows within a few words ("Lee died Saturday", "Ann Lee was arrested"): whom
+        the event befell. A name is in words the story writes capitalized inside sentences
+        and never in lower case, so "Police" and "Officers" are none."""
+        opening = _OPENING_NAME.match(claim.sentence)
+        event = (claim.attr("event") or "").lower()
+        if not opening or not event or event not in words(opening.group("after")):
+            return NO_WORDS
+        names = frozenset(words(opening.group("name")))
+        return names if names <= self._story_names else NO_WORDS
+
+    @cached_property
+    def _story_names(self) -> frozenset[str]:  # read only for sentences that open with a capital and an event
+        return _story_names(self._claims)
 
     def elsewhere(self, claim: Claim) -> bool:
         """Whether the claim's clause is set somewhere else than the story: it
@@ -77,6 +94,25 @@ class SentenceAnchors:
                 if word.lower() in self._surnames
             ) or NO_WORDS
         return self._named[at]
+
+
+# The capitalized words opening a sentence, then up to a few more words to its event word.
+OPENING_EVENT_WORDS = 4
+_OPENING_NAME = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?P<after>(?:\s+[\w'’-]+){1,%d})" % OPENING_EVENT_WORDS
+)
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+
+
+def _story_names(claims: Sequence[Claim]) -> frozenset[str]:
+    """Words the sentences of the story's claims write capitalized past their first word and
+    never in lower case: names ("Hall", "Jacob"), not "Police" (also "police said")."""
+    capitalized: set[str] = set()
+    lower: set[str] = set()
+    for sentence in {claim.sentence for claim in claims}:
+        capitalized |= named_words(sentence)
+        lower.update(_LOWER_CASE_WORD.findall(sentence))
+    return frozenset(capitalized - lower)
 
 
 # Marks that end a clause: a place named past one is another clause's.

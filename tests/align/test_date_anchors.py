@@ -117,6 +117,22 @@ def test_deaths_of_two_people_are_two_facts():
     assert Status.CONFLICT not in [f.status for f in findings] and Status.UPDATE not in [f.status for f in findings]
 
 
+def test_deaths_told_of_people_named_only_at_the_start_are_two_facts():
+    # "Quell" and "Asher" open their sentences; the story's claims' sentences write both
+    # capitalized inside a sentence, and never in lower case, so they are names: two deaths.
+    texts = {
+        "a": "Rescuers pulled Marta Quell, 34, from the flooded car. Quell died Saturday at Mercy Hospital.",
+        "b": "Rescuers pulled Dov Asher, 51, from the flooded van. Asher died Thursday at Mercy Hospital.",
+    }
+    findings = _date_findings(texts)
+    assert Status.CONFLICT not in [f.status for f in findings] and Status.UPDATE not in [f.status for f in findings]
+    # The same name, and a word the story also writes in lower case, are no two people.
+    for b in (texts["b"].replace("Dov Asher", "Marta Quell").replace("Asher", "Quell"),
+              "Rescuers pulled a driver, 51, from the flooded van. Driver died Thursday at Mercy Hospital."):
+        findings = _date_findings(dict(texts, b=b))
+        assert [f.status for f in findings] == [Status.CONFLICT]
+
+
 def test_dates_of_releases_and_briefings_align_only_in_nearly_the_same_words():
     # times.yaml announcement (alone): two releases are rarely one event.
     findings = _date_findings({
