@@ -177,8 +177,9 @@ _DROPPED_MODIFIERS = frozenset("first initial new other more additional further 
 _PARENTS = load("things")["parents"]["words"]
 _OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
-# Right after an event, where some of those it befell were when it did (scope.yaml at_one_place).
-_AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words'])})\b", re.IGNORECASE)
+# Right after an event, where some of those it befell were when it did (scope.yaml at_one_place),
+# one place or several of a kind ("died at the scenes of the shootings").
+_AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words'])})s?\b", re.IGNORECASE)
 # A relative clause that narrows a counted set to members of a kind of people ("three defendants
 # who were adults"); not one that says what befell them ("who were shot") or where they were.
 _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")

@@ -300,6 +300,9 @@ def test_an_early_figure_and_a_wider_tally_are_marked():
 def test_deaths_in_one_place_are_a_part_and_treatment_in_one_is_not():
     assert [c.attr("anchor") for c in _counts("Two people died at the scene, police said.")] == ["part"]
     assert [c.attr("anchor") for c in _counts("Two people were treated at a hospital.")] == [None]
+    # Several places of a kind are as one: those who died there, some of the dead.
+    scenes = _counts("Three riders died at the scenes of the crashes, police said.")
+    assert [(c.text, c.attr("anchor")) for c in scenes] == [("Three riders", "part")]
 
 
 def test_half_a_dozen_is_six():
