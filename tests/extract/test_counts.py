@@ -371,6 +371,7 @@ def test_a_clause_naming_a_kind_of_people_makes_a_part_but_one_naming_what_befel
     ("Police arrested Dale Ames on Saturday in the robbery.", (1, "person", "arrested", "at least")),
     ("A 19-year-old was taken into custody late Friday.", (1, "person", "arrested", "at least")),
     ("Ames turned himself in to detectives on Monday.", (1, "person", "arrested", "at least")),
+    ("Ames is being held without bail at the county jail.", (1, "person", "arrested", "at least")),
     ("Ames was arrested Friday for the shooting.", (1, "person", "arrested", "at least")),
     ("Nobody was detained.", (0, "person", "arrested", None)),
 ])
