@@ -48,7 +48,7 @@ _TOKEN = (
     r"|[A-Z]\."  # an initial
     r"|(?:Mc|Mac|La|Le|De|Di|Du|Van|Von|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
     r"|[A-Z]{2,}s?"
-    rf"|(?:{'|'.join(_LEXICON)}))(?![\w-])"
+    rf"|(?:[a-z]+-)?(?:{'|'.join(_LEXICON)}))(?![\w-])"  # "co-owner" whole, not its "owner"
 )
 _CONNECTOR = r"(?:of|for|and|the|de|van|von|der|da|di|del|la|le|bin)"
 # A run of title or name words starting with a capital, possibly joined by "of", "and", "the"
@@ -112,7 +112,7 @@ def _kind(token: str) -> str:
         return "suffix"
     if low in _CONNECTORS and token.islower():
         return "conn"
-    if "-" in low and low.rsplit("-", 1)[1] in TITLE_HEADS:  # "Vice-Admiral"
+    if _hyphened_head(low):  # "Vice-Admiral"
         return "head"
     if low in TITLE_HEADS:
         return "head"
@@ -123,6 +123,11 @@ def _kind(token: str) -> str:
     if token.isupper() or (token[:-1].isupper() and token.endswith("s") and len(token) > 2):
         return "acr"
     return "cap"
+
+
+def _hyphened_head(word: str) -> bool:
+    """A title head joined to a word before it: "Vice-Admiral", "co-owner", "co-founder"."""
+    return "-" in word and word.rsplit("-", 1)[1].lower() in TITLE_HEADS
 
 
 _KIND_CACHE: dict[str, str] = {}
@@ -403,7 +408,7 @@ def _extend_left(text: str, start: int, run_text: str) -> int:
     while lo > 1 and text[lo - 1] == " " and text[lo - 2].islower():
         k = text.rfind(" ", 0, lo - 1) + 1
         word = text[k : lo - 1]
-        if word not in _LEFT_WORDS:
+        if word not in _LEFT_WORDS and not _hyphened_head(word):
             if word.replace("-", "").isalpha():
                 break  # a whole word, and not a title word
             # Punctuation inside: the word is the letters and hyphens after it ("(former").

@@ -153,3 +153,11 @@ def test_a_named_place_of_homes_is_no_person():
     # "Estates", "Heights", "Gardens" name places (vocab/organization_words.yaml place).
     names = [m.full for m in find_people("Bob Cole reached a home at Cedar Estates, near Oak Heights, on foot.")]
     assert names == ["Bob Cole"]
+
+
+def test_a_title_joined_to_a_word_before_it_is_one_title():
+    # "co-owner", "co-founder": the whole word is the title, after a capitalized word too.
+    for text, title in (("The bakery's co-owner Dale Ames opened the doors at six.", "co-owner"),
+                        ("Birchwood co-founder Dale Ames opened the doors at six.", "co-founder")):
+        doc = build_document(Source(id="a"), text)
+        assert people(doc) == {"Dale Ames": title}
