@@ -106,7 +106,7 @@ _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 def _story_names(claims: Sequence[Claim]) -> frozenset[str]:
     """Words the sentences of the story's claims write capitalized past their first word and
-    never in lower case: names ("Hall", "Jacob"), not "Police" (also "police said")."""
+    never in lower case: names ("Quell", "Asher"), not "Police" (also "police said")."""
     capitalized: set[str] = set()
     lower: set[str] = set()
     for sentence in {claim.sentence for claim in claims}:

@@ -326,8 +326,8 @@ WEEKS_OFF_DAYS = 14
 
 
 def _weeks_off(a: Claim, b: Claim) -> bool:
-    """Whether one date is a bare weekday its source placed by its own date ("shot Wednesday
-    night"), the other a date written out ("June 1") on that weekday, whole weeks apart: a
+    """Whether one date is a bare weekday its source placed by its own date ("robbed Tuesday
+    night"), the other a date written out ("March 3") on that weekday, whole weeks apart: a
     report published or updated a week late places the weekday a week late."""
     weekday, days = _weekday(a), _days_apart(a, b)
     if not weekday or weekday != _weekday(b) or not days or days % 7 or days > WEEKS_OFF_DAYS:
