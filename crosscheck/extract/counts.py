@@ -71,6 +71,7 @@ _NUMBER = re.compile(
     (?:
         (?P<currency>[$€£¥])?
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<fraction>\ ?[½¼¾]|\ [1-9]/(?:2|4|8|16)(?![\d/]))?  # "3½ years", "a 1 1/2-story home"
         (?P<scale>{_SCALE}|(?<=\d)(?:bn|mn|[kmb])(?![A-Za-z]))?
       | \b(?P<words>(?:(?:[Hh]alf\ a|[Aa]|{_WORD_NUMBER})\ dozen|{_WORD_NUMBER}{_SCALE}*|[Aa]{_SCALE}+)\b)
       | (?P<unit_long>(?:{_DURATION_UNITS})(?=-long\b))  # "an hour-long standoff": about one hour
@@ -280,12 +281,26 @@ def _number_value(match: re.Match) -> int | float | None:
     if len(digits) > _MAX_DIGITS:
         return None
     scale = (match.group("scale") or "").strip(" -").lower()
-    if not scale and digits.isdigit():
+    fraction = (match.group("fraction") or "").strip()
+    if not scale and not fraction and digits.isdigit():
         return int(digits)  # most numbers: no Decimal needed
-    number = Decimal(digits)
+    number = Decimal(digits) + _fraction_value(fraction)
     if scale:
         number *= _SCALES.get(scale) or _SCALE_ABBREVIATIONS[scale]
     return int(number) if number == number.to_integral_value() else float(number)
+
+
+_VULGAR_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+
+
+def _fraction_value(fraction: str) -> Decimal:
+    """ "½" or "1/2" after a whole number: what it adds to it."""
+    if not fraction:
+        return Decimal(0)
+    if fraction in _VULGAR_FRACTIONS:
+        return _VULGAR_FRACTIONS[fraction]
+    numerator, denominator = fraction.split("/")
+    return Decimal(numerator) / Decimal(denominator)
 
 
 def _looks_plural(word: str) -> bool:

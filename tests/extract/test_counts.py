@@ -310,6 +310,16 @@ def test_half_a_dozen_is_six():
         (6, "rifle"), (12, "pistol")]
 
 
+@pytest.mark.parametrize("text, count", [
+    ("The standoff on Birch Lane lasted 2 1/2 hours, deputies said.", ("2 1/2 hours", 2.5, "hour")),
+    ("Dale Ames served 3½ years for the robbery.", ("3½ years", 3.5, "year")),
+    ("Crews found the cat in a 1 1/2-story house on Elm Street.", ("1 1/2-story house", 1.5, "story")),
+])
+def test_a_whole_number_and_a_fraction_are_one_value(text, count):
+    (claim,) = _counts(text)
+    assert (claim.text, claim.value, claim.attr("unit")) == count
+
+
 def test_an_age_in_months_is_no_age_in_years():
     assert [(c.value, c.attr("unit")) for c in _counts("A 21-year-old man and a 21-month-old boy were hurt.")] == [
         (21, "year-old"), (21, "month-old")]
