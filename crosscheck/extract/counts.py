@@ -462,6 +462,15 @@ def background_of(sentence: str, published: str | None) -> str | None:
     return f"background {phrase}" if phrase else None
 
 
+# An event set apart from the story's before a count ("an unrelated shooting", "a second
+# attack"; times.yaml other_event): the count is that event's. Not after "the": "it was the
+# second shooting in a week" may tell of the story's own.
+_NUMBER_BEFORE = re.compile(rf"\b(?:\d+|{_WORD_NUMBER})\s+$", re.IGNORECASE)  # "in seven separate shootings": a tally
+_ANOTHER_EVENT = re.compile(
+    rf"(?<!\bthe )\b(?:{alternation(load('times')['other_event'])})\s+([A-Za-z]+)\b", re.IGNORECASE
+)
+
+
 # A speaker's hedge up to a few words before a number: "I guess maybe six shots rang out".
 _GUESS_BEFORE = re.compile(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
@@ -486,6 +495,11 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
         return background
     low = text.lower()
     at, to = start - sentence.start, end - sentence.start
+    if any(
+        is_event_noun(singular(m.group(1).lower())) and not _NUMBER_BEFORE.search(text, 0, m.start())
+        for m in _ANOTHER_EVENT.finditer(text, 0, at)
+    ):
+        return "another event"  # "In a separate shooting, two men were hurt": not the story's toll
     clause_at = max(text.rfind(mark, 0, at) for mark in ",;") + 1
     clause = text[clause_at : min((i for mark in ",;" if (i := text.find(mark, to)) >= 0), default=len(text))]
     # A short phrase the sentence opens with, set off by a comma, frames its main clause too

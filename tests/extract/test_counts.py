@@ -320,6 +320,17 @@ def test_a_whole_number_and_a_fraction_are_one_value(text, count):
     assert (claim.text, claim.value, claim.attr("unit")) == count
 
 
+@pytest.mark.parametrize("text, anchors", [
+    ("An unrelated crash on Route 9 on Sunday killed two riders.", ["another event"]),
+    ("In a separate fire, two tenants were hurt.", ["another event"]),
+    # the story's own event, told as one of a series or of a tally
+    ("It was the second fire on Birch Lane in a week, and two tenants were hurt.", [None]),
+    ("Crews fought seven separate fires, including one in which nine tenants were hurt.", [None, None]),
+])
+def test_a_count_after_another_event_is_that_events(text, anchors):
+    assert [c.attr("anchor") for c in _counts(text) if c.attr("unit") is None] == anchors
+
+
 def test_an_age_in_months_is_no_age_in_years():
     assert [(c.value, c.attr("unit")) for c in _counts("A 21-year-old man and a 21-month-old boy were hurt.")] == [
         (21, "year-old"), (21, "month-old")]
