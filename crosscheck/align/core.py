@@ -7,13 +7,13 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..extract.gazetteer import places_named
 from ..model import EARLY, Claim
 from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
-from ..vocab import load as load_vocab
+from ..vocab import calendar_words
 
 # A sentence of a source: (source id, sentence start).
 SentenceAt = tuple[str, int]
@@ -148,16 +148,11 @@ _CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-]
 def named_words(sentence: str) -> frozenset[str]:
     """The words of the names a sentence gives, lower case: its capitalized words but the
     first ("He", "Police") and those of dates ("Monday", "November")."""
-    calendar = _calendar_words()
+    calendar = calendar_words()
     return frozenset(
         low for match in _CAPITALIZED.finditer(sentence)
         if match.start() > 0 and (low := match.group(1).lower()) not in calendar
     ) or NO_WORDS
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    return frozenset(load_vocab("organization_words")["calendar"]["words"])
 
 
 # How many words after a claim may name what it is measured to or from.

@@ -29,7 +29,9 @@ from .addresses import starts_address
 from .dates import IRREGULAR_PAST, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
 from .people import is_name_word
-from ..vocab import event_class, event_family, is_evolving, load, people_words, person_nouns, say_verbs, word_classes
+from ..vocab import (
+    calendar_words, event_class, event_family, is_evolving, load, people_words, person_nouns, say_verbs, word_classes,
+)
 
 _SCOPE = load("scope")
 _MANNER = frozenset(_SCOPE["manner"]["words"])
@@ -186,7 +188,6 @@ _AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words']
 _NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
 _PEOPLE_NOUNS = frozenset(load("things")["people_nouns"]["words"])
 _SEVERAL_PEOPLE = frozenset(load("things")["several_people"]["words"])
-_CALENDAR_WORDS = frozenset(load("organization_words")["calendar"]["words"])
 _EVENT_CLASSES = frozenset(word_classes("events").values())
 _IRREGULAR_PLURALS = {plural: singular for singular, plural in load("things")["plurals"]["words"].items()}
 # Plurals that are their own singular ("police", "staff"), which may also modify the noun after them.
@@ -880,7 +881,7 @@ def _one_person_before(text: str, start: int, floor: int) -> int | None:
     if low in person_nouns() or low in _SEVERAL_PEOPLE:
         one = singular(low) == low and low not in _SEVERAL_PEOPLE
     else:  # a name, not a weekday, a month or an organization ("Hospital and two others")
-        one = last[0].isupper() and is_name_word(last) and low not in _CALENDAR_WORDS
+        one = last[0].isupper() and is_name_word(last) and low not in calendar_words()
     return found.start("one") if one else None
 
 

@@ -578,12 +578,16 @@ class TimeOfDay:
 def _stand_in_first(a: Claim, b: Claim, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
     """Whether the time of what stands for an event (its report, the response) ends before the
     event's own time begins: "reported before 9 p.m.", "happened around 9:30"."""
-    def stands_in(claim: Claim) -> bool:
-        return compared_event(claim.attr("event") or "") != (claim.attr("event") or "")
-
-    if stands_in(a):
+    if _stands_for_another(a):
         return a_span[1] < b_span[0]
-    return stands_in(b) and b_span[1] < a_span[0]
+    return _stands_for_another(b) and b_span[1] < a_span[0]
+
+
+def _stands_for_another(time: Claim) -> bool:
+    """Whether a time's event class stands for another's (times.yaml ``stands_for``); a time's
+    ``event`` is already its class, where ``vocab.stands_in`` reads a word."""
+    event = time.attr("event") or ""
+    return compared_event(event) != event
 
 
 def _after_its_start(a: Claim, b: Claim, a_from: int, b_from: int) -> bool:

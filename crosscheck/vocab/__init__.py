@@ -86,7 +86,7 @@ def timed_event(word: str) -> str:
     """The timed event a word's time or date is compared as: a response or a call
     dates the incident it answers (times.yaml ``stands_for``)."""
     cls = timed_class(word)
-    return load("times")["events"][cls].get("stands_for", cls) if cls else ""
+    return compared_event(cls) if cls else ""
 
 
 def stands_in(word: str) -> bool:
@@ -140,6 +140,12 @@ def people_words() -> frozenset[str]:
     """Nouns for people (things.yaml): of some kind ("women", "officers") or in general ("victims")."""
     things = load("things")
     return frozenset(things["people_nouns"]["words"]) | frozenset(things["classes"]["person"]["words"])
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names, lower case (organization_words.yaml ``calendar``): capitalized, yet no name."""
+    return frozenset(load("organization_words")["calendar"]["words"])
 
 
 @cache
