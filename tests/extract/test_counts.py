@@ -259,6 +259,13 @@ def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     ("Three were shot and one was stabbed.", (3, "person", "shot")),
     # An adjective is no event, though its verb is one ("empty" a tank).
     ("When its two tanks were empty, the boat drifted.", (2, "tank", None)),
+    # What the counted noun is "of" stands between it and its verb.
+    ("Four members of the Rye Street crew pleaded guilty on Monday.", (4, "member", "pleaded")),
+    ("Three residents of the mill building were hurt.", (3, "resident", "hurt")),
+    # A clause inside the "of" phrase has its own verb: not the count's.
+    ("He had 300 rounds of ammunition that he had carried in a bag.", (300, "round", None)),
+    ("He had 300 rounds of ammunition he carried in a bag.", (300, "round", None)),
+    ("Two cousins of the man who was arrested spoke to reporters.", (2, "cousin", None)),
 ])
 def test_the_event_of_a_count(text, expected):
     claim = _counts(text)[0]
