@@ -793,8 +793,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         part = True  # "three defendants who were adults at the time": some of the defendants
     subject, casualty = _subject(phrase, measure.plural)
     event, manner, event_end = _event_after(text, end, limit)
-    if event is None and phrase and measure.unit is None:
-        event, manner, event_end = _event_after(text, _past_of_phrase(text, end, limit), limit)
+    if event is None and phrase and measure.unit is None and not casualty:
+        event, manner, event_end = _event_after(text, _past_phrase(text, end, limit), limit)
     if _PART_OF_BEFORE.search(text, window_start, start):
         event, manner = None, None  # "one of the five victims survived": the part survived, not the five
     elif event and measure.unit is None and _OTHER.match(text, phrase_at, limit) and _ALSO.search(text, end, event_end):
@@ -896,31 +896,34 @@ def _besides(text: str, phrase_at: int, limit: int, before: list[str]) -> bool:
     )
 
 
-# "of" opening what a counted noun is of, and the words after it, one at a time.
-_OF_WORD = re.compile(r"\s+of\b")
+# A phrase after a counted noun that says which or where ("of the crew", "in their 20s",
+# "at the party"), opened by one of these, and the words after it, one at a time.
+_PHRASE_OPENING = re.compile(r"\s+(?:of|in|at|from)\b")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
-MAX_OF_WORDS = 6
+MAX_PHRASE_WORDS = 6
 
 
-def _past_of_phrase(text: str, end: int, limit: int) -> int:
-    """Where the verb of "four members of the Rye Street gang pleaded guilty" may start: past
-    the "of" phrase, when its words run on to a verb form with no clause break ("of the
-    victims who", "of the town and", a comma end it first); else ``end``."""
-    found = _OF_WORD.match(text, end, limit)
+def _past_phrase(text: str, end: int, limit: int) -> int:
+    """Where the verb of "four members of the Rye Street gang pleaded guilty" or "two men in
+    their 20s were shot" may start: past the phrase, when its words run on to a verb form
+    with no clause break ("of the victims who", "in the town and", a comma end it first);
+    else ``end``."""
+    found = _PHRASE_OPENING.match(text, end, limit)
     if not found:
         return end
     pos = found.end()
-    for taken in range(MAX_OF_WORDS + 1):
+    for taken in range(MAX_PHRASE_WORDS + 1):
         word = _NEXT_WORD.match(text, pos, limit)
         if not word:
             return end
         low = word.group(1).lower()
         if low in OBJECT_END:  # a clause or another phrase opens: "of the man who", "of the town and"
             return end
-        if taken and (low in _EVENT_SKIP or low in IRREGULAR_PAST or (low.endswith("ed") and _is_verb_like(low))):
+        verb_form = low in IRREGULAR_PAST or (low.endswith("ed") and _is_verb_like(low))
+        if taken and (low in _EVENT_SKIP or (verb_form and word.group(1)[0].islower())):  # "United": a name
             return pos
-        if low in _BREAK and low not in _DETERMINERS:  # "of ammunition he carried": the noun phrase ended
-            return end
+        if low in _BREAK and (low not in _DETERMINERS or word.group(1)[0].isupper()):
+            return end  # "of ammunition he carried": the noun phrase ended; "in Lyle The": a title ran on
         pos = word.end()
     return end
 
