@@ -215,6 +215,9 @@ def test_a_multiple_before_an_event_noun_counts_those_it_befell():
     ("Two police were hurt.", (2, "police", None)),
     ("The last two officers slain in the county were deputies.", (2, "officer", "part")),
     ("The final three hostages were freed at dawn.", (3, "hostage", "part")),
+    # The rest of a set is a part of it too.
+    ("The other four passengers were questioned and released.", (4, "passenger", "part")),
+    ("The remaining two climbers reached camp on Sunday.", (2, "climber", "part")),
     ("The first 1,600 cameras go to the agents.", (1600, "camera", None)),
 ])
 def test_a_plural_its_own_singular_may_modify_a_noun_and_a_sequence_makes_a_part(text, count):
@@ -262,6 +265,12 @@ def test_a_nickname_in_quotes_is_part_of_the_name_an_age_belongs_to():
     # What the counted noun is "of" stands between it and its verb.
     ("Four members of the Rye Street crew pleaded guilty on Monday.", (4, "member", "pleaded")),
     ("Three residents of the mill building were hurt.", (3, "resident", "hurt")),
+    # So does a phrase that says where, or which of them.
+    ("As many as nine people in Port Ellen were hurt on Sunday.", (9, "person", "hurt")),
+    ("Two men in their 20s were shot near the park.", (2, "man", "shot")),
+    ("Two ports in the United States made the list.", (2, "port", "made")),  # "United": a name
+    # A headline run into the text with no stop: the next sentence's verb is not its.
+    ("Storm strands 40 families in Millbrook A local man was arrested on Monday.", (40, "family", None)),
     # A clause inside the "of" phrase has its own verb: not the count's.
     ("He had 300 rounds of ammunition that he had carried in a bag.", (300, "round", None)),
     ("He had 300 rounds of ammunition he carried in a bag.", (300, "round", None)),
