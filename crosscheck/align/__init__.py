@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..extract.addresses import is_address
+from ..extract.addresses import is_address, street_name_and_type
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import (
@@ -47,12 +47,13 @@ class _Places(NamedTuple):
     items: frozenset[str]
     context: frozenset[str]
     local: frozenset[str]
-    street: str  # for an address, its street ("elm street"); "" for a list of places
+    street: str  # for an address, its street's name ("elm" of "elm street"); "" for a list of places
+    street_type: str  # for an address, its street's type ("street"), "" when the source leaves it out
     events: frozenset[str]  # for an address, the timed events told before it in its sentence, else in all of it
 
 
 def _place_features(claim: Claim) -> _Places:
-    street = claim.subject if is_address(claim) else ""
+    street, street_type = street_name_and_type(claim.subject) if is_address(claim) else ("", "")
     events = NO_WORDS
     if street:
         # The events told before the address, where its verb is ("died at the 1200 block, where he
@@ -60,7 +61,8 @@ def _place_features(claim: Claim) -> _Places:
         told_before = claim.sentence[: claim.start - claim.sentence_start]
         events = _timed_events(told_before) or _timed_events(claim.sentence)
     return _Places(
-        claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street, events,
+        claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street,
+        street_type, events,
     )
 
 
@@ -78,7 +80,11 @@ def _place_score(a: _Places, b: _Places) -> float:
         # An address meets the same street's where the sentences are alike and tell of the
         # same events: "shot in the 2600 block" is not where "police stopped the car".
         context = jaccard(a.context, b.context)
-        linked = a.street == b.street and (
+        # "the 3700 block of Fannin" is on "Fannin Street"; "Lenox Road" is not "Lenox Avenue".
+        same_street = a.street == b.street and (
+            a.street_type == b.street_type or not a.street_type or not b.street_type
+        )
+        linked = same_street and (
             a.value == b.value or (context >= ADDRESS_CONTEXT and a.events == b.events) or bool(a.events & b.events)
         )
         return 1.0 + context if linked else 0.0

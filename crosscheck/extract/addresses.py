@@ -6,8 +6,10 @@ US news gives where an incident happened as the hundred-block of a street, or as
 house number. A house number is read as its block (2350 is in the 2300 block), so
 outlets that give the same place either way agree, and two blocks of one street, or
 its east and its west, differ. A compass word is set before the name whichever side
-the source wrote it on ("Elm Street West" is "West Elm Street"). The words of streets
-are vocab/streets.yaml's.
+the source wrote it on ("Elm Street West" is "West Elm Street"). After "block of" the
+street may go without its type ("the 3700 block of Elm"): alignment takes it for the
+Elm Street, Road or Avenue another source names. The words of streets are
+vocab/streets.yaml's.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from functools import cache
 
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import alternation
-from ..vocab import load, street_type_words, street_words
+from ..vocab import calendar_words, load, street_type_words, street_words
 
 # A block is a hundred house numbers.
 BLOCK = 100
@@ -29,14 +31,27 @@ _NAME = r"(?:[A-Z0-9][\w'’-]*\s+){0,3}?[A-Z0-9][\w'’-]*"
 
 @cache
 def _address() -> re.Pattern:
-    types = alternation(street_type_words())
-    directions = alternation(
-        w for full, short in load("streets")["directions"].items() for w in (full.capitalize(), *(s.upper() for s in short))
-    )
+    types, directions = alternation(street_type_words()), _directions()
     return re.compile(
         rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)?\s+(?:the\s+)?"
         rf"(?:(?P<before>{directions})\.?\s+)?(?P<name>{_NAME})\s+(?P<type>(?i:{types}))\b\.?"
         rf"(?:\s+(?P<after>{directions})\b)?"
+    )
+
+
+@cache
+def _untyped_block() -> re.Pattern:
+    """ "the 3700 block of Fannin": a block says it is an address, so the street may go
+    without its type; its name is one to three capitalized words."""
+    return re.compile(
+        rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)\s+(?:the\s+)?"
+        rf"(?:(?P<before>{_directions()})\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+    )
+
+
+def _directions() -> str:
+    return alternation(
+        w for full, short in load("streets")["directions"].items() for w in (full.capitalize(), *(s.upper() for s in short))
     )
 
 
@@ -57,6 +72,13 @@ def _written_as_street(match: re.Match) -> bool:
     return bool(match.group("block")) or match.group("type")[0].isupper()
 
 
+def street_name_and_type(street: str) -> tuple[str, str]:
+    """An address's street, lower case, as its name and its type: "elm street" -> ("elm",
+    "street"); ("fannin", "") for a street given without its type ("the 3700 block of Fannin")."""
+    name, _, last = street.rpartition(" ")
+    return (name, last) if name and last in load("streets")["types"] else (street, "")
+
+
 def address_parts(claim: Claim) -> tuple[int, str]:
     """An address claim's block and the compass word of its street ("" for none)."""
     return int(claim.value[0].split()[0]), claim.attr("side") or ""
@@ -66,23 +88,32 @@ def extract_addresses(doc: Document) -> list[Claim]:
     """Each street address in ``doc`` as a PLACES claim of one block, in text order."""
     if not any(ch.isdigit() for ch in doc.text):
         return []
-    words, ordinals = street_words(), load("streets")["ordinals"]
+    words, ordinals, calendar = street_words(), load("streets")["ordinals"], calendar_words()
     starts = [s.start for s in doc.sentences]
-    claims = []
+    found: dict[int, tuple[re.Match, list[str], str, int]] = {}  # start -> (match, name words, type, end)
     for match in _address().finditer(doc.text):
-        at = bisect.bisect_right(starts, match.start()) - 1
-        if at < 0 or match.end() > doc.sentences[at].end:
-            continue
-        if not _written_as_street(match):
+        if _written_as_street(match):
+            found[match.start()] = (match, match.group("name").split(), words[match.group("type").lower()], match.end())
+    for match in _untyped_block().finditer(doc.text):
+        name = list(re.finditer(r"\S+", match.group("name")))
+        while name and name[-1].group().lower() in calendar:
+            name.pop()  # "the 400 block of Elm Monday night": the day is no part of the street
+        if name and match.start() not in found:
+            found[match.start()] = (match, [w.group() for w in name], "", match.start("name") + name[-1].end())
+    claims = []
+    for start in sorted(found):
+        match, name, street_type, end = found[start]
+        at = bisect.bisect_right(starts, start) - 1
+        if at < 0 or end > doc.sentences[at].end:
             continue
         number = int(match.group("number"))
         block = number if match.group("block") else number // BLOCK * BLOCK
-        direction = words.get((match.group("before") or match.group("after") or "").lower(), "")
-        name = " ".join(ordinals.get(w.lower(), w) for w in match.group("name").split())
-        street = f"{name} {words[match.group('type').lower()].capitalize()}"
+        after = match.group("after") if "after" in match.re.groupindex else None
+        direction = words.get((match.group("before") or after or "").lower(), "")
+        street = " ".join([*(ordinals.get(w.lower(), w) for w in name), street_type.capitalize()]).strip()
         value = f"{block} block of {direction.capitalize()} {street}" if direction else f"{block} block of {street}"
         claims.append(doc.claim(
-            ClaimKind.PLACES, street.lower(), (value,), match.start(), match.end(), sentence=doc.sentences[at],
-            attrs=make_attrs(ClaimKind.PLACES, complete="yes", head=ADDRESS_HEAD, items=match.group(0), side=direction),
+            ClaimKind.PLACES, street.lower(), (value,), start, end, sentence=doc.sentences[at],
+            attrs=make_attrs(ClaimKind.PLACES, complete="yes", head=ADDRESS_HEAD, items=doc.text[start:end], side=direction),
         ))
     return claims
