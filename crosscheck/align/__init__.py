@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..extract.addresses import is_address, street_name_and_type
+from ..extract.addresses import is_address, is_corner, is_on_a_street, same_street_as, street_name_and_type
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
 from ..text import (
@@ -49,20 +49,22 @@ class _Places(NamedTuple):
     local: frozenset[str]
     street: str  # for an address, its street's name ("elm" of "elm street"); "" for a list of places
     street_type: str  # for an address, its street's type ("street"), "" when the source leaves it out
-    events: frozenset[str]  # for an address, the timed events told before it in its sentence, else in all of it
+    corner: frozenset[tuple[str, str]]  # for a corner, its two streets' (name, type)
+    events: frozenset[str]  # for an address or a corner, the timed events told before it in its sentence, else in all of it
 
 
 def _place_features(claim: Claim) -> _Places:
     street, street_type = street_name_and_type(claim.subject) if is_address(claim) else ("", "")
+    corner = frozenset(street_name_and_type(item.lower()) for item in claim.value) if is_corner(claim) else NO_WORDS
     events = NO_WORDS
-    if street:
+    if street or corner:
         # The events told before the address, where its verb is ("died at the 1200 block, where he
         # had been stabbed" is where he died), else any its sentence tells.
         told_before = claim.sentence[: claim.start - claim.sentence_start]
         events = _timed_events(told_before) or _timed_events(claim.sentence)
     return _Places(
         claim.subject, claim.value, frozenset(claim.value), context_of(claim), local_context(claim), street,
-        street_type, events,
+        street_type, corner, events,
     )
 
 
@@ -76,17 +78,21 @@ ADDRESS_CONTEXT = 0.1
 
 
 def _place_score(a: _Places, b: _Places) -> float:
-    if a.street or b.street:
-        # An address meets the same street's where the sentences are alike and tell of the
-        # same events: "shot in the 2600 block" is not where "police stopped the car".
+    if a.street or b.street or a.corner or b.corner:
+        # An address meets the same street's, a corner another corner of one of its streets,
+        # where the sentences are alike and tell of the same events: "shot in the 2600 block"
+        # is not where "police stopped the car".
         context = jaccard(a.context, b.context)
-        # "the 3700 block of Fannin" is on "Fannin Street"; "Lenox Road" is not "Lenox Avenue".
-        same_street = a.street == b.street and (
-            a.street_type == b.street_type or not a.street_type or not b.street_type
-        )
-        linked = same_street and (
-            a.value == b.value or (context >= ADDRESS_CONTEXT and a.events == b.events) or bool(a.events & b.events)
-        )
+        if a.corner or b.corner:
+            # A corner shares one street with many others (where the car was found, where the
+            # suspect was caught): its sentence must be alike too, as well as its events.
+            linked = any(same_street_as(x, y) for x in a.corner for y in b.corner) and (
+                a.value == b.value or (context >= ADDRESS_CONTEXT and bool(a.events & b.events))
+            )
+        else:
+            linked = same_street_as((a.street, a.street_type), (b.street, b.street_type)) and (
+                a.value == b.value or (context >= ADDRESS_CONTEXT and a.events == b.events) or bool(a.events & b.events)
+            )
         return 1.0 + context if linked else 0.0
     overlap = jaccard(a.items, b.items)
     if overlap >= 0.5 or (overlap > 0 and fuzz.token_set_ratio(a.subject, b.subject) >= 80):
@@ -95,6 +101,8 @@ def _place_score(a: _Places, b: _Places) -> float:
 
 
 def _place_keys(said: _Places) -> Iterable[str]:
+    if said.corner:
+        return [f"street|{name}" for name, _ in said.corner]
     return [f"street|{said.street}"] if said.street else said.value
 
 
@@ -429,6 +437,9 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
         written = next((w for c in claims if c.subject == subject and (w := as_written(subject, c.sentence))), "")
         if written or kind is ClaimKind.DATE:
             return written or subject
+        if all(is_corner(c) for c in claims):  # named by the street its sources name most
+            streets = Counter(street for c in claims for street in c.value)
+            return f"corner of {min(streets, key=lambda s: (-streets[s], s))}"
         # A list whose keywords are scattered over its sentence is named by what it lists: "cities".
         heads = Counter(c.attr("head") for c in claims if c.kind is ClaimKind.PLACES and c.attr("head"))
         return plural_noun(min(heads, key=lambda h: (-heads[h], h))) if heads else "places"
@@ -574,7 +585,7 @@ def align_claims(claims: Sequence[Claim]) -> list[ClaimGroup]:
             linked[kind] = link(by_kind[kind], ALIGNERS[kind])
     people = linked[ClaimKind.PERSON]
     # A street is the scene of many events (the shooting, a vigil, an arrest): no anchor.
-    linked_anchors = [members for kind in ANCHOR_KINDS for members in linked[kind] if not is_address(members[0])]
+    linked_anchors = [members for kind in ANCHOR_KINDS for members in linked[kind] if not is_on_a_street(members[0])]
     anchors = SentenceAnchors(linked_anchors, people, claims)
     per_source, ages = things_per_source(by_kind[ClaimKind.COUNT]), ages_per_sentence(by_kind[ClaimKind.COUNT])
     counts = ALIGNERS[ClaimKind.COUNT]._replace(features=lambda claim: count_frame(claim, anchors, per_source, ages))

@@ -49,6 +49,30 @@ def _untyped_block() -> re.Pattern:
     )
 
 
+# The head noun of a street corner's claim: the two streets that meet there.
+CORNER_HEAD = "corner"
+
+
+@cache
+def _corner() -> re.Pattern:
+    """ "at Clay and Jacob streets", "the corner of Elm Street and 5th Avenue", "near W. 16th St.
+    & Oak Ave.": two streets where they meet, after a word that says so; the second (or a
+    plural type after both) names a street type, so "at Smith and Jones" is no corner."""
+    types, directions = alternation(street_type_words()), _directions()
+    # A street's name: one to three capitalized words or a numbered street ("41st"), no type word.
+    word = rf"(?!(?i:{types})\b)(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
+    street = (
+        rf"(?:(?:{directions})\.?\s+)?(?P<name{{n}}>{word}(?:\s+{word}){{0,2}})"
+        rf"(?:\s+(?P<type{{n}}>(?i:{types}))\b\.?)?"
+    )
+    plural = alternation(f"{full}s" for full in load("streets")["types"])
+    first, second = street.replace("{n}", "1"), street.replace("{n}", "2")
+    return re.compile(
+        rf"\b(?:intersection\s+of|corner\s+of|at|near|on)\s+(?:the\s+)?(?P<streets>{first}\s+(?:and|&)\s+"
+        rf"{second}(?:\s+(?P<plural>{plural})\b)?)"
+    )
+
+
 def _directions() -> str:
     return alternation(
         w for full, short in load("streets")["directions"].items() for w in (full.capitalize(), *(s.upper() for s in short))
@@ -58,6 +82,16 @@ def _directions() -> str:
 def is_address(claim: Claim) -> bool:
     """Whether a claim is a street address (a PLACES claim of one block), not a list of places."""
     return claim.kind is ClaimKind.PLACES and claim.attr("head") == ADDRESS_HEAD
+
+
+def is_corner(claim: Claim) -> bool:
+    """Whether a claim is a street corner (a PLACES claim of the two streets that meet there)."""
+    return claim.kind is ClaimKind.PLACES and claim.attr("head") == CORNER_HEAD
+
+
+def is_on_a_street(claim: Claim) -> bool:
+    """Whether a claim is a block or a corner: a street is the scene of many events."""
+    return is_address(claim) or is_corner(claim)
 
 
 def starts_address(text: str, at: int) -> bool:
@@ -77,6 +111,12 @@ def street_name_and_type(street: str) -> tuple[str, str]:
     "street"); ("fannin", "") for a street given without its type ("the 3700 block of Fannin")."""
     name, _, last = street.rpartition(" ")
     return (name, last) if name and last in load("streets")["types"] else (street, "")
+
+
+def same_street_as(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two (name, type) streets are one: the same name, and the same type unless one
+    is left out ("the 3700 block of Elm" is on Elm Street; Elm Road is not Elm Avenue)."""
+    return a[0] == b[0] and (a[1] == b[1] or not a[1] or not b[1])
 
 
 def address_parts(claim: Claim) -> tuple[int, str]:
@@ -115,5 +155,39 @@ def extract_addresses(doc: Document) -> list[Claim]:
         claims.append(doc.claim(
             ClaimKind.PLACES, street.lower(), (value,), start, end, sentence=doc.sentences[at],
             attrs=make_attrs(ClaimKind.PLACES, complete="yes", head=ADDRESS_HEAD, items=doc.text[start:end], side=direction),
+        ))
+    return claims
+
+
+def extract_corners(doc: Document) -> list[Claim]:
+    """Each street corner in ``doc`` as a PLACES claim, its value the two streets in
+    alphabetical order ("Clay Street", "Jacob Street"), each without its compass word (one
+    source writes "W. 16th St.", another "16th Street"), and without its type when the
+    source gives none ("at Meridian and Oak Road": "Meridian")."""
+    if " and " not in doc.text and "&" not in doc.text:
+        return []
+    words, ordinals = street_words(), load("streets")["ordinals"]
+    starts = [s.start for s in doc.sentences]
+    claims = []
+    for match in _corner().finditer(doc.text):
+        plural = match.group("plural")
+        if not (match.group("type2") or plural):
+            continue
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at < 0 or match.end() > doc.sentences[at].end:
+            continue
+        streets = []
+        for n in (1, 2):
+            typed = match.group(f"type{n}")
+            street_type = words[typed.lower()] if typed else plural[:-1] if plural else ""
+            name = " ".join(ordinals.get(w.lower(), w) for w in match.group(f"name{n}").split())
+            streets.append(f"{name} {street_type.capitalize()}".strip())
+        if streets[0].lower() == streets[1].lower():
+            continue
+        streets.sort(key=str.lower)
+        claims.append(doc.claim(
+            ClaimKind.PLACES, " and ".join(streets).lower(), tuple(streets), match.start("streets"), match.end(),
+            sentence=doc.sentences[at],
+            attrs=make_attrs(ClaimKind.PLACES, complete="yes", head=CORNER_HEAD, items=match.group("streets")),
         ))
     return claims

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, singular, words
-from .addresses import extract_addresses
+from .addresses import extract_addresses, extract_corners
 from .gazetteer import AMBIGUOUS_NAMES, Place, ends_with_abbreviation, is_place_noun, lookup_place, place_key, qualifies
 from .scan import capitalized_word_starts, matches_at
 
@@ -57,9 +57,9 @@ class _Item:
 
 
 def extract_places(doc: Document) -> list[Claim]:
-    """Every list of two or more places in ``doc``, and every street address
-    (addresses.py), sorted by start offset."""
-    return sorted(_place_lists(doc) + extract_addresses(doc), key=lambda c: (c.start, c.end))
+    """Every list of two or more places in ``doc``, and every street address and
+    corner (addresses.py), sorted by start offset."""
+    return sorted(_place_lists(doc) + extract_addresses(doc) + extract_corners(doc), key=lambda c: (c.start, c.end))
 
 
 def _place_lists(doc: Document) -> list[Claim]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..extract.addresses import address_parts, is_address
+from ..extract.addresses import address_parts, is_address, is_corner, same_street_as, street_name_and_type
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
 from ..text import quote_sentences, same_name, sentence_likeness
@@ -197,6 +197,8 @@ class PlaceSet:
             return self._relate_count(a, b)
         if is_address(a) and is_address(b):
             return _relate_addresses(a, b)
+        if is_corner(a) and is_corner(b):
+            return _relate_corners(a, b)
         sa, sb = frozenset(a.value), frozenset(b.value)
         if sa == sb:
             return Status.AGREE
@@ -227,6 +229,17 @@ def _relate_addresses(a: Claim, b: Claim) -> Status:
     if block_a != block_b or (side_a and side_b and side_a != side_b):
         return Status.CONFLICT
     return Status.AGREE if side_a == side_b else Status.VARIANT
+
+
+def _relate_corners(a: Claim, b: Claim) -> Status:
+    """Two corners: the same two streets agree, a type one source leaves out aside ("Clay and
+    Jacob streets", "Jacob and Clay Street"); another street, or another type of it, conflicts."""
+    streets_a = [street_name_and_type(item.lower()) for item in a.value]
+    streets_b = [street_name_and_type(item.lower()) for item in b.value]
+    matched = all(any(same_street_as(x, y) for y in streets_b) for x in streets_a) and all(
+        any(same_street_as(y, x) for x in streets_a) for y in streets_b
+    )
+    return Status.AGREE if matched else Status.CONFLICT
 
 
 # --- dates --------------------------------------------------------------------

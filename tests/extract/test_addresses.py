@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.extract.addresses import extract_corners
 from crosscheck.extract.places import extract_places
 from crosscheck.ingest import build_document
 from crosscheck.model import Source
@@ -41,3 +42,25 @@ def test_numbers_that_name_no_street_are_no_address(text):
 def test_an_address_sits_among_the_place_lists_in_text_order():
     doc = build_document(Source(id="x"), "Shots rang out at 12 Elm St. The tour visits Denver, Omaha and Tulsa.")
     assert [c.attr("head") for c in extract_places(doc)] == ["block", None]
+
+
+@pytest.mark.parametrize("text, streets", [
+    ("A man was shot near Birch and Larkin streets on Monday.", ("Birch Street", "Larkin Street")),
+    ("He was hit at the intersection of Larkin and Birch Street.", ("Birch Street", "Larkin")),
+    # A compass word and an abbreviation are read away: one outlet writes "W. 15th St.", another "15th Street".
+    ("Crews met on Tern Ave. and W. 15th St. at noon.", ("15th Street", "Tern Avenue")),
+    ("The crash was at the corner of Fifth and Tarrow avenues.", ("5th Avenue", "Tarrow Avenue")),
+])
+def test_a_corner_is_the_two_streets_that_meet_there(text, streets):
+    (claim,) = extract_corners(build_document(Source(id="x"), text))
+    assert (claim.value, claim.attr("head")) == (streets, "corner")
+    assert text[claim.start : claim.end] == claim.attr("items")
+
+
+@pytest.mark.parametrize("text", [
+    "The firm of Smith and Jones said it.",  # no street type: names, not streets
+    "She lives at Elm and works downtown.",
+    "He was shot on Larkin Street and died at the scene.",  # one street
+])
+def test_names_joined_by_and_are_no_corner_without_a_street_type(text):
+    assert extract_corners(build_document(Source(id="x"), text)) == []
