@@ -267,6 +267,15 @@ def test_people_and_named_groups_are_not_one_fact_only_because_each_source_count
     assert not findings_of(members, ClaimKind.COUNT, Status.CONFLICT)
 
 
+def test_people_of_one_kind_in_two_roles_need_more_than_a_few_shared_words():
+    # Neither count names an event: the armed teenagers and the crowd of teenagers are two groups.
+    report = _check({
+        "a": "Guests at the party ran to escape the two armed teenagers and a third man, police said.",
+        "b": "The three men came back to the party and opened fire into a crowd of more than 100 teenagers, police said.",
+    })
+    assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
+
+
 def test_a_part_of_a_set_is_not_compared_with_the_whole():
     """'Two of her classmates were hurt' says nothing against '30 classmates were on the bus'."""
     report = _check({
