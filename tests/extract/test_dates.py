@@ -292,6 +292,14 @@ def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it()
     assert claim.attr("event") == "death"
 
 
+def test_a_verb_in_a_phrase_past_the_dates_clause_is_not_its_event():
+    # The bond was set today; the woman was charged on another day.
+    claim = _only("A judge set bond at $5,000 today for a Millbrook woman charged after the crash.")
+    assert claim.attr("event") != "charged"
+    claim = _only("In March, against the advice of his staff, the mayor resigned.")  # a date that opens the sentence
+    assert claim.attr("event") == "resigned"
+
+
 @pytest.mark.parametrize("text, event", [
     ("The coach said she had been at the tournament final Sunday evening.", "final"),
     ("The mayor told reporters he was at the ceremony on Friday.", "ceremony"),
