@@ -108,9 +108,10 @@ def _written_as_street(match: re.Match) -> bool:
 
 def street_name_and_type(street: str) -> tuple[str, str]:
     """An address's street, lower case, as its name and its type: "elm street" -> ("elm",
-    "street"); ("fannin", "") for a street given without its type ("the 3700 block of Fannin")."""
-    name, _, last = street.rpartition(" ")
-    return (name, last) if name and last in load("streets")["types"] else (street, "")
+    "street"); ("fannin", "") for a street given without its type ("the 3700 block of Fannin").
+    A hyphen or a curly apostrophe in the name is read as written either way ("Noe-Bixby" is "Noe Bixby")."""
+    name, _, last = street.replace("-", " ").replace("’", "'").rpartition(" ")
+    return (name, last) if name and last in load("streets")["types"] else (f"{name} {last}".strip(), "")
 
 
 def same_street_as(a: tuple[str, str], b: tuple[str, str]) -> bool:
