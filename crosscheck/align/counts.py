@@ -339,8 +339,8 @@ def count_score(a: CountFrame, b: CountFrame) -> float:
     local = jaccard(a.local, b.local)
     if not implied_a and not implied_b and a.thing not in people_words():
         # Neither names an event, and the thing is a named kind ("rifles"), not people, whom a
-        # story counts in many roles ("two teenagers" fired, "a crowd of 100 teenagers" was
-        # fired on): some shared words suffice, or that each source counts that thing only once.
+        # story counts in many roles ("two armed fans" and "a crowd of 80 fans" are two groups):
+        # some shared words suffice, or that each source counts that thing only once.
         linked = local >= LOCAL_DIFFERENT or context >= COUNT_CONTEXT_SAME or (a.alone and b.alone)
     else:
         # One side names no event: the words near the number and the sentence must vouch for it.

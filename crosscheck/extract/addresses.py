@@ -41,7 +41,7 @@ def _address() -> re.Pattern:
 
 @cache
 def _untyped_block() -> re.Pattern:
-    """ "the 3700 block of Fannin": a block says it is an address, so the street may go
+    """ "the 3700 block of Larkin": a block says it is an address, so the street may go
     without its type; its name is one to three capitalized words."""
     return re.compile(
         rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)\s+(?:the\s+)?"
@@ -55,7 +55,7 @@ CORNER_HEAD = "corner"
 
 @cache
 def _corner() -> re.Pattern:
-    """ "at Clay and Jacob streets", "the corner of Elm Street and 5th Avenue", "near W. 16th St.
+    """ "at Birch and Larkin streets", "the corner of Elm Street and 5th Avenue", "near W. 16th St.
     & Oak Ave.": two streets where they meet, after a word that says so; the second (or a
     plural type after both) names a street type, so "at Smith and Jones" is no corner."""
     types, directions = alternation(street_type_words()), _directions()
@@ -108,8 +108,8 @@ def _written_as_street(match: re.Match) -> bool:
 
 def street_name_and_type(street: str) -> tuple[str, str]:
     """An address's street, lower case, as its name and its type: "elm street" -> ("elm",
-    "street"); ("fannin", "") for a street given without its type ("the 3700 block of Fannin").
-    A hyphen or a curly apostrophe in the name is read as written either way ("Noe-Bixby" is "Noe Bixby")."""
+    "street"); ("larkin", "") for a street given without its type ("the 3700 block of Larkin").
+    A hyphen or a curly apostrophe in the name is read as written either way ("Lee-Marsh" is "Lee Marsh")."""
     name, _, last = street.replace("-", " ").replace("’", "'").rpartition(" ")
     return (name, last) if name and last in load("streets")["types"] else (f"{name} {last}".strip(), "")
 
@@ -162,7 +162,7 @@ def extract_addresses(doc: Document) -> list[Claim]:
 
 def extract_corners(doc: Document) -> list[Claim]:
     """Each street corner in ``doc`` as a PLACES claim, its value the two streets in
-    alphabetical order ("Clay Street", "Jacob Street"), each without its compass word (one
+    alphabetical order ("Birch Street", "Larkin Street"), each without its compass word (one
     source writes "W. 16th St.", another "16th Street"), and without its type when the
     source gives none ("at Meridian and Oak Road": "Meridian")."""
     if " and " not in doc.text and "&" not in doc.text:

@@ -763,7 +763,7 @@ def _nearest(tokens: list[str], before: int, at: int, test) -> int | None:
         if tokens[i] in ";—–" or tokens[i].lower() in ("which", "who", "that"):
             break
         if at > 1 and tokens[i].lower() in ("for", "against"):
-            break  # "set bond today for a woman charged ...": the verb of a phrase past the date's clause
+            break  # "set aside funds today for a footbridge damaged ...": a phrase past the date's clause
     for i in range(before, -1, -1):
         if test(tokens, i):
             return i

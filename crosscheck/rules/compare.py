@@ -232,8 +232,8 @@ def _relate_addresses(a: Claim, b: Claim) -> Status:
 
 
 def _relate_corners(a: Claim, b: Claim) -> Status:
-    """Two corners: the same two streets agree, a type one source leaves out aside ("Clay and
-    Jacob streets", "Jacob and Clay Street"); another street, or another type of it, conflicts."""
+    """Two corners: the same two streets agree, a type one source leaves out aside ("Birch and
+    Larkin streets", "Larkin and Birch Street"); another street, or another type of it, conflicts."""
     streets_a = [street_name_and_type(item.lower()) for item in a.value]
     streets_b = [street_name_and_type(item.lower()) for item in b.value]
     matched = all(any(same_street_as(x, y) for y in streets_b) for x in streets_a) and all(

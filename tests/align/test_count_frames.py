@@ -268,10 +268,10 @@ def test_people_and_named_groups_are_not_one_fact_only_because_each_source_count
 
 
 def test_people_of_one_kind_in_two_roles_need_more_than_a_few_shared_words():
-    # Neither count names an event: the armed teenagers and the crowd of teenagers are two groups.
+    # Neither count names an event: the armed fans and the crowd of fans are two groups.
     report = _check({
-        "a": "Guests at the party ran to escape the two armed teenagers and a third man, police said.",
-        "b": "The three men came back to the party and opened fire into a crowd of more than 100 teenagers, police said.",
+        "a": "Stewards ran to escape the two armed fans by the gate, officials said.",
+        "b": "A crowd of more than 80 armed fans by the gate was not far away, witnesses said.",
     })
     assert not findings_of(report, ClaimKind.COUNT, Status.CONFLICT)
 

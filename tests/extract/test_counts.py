@@ -444,7 +444,7 @@ def test_a_number_in_the_sentence_is_its_count_not_at_least_one():
     ("Deputies are looking into the wounding of three hikers.", (3, "wounded")),
     ("Deputies are looking into the fatal stabbing of one cyclist.", (1, "killed")),
     ("The deaths of two hikers were reported.", (2, "dead")),
-    ("Police named a suspect in the shooting of four men on Elm Street.", (4, "shooting")),
+    ("Police named a suspect in the shooting of three hikers near the lake.", (3, "shooting")),
 ])
 def test_an_event_noun_and_of_before_a_count_is_its_event(text, count):
     (claim,) = _counts(text)

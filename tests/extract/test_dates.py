@@ -293,9 +293,9 @@ def test_a_date_in_an_opening_phrase_is_its_events_not_the_statements_after_it()
 
 
 def test_a_verb_in_a_phrase_past_the_dates_clause_is_not_its_event():
-    # The bond was set today; the woman was charged on another day.
-    claim = _only("A judge set bond at $5,000 today for a Millbrook woman charged after the crash.")
-    assert claim.attr("event") != "charged"
+    # The funds were approved today; the bridge was damaged on another day.
+    claim = _only("The council set aside funds today for a footbridge damaged in the storm.")
+    assert claim.attr("event") != "damaged"
     claim = _only("In March, against the advice of his staff, the mayor resigned.")  # a date that opens the sentence
     assert claim.attr("event") == "resigned"
 
