@@ -55,11 +55,11 @@ CORNER_HEAD = "corner"
 
 @cache
 def _corner() -> re.Pattern:
-    """ "at Birch and Larkin streets", "the corner of Elm Street and 5th Avenue", "near W. 16th St.
+    """ "at Birch and Larkin streets", "the corner of Elm Street and 5th Avenue", "near W. 9th St.
     & Oak Ave.": two streets where they meet, after a word that says so; the second (or a
     plural type after both) names a street type, so "at Smith and Jones" is no corner."""
     types, directions = alternation(street_type_words()), _directions()
-    # A street's name: one to three capitalized words or a numbered street ("41st"), no type word.
+    # A street's name: one to three capitalized words or a numbered street ("22nd"), no type word.
     word = rf"(?!(?i:{types})\b)(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))"
     street = (
         rf"(?:(?:{directions})\.?\s+)?(?P<name{{n}}>{word}(?:\s+{word}){{0,2}})"
@@ -163,7 +163,7 @@ def extract_addresses(doc: Document) -> list[Claim]:
 def extract_corners(doc: Document) -> list[Claim]:
     """Each street corner in ``doc`` as a PLACES claim, its value the two streets in
     alphabetical order ("Birch Street", "Larkin Street"), each without its compass word (one
-    source writes "W. 16th St.", another "16th Street"), and without its type when the
+    source writes "W. 9th St.", another "9th Street"), and without its type when the
     source gives none ("at Meridian and Oak Road": "Meridian")."""
     if " and " not in doc.text and "&" not in doc.text:
         return []
