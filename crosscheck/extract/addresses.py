@@ -107,7 +107,7 @@ def _written_as_street(match: re.Match) -> bool:
 
 
 def street_name_and_type(street: str) -> tuple[str, str]:
-    """An address's street, lower case, as its name and its type: "elm street" -> ("elm",
+    """A street of an address or a corner, lower case, as its name and its type: "elm street" -> ("elm",
     "street"); ("larkin", "") for a street given without its type ("the 3700 block of Larkin").
     A hyphen or a curly apostrophe in the name is read as written either way ("Lee-Marsh" is "Lee Marsh")."""
     name, _, last = street.replace("-", " ").replace("’", "'").rpartition(" ")
@@ -131,26 +131,31 @@ def extract_addresses(doc: Document) -> list[Claim]:
         return []
     words, ordinals, calendar = street_words(), load("streets")["ordinals"], calendar_words()
     starts = [s.start for s in doc.sentences]
-    found: dict[int, tuple[re.Match, list[str], str, int]] = {}  # start -> (match, name words, type, end)
+    # start -> (match, name words, type, compass word as written, end)
+    found: dict[int, tuple[re.Match, list[str], str, str, int]] = {}
     for match in _address().finditer(doc.text):
         if _written_as_street(match):
-            found[match.start()] = (match, match.group("name").split(), words[match.group("type").lower()], match.end())
+            compass = match.group("before") or match.group("after") or ""
+            found[match.start()] = (
+                match, match.group("name").split(), words[match.group("type").lower()], compass, match.end(),
+            )
     for match in _untyped_block().finditer(doc.text):
         name = list(re.finditer(r"\S+", match.group("name")))
         while name and name[-1].group().lower() in calendar:
             name.pop()  # "the 400 block of Elm Monday night": the day is no part of the street
         if name and match.start() not in found:
-            found[match.start()] = (match, [w.group() for w in name], "", match.start("name") + name[-1].end())
+            found[match.start()] = (
+                match, [w.group() for w in name], "", match.group("before") or "", match.start("name") + name[-1].end(),
+            )
     claims = []
     for start in sorted(found):
-        match, name, street_type, end = found[start]
+        match, name, street_type, compass, end = found[start]
         at = bisect.bisect_right(starts, start) - 1
         if at < 0 or end > doc.sentences[at].end:
             continue
         number = int(match.group("number"))
         block = number if match.group("block") else number // BLOCK * BLOCK
-        after = match.group("after") if "after" in match.re.groupindex else None
-        direction = words.get((match.group("before") or after or "").lower(), "")
+        direction = words.get(compass.lower(), "")
         street = " ".join([*(ordinals.get(w.lower(), w) for w in name), street_type.capitalize()]).strip()
         value = f"{block} block of {direction.capitalize()} {street}" if direction else f"{block} block of {street}"
         claims.append(doc.claim(
