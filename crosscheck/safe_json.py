@@ -4,11 +4,12 @@ RecursionError."""
 from __future__ import annotations
 
 import json
-import re
+
+from .cache import compiled_regex
 
 MAX_DEPTH = 100
 # Strings are skipped whole, so brackets inside them do not count.
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_TOKEN = compiled_regex(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def loads(text: str) -> object:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .cache import compiled_regex
 from .model import Sentence
 from .vocab import load as load_vocab
 
@@ -25,9 +26,9 @@ ABBREVIATIONS = frozenset(short.lower() for short in load_vocab("title_abbreviat
     """.split()
 )
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_SENTENCE_END = compiled_regex(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = compiled_regex(r"[^\n]+")
+_WORD = compiled_regex(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -179,7 +180,7 @@ def lemma(word: str) -> str:
 
 
 # A contraction or possessive: a known word and what is joined to it ("didn't", "mayor's", "voters'").
-_CLITIC = re.compile(r"(.+?)(?:n't|'s|'ll|'d|'re|'ve|'m|')")
+_CLITIC = compiled_regex(r"(.+?)(?:n't|'s|'ll|'d|'re|'ve|'m|')")
 
 
 def _english():
@@ -203,8 +204,8 @@ def _english_rows() -> Iterable[tuple[str, str]]:
     yield from ((form.lower(), base.lower()) for form, base in shipped.items() if form == form.lower().capitalize())
 
 
-_QUOTE_SENTENCE_END = re.compile(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")
-_NOT_WORD = re.compile(r"[^\w\s]+")
+_QUOTE_SENTENCE_END = compiled_regex(r"(?:[.!?]+|…|\.\.\.)[\"'”’)\]]*\s+")
+_NOT_WORD = compiled_regex(r"[^\w\s]+")
 
 
 @lru_cache(maxsize=4096)  # the rules ask again for the quotes of one group; a story may hold 100,000 quotes
@@ -275,10 +276,17 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= TYPO_NAME and Levenshtein.distance(a, b) <= 1
 
 
+def longest_first(words) -> list[str]:
+    """``words`` in the order a regex alternation needs them: longest first (so "as of"
+    wins over "as"), then alphabetical, so a pattern built from a set reads the same
+    in every process (sets of strings iterate in an order that changes per process)."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
 def alternation(phrases) -> str:
-    """A regex alternation of ``phrases``, longest first (so "as of" wins over "as"), a
-    space matching any run of whitespace: the one way vocabulary lists become regexes."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """A regex alternation of ``phrases``, longest first, a space matching any run of
+    whitespace: the one way vocabulary lists become regexes."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first(phrases))
 
 
 # The one empty set of words: an empty frozenset is a new object each time it is
@@ -287,7 +295,7 @@ NO_WORDS: frozenset[str] = frozenset()
 
 # A word that says something did not happen: "no one was arrested", "was never charged",
 # "was not named until Friday".
-NEGATION = re.compile(r"\b(?:no|nobody|none|not|never|neither|nor|without|no-one)\b|n't\b", re.IGNORECASE)
+NEGATION = compiled_regex(r"\b(?:no|nobody|none|not|never|neither|nor|without|no-one)\b|n't\b", re.IGNORECASE)
 
 
 def content_words(text: str) -> frozenset[str]:

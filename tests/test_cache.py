@@ -140,3 +140,96 @@ def test_a_file_damaged_past_its_first_page_is_built_again_on_the_lookup_that_fi
     table = _open("words", "k1", lambda: iter(rows))
     assert [table.get(word) for word, _ in rows[::97]] == [lemma for _, lemma in rows[::97]]
     assert _open("words", "k1", lambda: pytest.fail("rebuilt twice")).get("word00042") == "lemma42"
+
+
+# --- compiled regexes ---------------------------------------------------------------
+
+@pytest.fixture
+def regex_codes(folder, monkeypatch):
+    """A process's view of the regex cache, fresh: nothing read from the file yet."""
+    def fresh():
+        codes = cache._RegexCodes()
+        monkeypatch.setattr(cache, "_REGEX_CODES", codes)
+        return codes
+
+    return fresh
+
+
+_SAMPLES = [
+    (r"(?P<count>\d+)\s+(?P<noun>[a-z]+)\s+(?:were|was)\s+(?P<event>hurt|injured)", 0),
+    (r"\bon\s+(?P<street>[A-Z][a-z]+)\s+(?:street|avenue)\b", 2),  # re.IGNORECASE
+    (r"^---[ \t]*$", 8),  # re.MULTILINE
+]
+_TEXT = "Late on Friday, 3 hikers were hurt ON Tern AVENUE.\n---\nTwo boaters was injured on Elm street."
+
+
+def _behaviour(pattern):
+    return (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex,
+            [(m.span(), m.groupdict()) for m in pattern.finditer(_TEXT)])
+
+
+def test_a_regex_is_compiled_once_then_read_back_and_matches_as_re_compiles_it(regex_codes, monkeypatch):
+    import re
+
+    first = regex_codes()
+    compiled = [cache.compiled_regex(p, f) for p, f in _SAMPLES]
+    assert [_behaviour(c) for c in compiled] == [_behaviour(re.compile(p, f)) for p, f in _SAMPLES]
+    first.save()
+    regex_codes()  # another process: everything comes from the file
+    monkeypatch.setattr(cache, "_compiler_output", lambda *_: pytest.fail("compiled again"))
+    again = [cache.compiled_regex(p, f) for p, f in _SAMPLES]
+    assert [_behaviour(c) for c in again] == [_behaviour(re.compile(p, f)) for p, f in _SAMPLES]
+    assert not cache._REGEX_CODES.changed  # nothing new: the file is not written again
+
+
+def test_a_damaged_regex_file_or_entry_means_compiling_as_usual(regex_codes, folder):
+    import re
+
+    first = regex_codes()
+    cache.compiled_regex(*_SAMPLES[0])
+    first.save()
+    (path,) = folder.glob("regexes-*")
+    pattern, flags = _SAMPLES[0]
+    entries = cache.marshal.loads(path.read_bytes())
+    all_flags, code, *rest = entries[(pattern, flags)]
+    entries[(pattern, flags)] = (all_flags, code[: len(code) // 2], *rest)  # code cut short
+    path.write_bytes(cache.marshal.dumps(entries))
+    regex_codes()
+    assert _behaviour(cache.compiled_regex(pattern, flags)) == _behaviour(re.compile(pattern, flags))
+    assert cache._REGEX_CODES.changed  # the entry is dropped from the file
+    path.write_bytes(b"\x00 not marshal data")
+    regex_codes()
+    assert _behaviour(cache.compiled_regex(pattern, flags)) == _behaviour(re.compile(pattern, flags))
+
+
+def test_a_regex_file_others_could_have_written_is_not_read(regex_codes, folder, monkeypatch):
+    first = regex_codes()
+    cache.compiled_regex(*_SAMPLES[1])
+    first.save()
+    (path,) = folder.glob("regexes-*")
+    os.chmod(path, 0o666)
+    regex_codes()
+    calls = []
+    real = cache._compiler_output
+    monkeypatch.setattr(cache, "_compiler_output", lambda *args: calls.append(1) or real(*args))
+    cache.compiled_regex(*_SAMPLES[1])
+    assert calls == [1]
+
+
+def test_patterns_built_from_word_sets_read_the_same_in_every_process():
+    """Sets of strings iterate in a different order in each process; alternations built
+    from them are sorted fully (longest first, then alphabetical), so the cache finds them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, re; from crosscheck import extract; from crosscheck.extract import people, dates, counts;"
+        "print(hashlib.sha256('\\n'.join(sorted(v.pattern for m in (people, dates, counts)"
+        " for v in vars(m).values() if isinstance(v, re.Pattern))).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

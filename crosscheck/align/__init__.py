@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from ..cache import compiled_regex
 from ..extract.addresses import is_address, is_corner, is_on_a_street, same_street_as, street_name_and_type
 from ..extract.gazetteer import is_place_noun
 from ..model import Claim, ClaimGroup, ClaimKind
@@ -155,7 +156,7 @@ def _answering(word: str) -> re.Pattern | None:
         return None
     incident = [w for w, cls in timed_classes().items() if cls == "incident"]
     few_words = r"(?:\S+\s+){0,4}?"
-    return re.compile(rf"\b{re.escape(word)}\s+{few_words}to\s+{few_words}(?:{alternation(answers + incident)})\b", re.I)
+    return compiled_regex(rf"\b{re.escape(word)}\s+{few_words}to\s+{few_words}(?:{alternation(answers + incident)})\b", re.I)
 
 
 def _answers_a_call(word: str, sentence: str) -> bool:
@@ -448,7 +449,7 @@ def _group_subject(kind: ClaimKind, claims: Sequence[Claim]) -> str:
 
 # A subject read back from its sentence is at most this many words long.
 MAX_WRITTEN_WORDS = 8
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = compiled_regex(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def as_written(subject: str, sentence: str) -> str:

@@ -2,7 +2,6 @@
 blocking buckets, scored pairs merged strongest first with union-find."""
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -10,6 +9,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from ..cache import compiled_regex
 from ..extract.gazetteer import places_named
 from ..model import EARLY, Claim
 from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
@@ -98,10 +98,10 @@ class SentenceAnchors:
 
 # The capitalized words opening a sentence, then up to a few more words to its event word.
 OPENING_EVENT_WORDS = 4
-_OPENING_NAME = re.compile(
+_OPENING_NAME = compiled_regex(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?P<after>(?:\s+[\w'’-]+){1,%d})" % OPENING_EVENT_WORDS
 )
-_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_LOWER_CASE_WORD = compiled_regex(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
 def _story_names(claims: Sequence[Claim]) -> frozenset[str]:
@@ -142,7 +142,7 @@ def _story_regions(claims: Sequence[Claim]) -> frozenset[tuple[str, str]]:
 
 
 # A capitalized word, without a possessive ("Lee" in "Lee's car").
-_CAPITALIZED = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+_CAPITALIZED = compiled_regex(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
 
 
 def named_words(sentence: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ import bisect
 import re
 from functools import cache
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..text import alternation
 from ..vocab import calendar_words, load, street_type_words, street_words
@@ -32,7 +33,7 @@ _NAME = r"(?:[A-Z0-9][\w'’-]*\s+){0,3}?[A-Z0-9][\w'’-]*"
 @cache
 def _address() -> re.Pattern:
     types, directions = alternation(street_type_words()), _directions()
-    return re.compile(
+    return compiled_regex(
         rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)?\s+(?:the\s+)?"
         rf"(?:(?P<before>{directions})\.?\s+)?(?P<name>{_NAME})\s+(?P<type>(?i:{types}))\b\.?"
         rf"(?:\s+(?P<after>{directions})\b)?"
@@ -43,7 +44,7 @@ def _address() -> re.Pattern:
 def _untyped_block() -> re.Pattern:
     """ "the 3700 block of Larkin": a block says it is an address, so the street may go
     without its type; its name is one to three capitalized words."""
-    return re.compile(
+    return compiled_regex(
         rf"(?<![\w,.$-])(?P<number>\d{{1,6}})(?P<block>\s+block\s+of)\s+(?:the\s+)?"
         rf"(?:(?P<before>{_directions()})\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
     )
@@ -67,7 +68,7 @@ def _corner() -> re.Pattern:
     )
     plural = alternation(f"{full}s" for full in load("streets")["types"])
     first, second = street.replace("{n}", "1"), street.replace("{n}", "2")
-    return re.compile(
+    return compiled_regex(
         rf"\b(?:intersection\s+of|corner\s+of|at|near|on)\s+(?:the\s+)?(?P<streets>{first}\s+(?:and|&)\s+"
         rf"{second}(?:\s+(?P<plural>{plural})\b)?)"
     )

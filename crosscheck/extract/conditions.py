@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, alternation, singular
 from ..vocab import load, people_words, person_nouns
@@ -30,15 +31,15 @@ _BETWEEN = (
 # How far back "she" or "he" looks for the noun it stands for: about a sentence or two.
 PRONOUN_REACH = 250
 # A capitalized word after one of these is a place or a body, not a person: "a man of Selma, died".
-_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|at|to|near|for)\s+$")
+_PLACE_BEFORE = compiled_regex(r"\b(?:of|in|from|at|to|near|for)\s+$")
 # The capitalized word before a name: "Little" of "Little Rock", "Lee" of "Lee Demello".
-_CAPITALIZED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_CAPITALIZED_BEFORE = compiled_regex(r"\b([A-Z][a-z]+)\s+$")
 
 
 @cache
 def _state_pattern() -> re.Pattern:
     """The phrases of the states: found first, as they are rarer than the people before them."""
-    return re.compile(rf"\b(?:{alternation(list(_states()))})\b")
+    return compiled_regex(rf"\b(?:{alternation(list(_states()))})\b")
 
 
 # A person: a determiner and a noun ("the 3-year-old girl"), "she" or "he", or a name with
@@ -49,26 +50,26 @@ _PERSON = (
 )
 # The person right before a state, perhaps with "is", "remains" ... between, or "who" when
 # the state is told in a clause about them ("her cousin, who was killed").
-_PERSON_BEFORE = re.compile(rf"{_PERSON},?\s+(?P<who>who\s+)?{_BETWEEN}$")
+_PERSON_BEFORE = compiled_regex(rf"{_PERSON},?\s+(?P<who>who\s+)?{_BETWEEN}$")
 # How far before a state its person may start.
 PERSON_REACH = 80
 # A state told in a second predicate: "Lee was shot in the chest and later died".
-_AND_BEFORE = re.compile(
+_AND_BEFORE = compiled_regex(
     r"\band\s+(?:(?:later|then|also|eventually|subsequently|is|was|remains|remained|has|had)\s+){0,2}$"
 )
 # The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
-_SUBJECT_AT_START = re.compile(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
+_SUBJECT_AT_START = compiled_regex(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
 # The subject a sentence opens with, a clause about it after: "The man who was stabbed near Elm
 # Park has died", "The driver, who had studied at Lakeview College of Music and Drama, died".
-_SUBJECT_BEFORE_CLAUSE = re.compile(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
+_SUBJECT_BEFORE_CLAUSE = compiled_regex(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
 # A state told in a clause: "who was killed", "who later died".
-_WHO_BEFORE = re.compile(rf"\bwho\s+{_BETWEEN}$")
+_WHO_BEFORE = compiled_regex(rf"\bwho\s+{_BETWEEN}$")
 # After a name, its age set off by commas: "Lee, 45, died".
-_AGE_SET_OFF = re.compile(r",\s+\d{1,3},")
+_AGE_SET_OFF = compiled_regex(r",\s+\d{1,3},")
 # Before a name, a comma and a few words but no relative pronoun: the name is in apposition
 # to the subject ("The victim, Ana Ruiz, died", "her father, 71-year-old Joe Hart, died", "the
 # guard, a former medic Joe Hart, was"), not in a clause ("The man, who shot Lee Hart, died").
-_APPOSITION_BEFORE = re.compile(r",\s+(?:(?!(?:who|whom|whose|which|that)\b)\S+\s+){0,3}\S*$")
+_APPOSITION_BEFORE = compiled_regex(r",\s+(?:(?!(?:who|whom|whose|which|that)\b)\S+\s+){0,3}\S*$")
 
 
 @cache
@@ -87,7 +88,7 @@ def _states() -> dict[str, tuple[str, bool]]:
 
 @cache
 def _pronoun_nouns(pronoun: str) -> re.Pattern:
-    return re.compile(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
+    return compiled_regex(rf"\b({alternation(load('conditions')['pronouns'][pronoun])})s?\b", re.IGNORECASE)
 
 
 def _whose(doc: Document, match: re.Match) -> tuple[str, str] | None:
@@ -164,7 +165,7 @@ def _person_before(doc: Document, at: int) -> tuple[re.Match | None, tuple[str, 
 @cache
 def _set_apart_noun() -> re.Pattern:
     """ "another boy", "the other victim": a set-apart word and the noun after it."""
-    return re.compile(rf"\b(?:{alternation(sorted(_set_apart()))})\s+([a-z]+)\b", re.IGNORECASE)
+    return compiled_regex(rf"\b(?:{alternation(sorted(_set_apart()))})\s+([a-z]+)\b", re.IGNORECASE)
 
 
 def _nouns_of_several(doc: Document) -> frozenset[str]:

@@ -23,8 +23,9 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import NEGATION, STOPWORDS, alternation, lemma, singular
+from ..text import NEGATION, STOPWORDS, alternation, lemma, longest_first, singular
 from .addresses import starts_address
 from .dates import IRREGULAR_PAST, OBJECT_END, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
@@ -38,12 +39,12 @@ _MANNER = frozenset(_SCOPE["manner"]["words"])
 _PERPETRATORS = frozenset(_SCOPE["perpetrators"]["words"])
 _BACKGROUND = tuple(_SCOPE["background"]["words"])
 _SUPERSEDED_WORDS = tuple(_SCOPE["superseded"]["words"])
-_SUPERSEDED = re.compile(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORECASE)
+_SUPERSEDED = compiled_regex(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IGNORECASE)
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
 _HISTORY = frozenset(_SCOPE["history"]["words"])
 _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
 _CONDITIONS = _SCOPE["conditions"]["words"]
-_WIDER = re.compile(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
+_WIDER = compiled_regex(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -66,7 +67,7 @@ _SCALE = rf"(?:[ -](?:{'|'.join(_SCALES)}))"
 # scale ("2.5 million", "$40-million", "$5bn"); "a dozen", "half a dozen" and "a hundred" too.
 # Case-sensitive, and the lookahead on the first letters keeps the scan at
 # about 0.15 ms for a 2 kB article (IGNORECASE alternations cost seven times that).
-_NUMBER = re.compile(
+_NUMBER = compiled_regex(
     rf"""
     (?=[$€£¥\d]|\b(?:[Oo]ne|[Tt](?:wo|hr|en|we|hi)|[Ff](?:ou|iv|if|or)|[Ss](?:ix|ev)|[Ee](?:ig|le)|[Nn]in|[Aa]\ [dhtmb]
         |[Hh]alf\ a\ dozen|(?<![-\w])(?:{_DURATION_UNITS})-long\b))
@@ -86,59 +87,59 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\s*$")
-_MONTH_AFTER = re.compile(rf"\s*(?:{_MONTHS})\b")
-_TIME_AFTER = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|[ECMP][SD]?T\b)", re.IGNORECASE)
+_MONTH_BEFORE = compiled_regex(rf"\b(?:{_MONTHS})\s*$")
+_MONTH_AFTER = compiled_regex(rf"\s*(?:{_MONTHS})\b")
+_TIME_AFTER = compiled_regex(r"\s*(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|[ECMP][SD]?T\b)", re.IGNORECASE)
 # Glued to something that makes it part of a score, date, time, phone number,
 # ratio, version or list item: "20-13", "3/15", "24/7", "5:40", "2.0.1", "1)", "29-of-34".
-_JOINED_AFTER = re.compile(r"[-/:.]\d|\.[A-Za-z]|\)|-[A-Za-z]+-\d")
+_JOINED_AFTER = compiled_regex(r"[-/:.]\d|\.[A-Za-z]|\)|-[A-Za-z]+-\d")
 _QUALIFIERS = (
     "at least", "at most", "more than", "less than", "fewer than", "up to", "as many as", "as much as",
     "as few as", "close to", "upwards of", "in excess of", "an estimated", "just over", "just under", "nearly",
     "almost", "about", "around", "approximately", "roughly", "some", "over", "under", "estimated",
 )
-_QUALIFIER = re.compile(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
+_QUALIFIER = compiled_regex(rf"\b(?P<q>{'|'.join(map(re.escape, _QUALIFIERS))})\s+$", re.IGNORECASE)
 # The low end of a range before its number: "three- to four-page", "10 to 12 shots".
-_RANGE_BEFORE = re.compile(rf"(?<![\w.,])(?P<low>\d+(?:\.\d+)?|{_WORD_NUMBER})-?\s+(?:to|or)\s+$")
+_RANGE_BEFORE = compiled_regex(rf"(?<![\w.,])(?P<low>\d+(?:\.\d+)?|{_WORD_NUMBER})-?\s+(?:to|or)\s+$")
 # Days that may stand between a verb and its figure: "was revised Saturday to six".
 _DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday"}
 # After a number, what makes it a bound or a rounding: "two or more" is at least two.
-_OR_MORE = re.compile(r"\s+or\s+(more|so)\b", re.IGNORECASE)
+_OR_MORE = compiled_regex(r"\s+or\s+(more|so)\b", re.IGNORECASE)
 _OPEN_ENDS = {"more": "at least", "so": "about"}
 # A change verb and "from" before a range's low end make it a change: "rose from three
 # to five", "was revised Saturday from eight to six" (scope.yaml changes).
-_CHANGED_FROM = re.compile(
+_CHANGED_FROM = compiled_regex(
     rf"\b(?:{alternation(_SCOPE['changes']['words'])})\b(?:\s+[\w'’]+){{0,3}}?\s+(?P<from>from)\s+$", re.IGNORECASE,
 )
 # Ratings written before their number: "magnitude 5.2", "Category 4".
-_RATING_BEFORE = re.compile(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
+_RATING_BEFORE = compiled_regex(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 # The next word; an age ("two 15-year-old boys") is one word of a counted noun phrase.
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d{1,3}-(?:year|month|week|day)s?-old)")
+_WORD_AFTER = compiled_regex(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d{1,3}-(?:year|month|week|day)s?-old)")
 # "-month", "-year-old", "-mile-long": the unit of a hyphenated measure.
-_HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)(-(?:old|long|wide|deep|high|tall))?\b")
-_SPACED_AGE = re.compile(r"[- ]old\b|\s+years?-old\b")
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
-_ATTACHED_UNIT = re.compile(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
-_OF_DETERMINER = re.compile(r"\s+of\s+(?:the|those|its|his|her|their)\b")
+_HYPHEN_UNIT = compiled_regex(r"-([A-Za-z]+)(-(?:old|long|wide|deep|high|tall))?\b")
+_SPACED_AGE = compiled_regex(r"[- ]old\b|\s+years?-old\b")
+_PERCENT = compiled_regex(r"\s?(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
+_ATTACHED_UNIT = compiled_regex(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
+_OF_DETERMINER = compiled_regex(r"\s+of\s+(?:the|those|its|his|her|their)\b")
 # A part taken out of the count that follows: "one of the five victims".
-_PART_OF_BEFORE = re.compile(
+_PART_OF_BEFORE = compiled_regex(
     rf"\b(?:\d+|{_WORD_NUMBER})\s+of\s+(?:the|those|its|his|her|their)\s+$", re.IGNORECASE
 )
-_OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
+_OF = compiled_regex(r"\s+(?:worth\s+)?of(?:\s+the)?\b")
 # "Mark Teixeira, 28, has hit ...": an age between commas after a name.
 # A nickname in quotes counts as a word of the name: 'Joe "Duke" Lee, 37,'; so does a
 # generational suffix after its own comma: "Lee Hart, Jr., 30,".
-_NAME_BEFORE_AGE = re.compile(
+_NAME_BEFORE_AGE = compiled_regex(
     r"""(?<![\w"“'‘])((?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)"""
     r"""(?:\s+(?:["“'‘][A-Z][A-Za-z.'’-]*["”'’]|[A-Z][A-Za-z.'’-]*)){0,4}(?:,\s(?:Jr|Sr|II|III|IV)\.?)?),\s$"""
 )
 # What closes an appositive age: "Lee, 40, said", "Lee, 40; Cole, 36", "Lee, 24 and Cole, 23", "... and Lee, 24."
-_AGE_CLOSE = re.compile(r"[,;]|\.(?!\d)|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
-_AGO = re.compile(r"\s+ago\b")
-_PRONOUN_ONE = re.compile(r"\s+(?:of|another)\b")
-_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z'’-]*\.?")
+_AGE_CLOSE = compiled_regex(r"[,;]|\.(?!\d)|\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*\d")
+_AGO = compiled_regex(r"\s+ago\b")
+_PRONOUN_ONE = compiled_regex(r"\s+(?:of|another)\b")
+_WORD_BEFORE = compiled_regex(r"[A-Za-z][A-Za-z'’-]*\.?")
 # Everything up to the last clause-ending mark: one greedy match instead of a scan over all marks.
-_UP_TO_CLAUSE_END = re.compile(r".*[,.;:!?()\"“”\[\]—–]", re.S)
+_UP_TO_CLAUSE_END = compiled_regex(r".*[,.;:!?()\"“”\[\]—–]", re.S)
 
 # Measures: the word after the number (or after its hyphen) names the unit.
 _UNITS = {
@@ -154,7 +155,7 @@ _UNITS = {
 }
 _CURRENCIES = {"$": "usd", "US$": "usd", "A$": "aud", "C$": "cad", "NZ$": "nzd", "HK$": "hkd", "€": "eur",
                "£": "gbp", "¥": "jpy"}
-_DOLLAR_PREFIX = re.compile(r"\b(US|A|C|NZ|HK)$")
+_DOLLAR_PREFIX = compiled_regex(r"\b(US|A|C|NZ|HK)$")
 _MONEY = frozenset(_CURRENCIES.values()) | {"cny", "inr"}
 
 # Words that end a counted noun phrase: function words, auxiliaries, common
@@ -178,14 +179,14 @@ _BREAK = frozenset(
 _DROPPED_MODIFIERS = frozenset("first initial new other more additional further last only own total another".split())
 # Irregular plurals, read back to their singular (vocab/things.yaml).
 _PARENTS = load("things")["parents"]["words"]
-_OTHER = re.compile(r"\s*others?\b", re.IGNORECASE)
-_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_OTHER = compiled_regex(r"\s*others?\b", re.IGNORECASE)
+_ALSO = compiled_regex(r"\balso\b", re.IGNORECASE)
 # Right after an event, where some of those it befell were when it did (scope.yaml at_one_place),
 # one place or several of a kind ("died at the scenes of the shootings").
-_AT_ONE_PLACE = re.compile(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words'])})s?\b", re.IGNORECASE)
+_AT_ONE_PLACE = compiled_regex(rf"\s+(?:{alternation(_SCOPE['at_one_place']['words'])})s?\b", re.IGNORECASE)
 # A relative clause that narrows a counted set to members of a kind of people ("three defendants
 # who were adults"); not one that says what befell them ("who were shot") or where they were.
-_NARROWING_CLAUSE = re.compile(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
+_NARROWING_CLAUSE = compiled_regex(r",?\s+(?:who|that)\s+(?:were|was|are|is)\s+(?:not\s+)?(?:an?\s+)?([a-z]+)")
 _PEOPLE_NOUNS = frozenset(load("things")["people_nouns"]["words"])
 _SEVERAL_PEOPLE = frozenset(load("things")["several_people"]["words"])
 _EVENT_CLASSES = frozenset(word_classes("events").values())
@@ -200,7 +201,7 @@ _CASUALTIES = frozenset(
 _EVENT_FORMS = {"killing": "killed", "injuring": "injured", "wounding": "wounded", "leaving": "left",
                 "arresting": "arrested", "died": "dead", "deaths": "dead"}
 # After a verb of harm, what makes it a killing: "three people shot to death".
-_TO_DEATH = re.compile(r"\s+to\s+death\b", re.IGNORECASE)
+_TO_DEATH = compiled_regex(r"\s+to\s+death\b", re.IGNORECASE)
 # Skipped between a counted noun and its verb: "five people had so far been confirmed dead".
 _EVENT_SKIP = frozenset(
     """
@@ -210,7 +211,7 @@ _EVENT_SKIP = frozenset(
     """.split()
 )
 # "two men are in critical condition", "three remained in serious but stable condition".
-_CONDITION = re.compile(
+_CONDITION = compiled_regex(
     rf"\s+(?:(?:{alternation(_EVENT_SKIP | {'remain', 'remains', 'remained', 'listed', 'each'})})\s+)+in\s+"
     rf"(?P<condition>{alternation(_CONDITIONS)})(?:\s+but\s+stable)?\s+condition\b",
     re.IGNORECASE,
@@ -225,17 +226,17 @@ _NOUNS_IN_LY = frozenset("family rally ally supply assembly anomaly monopoly ita
 _LINKS = frozenset("of to at by is was were are has had have been stood reached hit worth".split())
 _NOT_SUPERLATIVES = frozenset("interest protest test arrest forest west guest request rest chest".split())
 # US news gives an address as the hundred-block of a street: "the 4300 block of Elm Street".
-_ADDRESS_BLOCK = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
+_ADDRESS_BLOCK = compiled_regex(r"\s+block\s+of\b", re.IGNORECASE)
 
 
 @cache
 def _emergency_after() -> re.Pattern:
     """What follows an emergency number dialled: "911 call", "999 operators" (not_counts.yaml)."""
-    return re.compile(rf"\s*-?\s*(?i:{alternation(load('not_counts')['emergency_words'])})\b")
+    return compiled_regex(rf"\s*-?\s*(?i:{alternation(load('not_counts')['emergency_words'])})\b")
 
 
 _ID_WORDS = ("number", "page", "chapter", "section", "article", "room", "flight", "route", "highway", "interstate")
-_ID_BEFORE = re.compile(rf"(?:\bNo\.|\bno\.|#|\b(?:{'|'.join(_ID_WORDS)}))\s*$", re.IGNORECASE)
+_ID_BEFORE = compiled_regex(rf"(?:\bNo\.|\bno\.|#|\b(?:{'|'.join(_ID_WORDS)}))\s*$", re.IGNORECASE)
 _ID_ENDINGS = ("no.", "#", *_ID_WORDS)
 _OLDEST_AGE = 125
 
@@ -440,10 +441,10 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
 
 
 # ", including the gunman": the count takes in whoever carried out the attack.
-_INCLUDING_PERPETRATOR = re.compile(
+_INCLUDING_PERPETRATOR = compiled_regex(
     r"[^.;]{0,40}?,?\s+(?:including|counting|among them)\s+(?:the|a|one|two)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = compiled_regex(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _scope(text: str, end: int, limit: int) -> str | None:
@@ -466,14 +467,14 @@ def background_of(sentence: str, published: str | None) -> str | None:
 # An event set apart from the story's before a count ("an unrelated shooting", "a second
 # attack"; times.yaml other_event): the count is that event's. Not after "the": "it was the
 # second shooting in a week" may tell of the story's own.
-_NUMBER_BEFORE = re.compile(rf"\b(?:\d+|{_WORD_NUMBER})\s+$", re.IGNORECASE)  # "in seven separate shootings": a tally
-_ANOTHER_EVENT = re.compile(
+_NUMBER_BEFORE = compiled_regex(rf"\b(?:\d+|{_WORD_NUMBER})\s+$", re.IGNORECASE)  # "in seven separate shootings": a tally
+_ANOTHER_EVENT = compiled_regex(
     rf"(?<!\bthe )\b(?:{alternation(load('times')['other_event'])})\s+([A-Za-z]+)\b", re.IGNORECASE
 )
 
 
 # A speaker's hedge up to a few words before a number: "I guess maybe six shots rang out".
-_GUESS_BEFORE = re.compile(
+_GUESS_BEFORE = compiled_regex(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
 )
 
@@ -519,10 +520,10 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
 
 
 # "each" and a verb right before a number: the figure is per each of several, not a total.
-_EACH_BEFORE = re.compile(r"\beach\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
+_EACH_BEFORE = compiled_regex(r"\beach\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
 # "20 people were shot in 12 separate incidents": a tally over several events (not "in 10
 # minutes", nor "cameras in five cities").
-_SEVERAL_EVENTS = re.compile(
+_SEVERAL_EVENTS = compiled_regex(
     rf"\bin\s+(?!1\b|[Oo]ne\b)(?:\d+|{_WORD_NUMBER}|several|multiple|numerous)\s+"  # not "in one"
     r"(?:separate\s+|different\s+)?([a-z]+s)\b"
 )
@@ -536,7 +537,7 @@ def _is_early(sentence: str) -> bool:
 
 
 # "counts of attempted murder", "rounds of ammunition": what a counted noun is of.
-_OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+_OF_PHRASE = compiled_regex(r"\s+of\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
 # Verbs by which a place takes people in ("the shelter received 40 families").
@@ -859,7 +860,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
 
 
 # The one person before "and" in "Lee and two others", "Ann Lee and", "her son and", "he and".
-_CONJUNCT_BEFORE = re.compile(
+_CONJUNCT_BEFORE = compiled_regex(
     r"(?P<one>(?:[A-Z][\w'’-]*\s+){0,2}(?P<last>[A-Za-z][\w'’-]*))\s+(?:and|&)\s+$"
 )
 
@@ -898,8 +899,8 @@ def _besides(text: str, phrase_at: int, limit: int, before: list[str]) -> bool:
 
 # A phrase after a counted noun that says which or where ("of the crew", "in their 20s",
 # "at the party"), opened by one of these, and the words after it, one at a time.
-_PHRASE_OPENING = re.compile(r"\s+(?:of|in|at|from)\b")
-_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
+_PHRASE_OPENING = compiled_regex(r"\s+(?:of|in|at|from)\b")
+_NEXT_WORD = compiled_regex(r"\s+([\w'’-]+)")
 MAX_PHRASE_WORDS = 6
 
 
@@ -941,11 +942,11 @@ def _of_phrase(text: str, end: int, limit: int) -> str | None:
 
 
 # "The 45-year-old driver, Ann Lee, ...": the name set off after an age's noun.
-_NAME_AFTER = re.compile(r",\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}),")
+_NAME_AFTER = compiled_regex(r",\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}),")
 
 
 # A name: capitalized words and initials ("Ann L. Lee", "Tom Mathers").
-_NAME_RUN = re.compile(r"\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})")
+_NAME_RUN = compiled_regex(r"\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})")
 
 
 def _age_of_whom(
@@ -1008,7 +1009,7 @@ def _bare_subject(
 def _multiple() -> re.Pattern:
     """ "triple shooting", "double-homicide": how many an event befell (things.yaml multiples)."""
     multiples = load("things")["multiples"]
-    return re.compile(
+    return compiled_regex(
         rf"\b(?P<times>{alternation(multiples['times'])})[\s-]+(?P<event>{alternation(multiples['events'])})\b",
         re.IGNORECASE,
     )
@@ -1016,7 +1017,7 @@ def _multiple() -> re.Pattern:
 
 @cache
 def _multiple_hint() -> re.Pattern:
-    return re.compile(f"(?i:{alternation(load('things')['multiples']['times'])})")
+    return compiled_regex(f"(?i:{alternation(load('things')['multiples']['times'])})")
 
 
 def _multiple_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
@@ -1036,30 +1037,30 @@ def _multiple_claims(doc: Document, starts: list[int]) -> Iterator[Claim]:
 
 # Words that may follow "no arrests" or "no injuries" when the noun is not itself a modifier
 # ("no arrest warrant"): a verb, a preposition, a conjunction, or the clause's end.
-_AFTER_NONE = re.compile(
+_AFTER_NONE = compiled_regex(
     r"\s*(?:[.,;:!?)\"”]|$)|\s+(?:have|has|had|were|was|are|is|been|yet|so|in|at|as|and|or|but|after|since"
     r"|reported|made|announced|to|on|by|from|related|linked|connected|among|during|overnight|immediately)\b"
 )
 # "have not made any arrests" is "no arrests".
-_NOT_ANY = re.compile(
+_NOT_ANY = compiled_regex(
     r"(?:not|n't|never)\s+(?:yet\s+)?(?:made|reported|announced|been|had|confirmed)\s+any\s+(?P<word>[a-z]+)\b"
 )
 # "The attacker has yet to be caught", "the gunman has not been identified": no one arrested yet
 # (scope.yaml perpetrators; not "a second suspect", who may be one of several).
 # Found from the noun, the determiner checked after: a scan that opens on "a" tries every "a".
-_NOT_YET_CAUGHT = re.compile(
+_NOT_YET_CAUGHT = compiled_regex(
     rf"(?:{alternation(sorted(_PERPETRATORS))})\s+(?:has|have|had|was|were|is|are)\s+"
     r"(?:yet\s+to\s+be|not\s+(?:yet\s+)?been|still\s+not\s+been)\s+"
     r"(?:identified|arrested|caught|found|located|apprehended|named)\b"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]|[Tt]he|[Nn]o)\s+$")
+_DETERMINER_BEFORE = compiled_regex(r"\b(?:[Aa]|[Tt]he|[Nn]o)\s+$")
 # After "no one" or "no officers": the verb of what befell them ("has yet been charged", "was seriously hurt").
-_NOBODY_EVENT = re.compile(
+_NOBODY_EVENT = compiled_regex(
     r"\s+(?:has|have|had|was|were|is|are)\s+"
     r"(?:(?:yet|been|reported|believed|thought|known|immediately|seriously|critically|fatally|badly|severely"
     r"|physically|to\s+have|to)\s+)*(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|[a-z]+)\b"
 )
-_RECORD = re.compile(
+_RECORD = compiled_regex(
     rf"\b(?:{alternation(_SCOPE['record']['words'] + _SCOPE['unrelated']['words'])})\b", re.IGNORECASE
 )
 
@@ -1076,7 +1077,7 @@ def _tallied_participles() -> list[str]:
 
 def _capitalized_too(phrases: list[str]) -> str:
     """An alternation of ``phrases`` that also matches them capitalized, as a sentence starts."""
-    return "|".join(_either_case(alternation([p])) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(_either_case(alternation([p])) for p in longest_first(phrases))
 
 
 class _Unnumbered(NamedTuple):
@@ -1095,15 +1096,15 @@ def _unnumbered_patterns() -> _Unnumbered:
     said = load("things")["unnumbered"]
     done = alternation(_tallied_participles())
     return _Unnumbered(
-        re.compile(rf"(?:{_capitalized_too(said['none'])})\s+(?:known\s+)?(?P<word>[a-z]+)\b"),
-        re.compile(rf"(?:{_capitalized_too(said['nobody'])})\b"),
-        re.compile(rf"(?:{alternation(list(said['one_phrases']))})\b"),  # past the sentence's subject: lower case
-        re.compile(
+        compiled_regex(rf"(?:{_capitalized_too(said['none'])})\s+(?:known\s+)?(?P<word>[a-z]+)\b"),
+        compiled_regex(rf"(?:{_capitalized_too(said['nobody'])})\b"),
+        compiled_regex(rf"(?:{alternation(list(said['one_phrases']))})\b"),  # past the sentence's subject: lower case
+        compiled_regex(
             r"(?:was|is|has\s+been|is\s+being|was\s+being|remains|remained)\s+"  # told of one, not "had been"
             r"(?:(?:later|also|quickly|subsequently|eventually|then|since|now|already|immediately|finally|formally)\s+)?"
             rf"(?:taken\s+)?(?P<verb>(?:in|into)\s+(?:police\s+)?custody|{done})\b"
         ),
-        re.compile(
+        compiled_regex(
             rf"(?P<verb>{done})\s+(?:him\b|her\b|(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<people>[a-z]+)\b"
             r"|(?:\d+-year-old\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)"
         ),
@@ -1111,7 +1112,7 @@ def _unnumbered_patterns() -> _Unnumbered:
 
 
 # After an arrest, what it was for: "arrested for an armed robbery", "arrested on drug charges".
-_ARRESTED_FOR = re.compile(
+_ARRESTED_FOR = compiled_regex(
     r"\s+(?:[\w'’-]+\s+){0,4}?(?:for\s|on\s+(?:[\w'’-]+\s+){0,3}?(?:charges?|warrants?)\b)"
 )
 

@@ -15,8 +15,9 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import islice
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import MONTHS, NEGATION, STOPWORDS, alternation, singular
+from ..text import MONTHS, NEGATION, STOPWORDS, alternation, longest_first, singular
 from ..vocab import load as load_vocab
 from ..vocab import say_verbs
 
@@ -25,7 +26,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 def _cased(names: list[str]) -> str:
     """Capitalized or upper-case spellings only, so the modal "may" is never a month."""
-    return "|".join(sorted({v for n in names for v in (n.capitalize(), n.upper())}, key=len, reverse=True))
+    return "|".join(longest_first({v for n in names for v in (n.capitalize(), n.upper())}))
 
 
 _FULL_MONTH = _cased([n for n in MONTHS if len(n) > 3 or n == "may"])
@@ -57,7 +58,7 @@ _YEAR_MODIFIES = _after("the a its his her their")  # "the 2022 election"
 # Every alternative starts at the date's own first word, so a match is only tried
 # where a trigger stands (see _triggers): trying every offset is too slow. Dates
 # that start with a number and dates that start with a word are separate patterns.
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = compiled_regex(
     rf"""
     (?P<iso>(?<![\d./-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-]))
   | (?P<slash>(?<![\d/.])(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>{_DAY})/(?P<sl_y>{_YEAR})(?![\d/]))
@@ -68,7 +69,7 @@ _NUMERIC_DATE = re.compile(
     """,
     re.VERBOSE,
 )
-_WORDY_DATE = re.compile(
+_WORDY_DATE = compiled_regex(
     rf"""
     (?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,\s*|\s+)(?P<mdy_y>{_YEAR})(?!\d))
   | (?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d%]))
@@ -85,7 +86,7 @@ _WORDY_DATE = re.compile(
 
 # Where a date can start: a month, weekday or relative word's first letters, or a number.
 # One character class first lets the regex engine skip ahead fast; most hits are real starts.
-_TRIGGER = re.compile(
+_TRIGGER = compiled_regex(
     r"[\dJFMASONDTWYLE](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|esterday|oday|onight|omorrow"
     r"|ast|his|ext|arlier|ater|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC|ON|UE|ED|HU|RI|AT|\d\d\d|\d?(?:st|nd|rd|th)?[/ -])"
 )
@@ -140,7 +141,7 @@ COUNT_NOUNS = frozenset(
 DATELINE_WORDS = frozenset("on at by published updated posted created last hrs am pm est gmt edt".split())
 # A time: 1-2 digits not glued to a word before them, ":" or ".", minutes. It starts with the
 # digit itself (not with \b), so the regex engine skips ahead to digits.
-_TIME = re.compile(r"\d(?<!\w\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_TIME = compiled_regex(r"\d(?<!\w\d)\d?[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 
 
 def labelled(labels: list[str], names: bool = True) -> str:
@@ -156,7 +157,7 @@ def _tense_cues() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Patt
     """The words of tense.yaml that set a date ahead, or ahead of a past time, each with
     the regex that finds one in a clause."""
     def in_clause(phrases: list[str]) -> tuple[tuple[str, ...], re.Pattern]:
-        return tuple(p.split()[0].lower() for p in phrases), re.compile(rf"\b(?i:{alternation(phrases)})\b")
+        return tuple(p.split()[0].lower() for p in phrases), compiled_regex(rf"\b(?i:{alternation(phrases)})\b")
 
     cues = load_vocab("tense")
     return (*in_clause(cues["ahead"]), *in_clause(cues["ahead_from_past"]))
@@ -167,7 +168,7 @@ def _status_lead() -> tuple[tuple[str, ...], re.Pattern]:
     """Words that make the date after them the day of a status: "as of Monday" (times.yaml
     not_events), and the regex that finds them ending a text."""
     words = tuple(load_vocab("times")["not_events"])
-    return words, re.compile(rf"\b{labelled(list(words), names=False)}$")
+    return words, compiled_regex(rf"\b{labelled(list(words), names=False)}$")
 
 
 # How far back in its clause a tense cue may stand from a date.
@@ -206,7 +207,7 @@ LABEL_REACH = 40
 
 # An embedded social post signs off with its author's handle and when it was posted:
 # "— Ann Lee (@annlee) March 3, 2031", "... (@annlee) on Mar 3, 2031 at 5:40pm PST".
-_POST_STAMP = re.compile(r"\(@\w{1,30}\)[\w\s,.]{0,30}$")
+_POST_STAMP = compiled_regex(r"\(@\w{1,30}\)[\w\s,.]{0,30}$")
 
 
 def is_post_stamp(text: str, lo: int, start: int) -> bool:
@@ -241,7 +242,7 @@ def _stamp_lead() -> tuple[tuple[str, ...], re.Pattern]:
     weekday = rf"(?:(?i:{'|'.join(WEEKDAYS)}),?\s+)?"  # "Published: Tuesday, 12/15/2031"
     # Anywhere with a capital and a colon: "... shooting Posted: Saturday, March 2, 2031 7:39 AM"
     colon = rf"|.*\b(?:{alternation([label.capitalize() for label in labels])}):\s*"
-    return labels, re.compile(
+    return labels, compiled_regex(
         rf"(?:(?:\W*|.*\(\s*(?=[A-Z])){labelled(list(labels), names=False)}{colon}){weekday}$", re.DOTALL,
     )
 
@@ -428,8 +429,8 @@ def _is_count(text: str, match: re.Match) -> bool:
     return plural or word.lower() in COUNT_NOUNS
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+\S+\s+$")  # "Honored" in "Honored in 2019"
+_NEXT_WORD = compiled_regex(r"\s+([A-Za-z]+)")
+_PREVIOUS_WORD = compiled_regex(r"([A-Za-z]+)\s+\S+\s+$")  # "Honored" in "Honored in 2019"
 
 
 def _is_name(text: str, match: re.Match, sentence: Sentence) -> bool:
@@ -543,7 +544,7 @@ def extract_dates(doc: Document) -> list[Claim]:
 
 @cache
 def _span_end() -> re.Pattern:
-    return re.compile(rf"\b(?:{alternation(load_vocab('times')['span_ends'])})\s+$", re.IGNORECASE)
+    return compiled_regex(rf"\b(?:{alternation(load_vocab('times')['span_ends'])})\s+$", re.IGNORECASE)
 
 
 def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
@@ -557,7 +558,7 @@ def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
 # --- the event a date belongs to ------------------------------------------------------------
 
 # "19-year-old" is one token (a number), not "19" and a word "year-old".
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*(?:-[A-Za-z]+)*|[,;:()\[\]—–\"“”]")
+_TOKEN = compiled_regex(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*(?:-[A-Za-z]+)*|[,;:()\[\]—–\"“”]")
 _CLAUSE_BREAK = frozenset(",;:()[]—–\"“”")
 DETERMINERS = frozenset("the a an its his her their this that our your".split())
 MODALS = frozenset("will would could can should must might may shall to".split())

@@ -14,7 +14,6 @@ stays two places.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .. import text
-from ..cache import Table, cache_key, cached_table, package_stamp
+from ..cache import Table, cache_key, cached_table, compiled_regex, package_stamp
 from ..collector import collector_paused
 from ..text import singular
 
@@ -117,8 +116,8 @@ AMBIGUOUS_NAMES = frozenset(
     """.split()
 )
 
-_WORD_DOT = re.compile(r"[.-]")  # "Port-au-Prince" = "Port au Prince"
-_SPACES = re.compile(r"\s+")
+_WORD_DOT = compiled_regex(r"[.-]")  # "Port-au-Prince" = "Port au Prince"
+_SPACES = compiled_regex(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -313,7 +312,7 @@ def qualifies(place: Place, qualifier: str) -> bool:
 
 
 # A run of up to three capitalized words: where a place name may stand.
-_PLACE_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
+_PLACE_RUN = compiled_regex(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w-])")
 
 
 @lru_cache(maxsize=65536)

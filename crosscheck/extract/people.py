@@ -14,15 +14,15 @@ Python loop, so a news article costs well under a millisecond.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..cache import compiled_regex
 from .gazetteer import lookup_place
 from .scan import capitalized_word_starts, matches_at
 from ..model import Claim, ClaimKind, Document, make_attrs
-from ..text import STOPWORDS, lemma
+from ..text import STOPWORDS, lemma, longest_first
 from ..vocab import load, word_classes
 
 # The word lists are data (crosscheck/vocab/titles.yaml, title_abbreviations.yaml,
@@ -38,7 +38,7 @@ NAME_SUFFIXES = frozenset("Jr Sr II III IV".split())
 # Capitalized words that mark an organization, place or event rather than a person.
 ORG_WORDS = frozenset(word_classes("organization_words")) | TITLE_DOMAINS
 
-_LEXICON = sorted(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS, key=len, reverse=True)
+_LEXICON = longest_first(TITLE_HEADS | TITLE_MODIFIERS | TITLE_DOMAINS)
 # Words written with a period inside a name or title ("Sgt. Jo Doe Jr.", "St. Paul"), period left off.
 ABBREVIATED_WORDS = TITLE_ABBREVIATIONS | HONORIFICS | {"Jr", "Sr", "St"}
 _ABBR = r"(?:%s)\." % "|".join(sorted(ABBREVIATED_WORDS))
@@ -53,11 +53,11 @@ _TOKEN = (
 _CONNECTOR = r"(?:of|for|and|the|de|van|von|der|da|di|del|la|le|bin)"
 # A run of title or name words starting with a capital, possibly joined by "of", "and", "the"
 # (lower-case title words before it are added by _extend_left: "police spokesman John Smith").
-_RUN = re.compile(rf"(?<![\w’'.-])(?=[A-Z]){_TOKEN}(?: (?:{_CONNECTOR} ){{0,2}}{_TOKEN})*")
-_RUN_TOKEN = re.compile(rf"{_TOKEN}|{_CONNECTOR}(?![\w-])")
+_RUN = compiled_regex(rf"(?<![\w’'.-])(?=[A-Z]){_TOKEN}(?: (?:{_CONNECTOR} ){{0,2}}{_TOKEN})*")
+_RUN_TOKEN = compiled_regex(rf"{_TOKEN}|{_CONNECTOR}(?![\w-])")
 # After a name: ", acting director of the agency,", ", a spokeswoman for the city.", or a relative
 # clause ", who is listed as one of the founders of Acme,"; the title ends at a comma or a stop.
-_POST_TITLE = re.compile(
+_POST_TITLE = compiled_regex(
     r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+"
     r"(?:(?:listed|described|identified|named|known)\s+as\s+)?)?"
     r"(?:(?:a|an|the)\s+)?(?P<title>(?:one\s+of\s+the\s+)?[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,8}?)"
@@ -65,18 +65,18 @@ _POST_TITLE = re.compile(
 )
 # After a name as the predicate: "Smith was a retired state police trooper."; only title words,
 # capitalized words and of/for/the/and may make it, so "Smith was a good friend" is no title.
-_PREDICATE_TITLE = re.compile(
+_PREDICATE_TITLE = compiled_regex(
     r"\s+(?:is|was)\s+(?:a|an|the)\s+(?P<title>[A-Za-z][\w’'.-]*(?:\s+[\w’'.-]+){0,7}?)"
     r"(?=\s*[,;.]|\s+(?:and|who|with|at|in|for|from|until|since|before|after)\b)"
 )
 # Words that link a title's head to what it heads: "director of", "spokesman for".
 _LINKERS = frozenset("of for to at with in from".split())
 # What may precede a title given as an appositive before the name.
-_PRE_TITLE_BOUNDARY = re.compile(r"(?:^|[,:;(“\"]|\b(?:said|says|the|a|an|by|from|and)|—)\s*$")
+_PRE_TITLE_BOUNDARY = compiled_regex(r"(?:^|[,:;(“\"]|\b(?:said|says|the|a|an|by|from|and)|—)\s*$")
 
 _PARTICLES = frozenset("de van von der da di del la le bin".split())
 _CONNECTORS = frozenset("of for and the".split()) | _PARTICLES
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled_regex(r"\s+")
 
 
 class Mention(NamedTuple):

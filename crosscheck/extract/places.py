@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import STOPWORDS, singular, words
 from .addresses import extract_addresses, extract_corners
@@ -25,25 +26,25 @@ from .scan import capitalized_word_starts, matches_at
 _CAPWORD = r"[A-Z][A-Za-z'’-]*(?:\.(?:[A-Za-z]{1,2}\.)*)?"
 _INNER_WORD = r"(?:[A-Z][A-Za-z'’-]*|St\.|Ft\.|Mt\.)"
 _PARTICLE = r"(?:de|del|da|do|dos|das|la|las|los|el|al|au|aux|upon|sur)"
-_RUN = re.compile(rf"(?<![\w'’.-])(?:{_INNER_WORD} (?:{_PARTICLE} )*)*{_CAPWORD}")
+_RUN = compiled_regex(rf"(?<![\w'’.-])(?:{_INNER_WORD} (?:{_PARTICLE} )*)*{_CAPWORD}")
 
 # What may stand between two items of one list.
-_SEPARATOR = re.compile(r"\s*(?:([,;])\s*(?:(and|or)\s+)?|(and|or|&)\s+)(?:(?:in|at)\s+)?(?:the\s+)?")
-_QUALIFIER_GAP = re.compile(r",\s*")
+_SEPARATOR = compiled_regex(r"\s*(?:([,;])\s*(?:(and|or)\s+)?|(and|or|&)\s+)(?:(?:in|at)\s+)?(?:the\s+)?")
+_QUALIFIER_GAP = compiled_regex(r",\s*")
 _LEADING_WORDS = frozenset("the in at from to and but or of for on by with near across throughout".split())
 
 # Words that announce or close a list that names only some of the places.
-_PARTIAL_BEFORE = re.compile(
+_PARTIAL_BEFORE = compiled_regex(
     r"\b(?:including|includes|include|such as|among them|like|e\.g\.|for example|for instance|notably)"
     r",?\s+(?:(?:in|at)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PARTIAL_AFTER = re.compile(
+_PARTIAL_AFTER = compiled_regex(
     r"\s*,?\s*(?:(?:and|or)\s+(?:other|others|elsewhere|more)\b|among others\b|etc\b)", re.IGNORECASE
 )
 
 # Where the clause that governs a list begins.
-_CLAUSE_BREAK = re.compile(r"[;:()\"“”—–]|\s-\s")
+_CLAUSE_BREAK = compiled_regex(r"[;:()\"“”—–]|\s-\s")
 _SUBJECT_STOPWORDS = (STOPWORDS - {"first", "last"}) | {"another", "including", "like", "among", "etc"}
 _SUBJECT_WORDS = 6
 

@@ -14,11 +14,12 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from ..cache import compiled_regex
 from ..model import Claim
 
 # Between two words of a claim in the file: markup, entities, or any non-word characters.
 _BETWEEN = r"(?:<[^>]{0,200}>|&#?\w{1,10};|[\W_]){1,40}"
-_WORD = re.compile(r"\w+")
+_WORD = compiled_regex(r"\w+")
 
 
 def _pattern(text: str) -> re.Pattern | None:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, make_attrs
 from ..vocab import load as load_vocab
 from .people import ABBREVIATED_WORDS, TITLE_HEADS, Mention, find_people, looks_like_name, person_key
@@ -31,10 +32,10 @@ PRONOUN_PARAGRAPHS = 2
 
 _SAY_VERBS = "|".join(map(re.escape, load_vocab("say_verbs")["words"]))
 _SAY = rf"(?:{_SAY_VERBS})(?:\s+(?:{_SAY_VERBS}))?"
-_DOUBLE_MARK = re.compile(r"[“”\"]")
+_DOUBLE_MARK = compiled_regex(r"[“”\"]")
 # Single marks: curly ones, and the straight one (also an apostrophe) in copy that quotes with it.
-_SINGLE_MARK = re.compile(r"[‘’']")
-_SINGLE_OPENING = re.compile(r"[\s(\[—–“\"-][‘']\S")
+_SINGLE_MARK = compiled_regex(r"[‘’']")
+_SINGLE_OPENING = compiled_regex(r"[\s(\[—–“\"-][‘']\S")
 # One character of an attribution phrase: no sentence end, but the periods of "Mr." and "J." are fine.
 # A lookbehind has one width, so the abbreviations go in one lookbehind per length.
 _AFTER_ABBREVIATION = "|".join(
@@ -43,25 +44,25 @@ _AFTER_ABBREVIATION = "|".join(
 )
 _WHO = rf"(?:[^.;:!?“”\"\n]|(?<=[\s(][A-Z])\.|{_AFTER_ABBREVIATION})"
 # ,” said X ... / ,” X said   (text right after a closing mark)
-_AFTER_VERB_FIRST = re.compile(rf"[\s,]*(?:{_SAY})\b\s*(?P<who>{_WHO}{{1,120}})")
-_AFTER_SPEAKER_FIRST = re.compile(
+_AFTER_VERB_FIRST = compiled_regex(rf"[\s,]*(?:{_SAY})\b\s*(?P<who>{_WHO}{{1,120}})")
+_AFTER_SPEAKER_FIRST = compiled_regex(
     rf"[\s,]*(?P<who>{_WHO}{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY})\b"
 )
 # ” —Name, role   (a pull quote's credit line)
-_AFTER_DASH = re.compile(rf"[ \t]*[-—–]+[ \t]*(?P<who>{_WHO}{{1,120}})")
+_AFTER_DASH = compiled_regex(rf"[ \t]*[-—–]+[ \t]*(?P<who>{_WHO}{{1,120}})")
 # X said, “…  /  X said: "…   (text right before an opening mark)
 _SAY_TAIL = rf"(?:{_SAY})\b[^.;:!?“”\"\n]{{0,40}}?[,:]\s*$"
-_BEFORE = re.compile(rf"(?P<who>{_WHO}{{1,140}}?)\s+{_SAY_TAIL}")
+_BEFORE = compiled_regex(rf"(?P<who>{_WHO}{{1,140}}?)\s+{_SAY_TAIL}")
 # _BEFORE tries every start with every length of speaker; these two cheap scans rule most
 # texts out first: its say-verb tail must be there, and no [;!?“”":] may lie inside it.
-_BEFORE_TAIL = re.compile(rf"\s{_SAY_TAIL}")
-_LAST_BREAK = re.compile(r".*[;:!?“”\"]", re.S)
-_PRONOUN = re.compile(r"(?i)^(?:he|she|they|i|we)$")
-_ARTICLE_PHRASE = re.compile(r"(?i)^(?:the|a|an|its|his|her|their)\s+[\w’'. -]+$|^[A-Z]{2,}$")
-_TRAIL = re.compile(r"\s+(?:in|on|at|during|who|when|after|before|while|to|of a|from)\b.*$", re.S)
-_WORD = re.compile(r"[\w’']+")
-_PUNCT = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
+_BEFORE_TAIL = compiled_regex(rf"\s{_SAY_TAIL}")
+_LAST_BREAK = compiled_regex(r".*[;:!?“”\"]", re.S)
+_PRONOUN = compiled_regex(r"(?i)^(?:he|she|they|i|we)$")
+_ARTICLE_PHRASE = compiled_regex(r"(?i)^(?:the|a|an|its|his|her|their)\s+[\w’'. -]+$|^[A-Z]{2,}$")
+_TRAIL = compiled_regex(r"\s+(?:in|on|at|during|who|when|after|before|while|to|of a|from)\b.*$", re.S)
+_WORD = compiled_regex(r"[\w’']+")
+_PUNCT = compiled_regex(r"[^\w\s]")
+_SPACES = compiled_regex(r"\s+")
 
 
 def _normalize(text: str) -> str:
@@ -184,8 +185,8 @@ def _mention_in(mentions: tuple[Mention, ...], lo: int, hi: int) -> Mention | No
 
 
 # "Lee said", "Lee, 56, told reporters": a named speaker of reported speech.
-_SAID_AFTER = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+{_SAY}\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+_SAID_AFTER = compiled_regex(rf"(?:,\s*\d{{1,3}},)?\s+{_SAY}\b")
+_SENTENCE_END = compiled_regex(r"[.!?][\"”’)]?\s")
 
 
 def _antecedent(text: str, mentions: tuple[Mention, ...], offset: int, prior) -> tuple[str, str, str] | None:

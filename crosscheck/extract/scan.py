@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
+from ..cache import compiled_regex
+
 
 def matches_at(
     match: Callable[[str, int], re.Match | None], text: str, starts: Iterable[int]
@@ -30,7 +32,7 @@ def matches_at(
 
 
 # A capital not glued to a word, number, apostrophe, period or hyphen before it.
-_WORD_INITIAL_CAPITAL = re.compile(r"[A-Z](?<![\w’'.-].)")
+_WORD_INITIAL_CAPITAL = compiled_regex(r"[A-Z](?<![\w’'.-].)")
 
 
 @lru_cache(maxsize=8)

@@ -23,8 +23,9 @@ from collections import defaultdict
 from datetime import date
 from functools import cache
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import MONTHS, alternation, singular
+from ..text import MONTHS, alternation, longest_first, singular
 from ..vocab import load, timed_classes
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
@@ -36,8 +37,8 @@ DAY_MINUTES = 24 * 60
 _PREDICATE_GLUE = AUXILIARIES | {"and", "or"}
 # How far around a time a day that belongs to it may stand ("Monday, at about 4:50 a.m.").
 DAY_WINDOW = 40
-_DAY_BEFORE_GAP = re.compile(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
-_DAY_AFTER_GAP = re.compile(r"[,\s]*(?:on\s+)?")
+_DAY_BEFORE_GAP = compiled_regex(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
+_DAY_AFTER_GAP = compiled_regex(r"[,\s]*(?:on\s+)?")
 
 
 def _minutes(hhmm: str) -> int:
@@ -55,7 +56,7 @@ def _vocab() -> dict:
     """The vocabulary, with its regexes compiled (once per process)."""
     entries = load("times")
     weekday = "|".join(w.capitalize() for w in WEEKDAYS)
-    parts = "|".join(sorted({name.split()[-1] for name in entries["parts"]}, key=len, reverse=True))
+    parts = "|".join(longest_first({name.split()[-1] for name in entries["parts"]}))
     zones = alternation(entries["zones"])
     qualifier = {w: kind for kind, words in entries["qualifiers"].items() for w in words}
     zone = rf"\s*(?:{zones})\b|\s+local\s+time\b"
@@ -64,7 +65,7 @@ def _vocab() -> dict:
     # A number is a time only with an a.m./p.m., a zone, or a part of the day after it.
     # Each pattern opens with a lookahead for its possible first letters: the
     # engine then skips most positions at once (four times faster on news text).
-    clock = re.compile(
+    clock = compiled_regex(
         rf"""
         (?=[\dNnMm])(?<![\w$.,:/-])
         (?: (?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?(?![\d:]|\.\d)
@@ -75,7 +76,7 @@ def _vocab() -> dict:
         """,
         re.VERBOSE,
     )
-    part = re.compile(
+    part = compiled_regex(
         rf"""
         (?=[EeLlTtNnMWFSma])\b(?: (?:(?P<edge>[Ee]arly|[Ll]ate)\s+)?(?:(?P<wdmod>last|this|next)\s+)?(?P<wd>{weekday})
               (?:\s+(?:(?P<pmod>early|late)\s+)?(?P<part>{parts}))?
@@ -92,11 +93,11 @@ def _vocab() -> dict:
         "entries": entries, "clock": clock, "part": part, "events": events, "phases": phases,
         "support": frozenset(entries["support_verbs"]),
         "not_before": frozenset(entries["negations"]) | frozenset(entries["states_before"]),
-        "qualifier": qualifier, "qualifier_re": re.compile(rf"\b(?P<q>{alternation(qualifier)})\s+$", re.IGNORECASE),
-        "not_event": re.compile(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
-        "bound": re.compile(rf"\b(?P<b>{alternation(entries['bounds'])})\s+$", re.IGNORECASE),
-        "offset": re.compile(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
-        "between": re.compile(
+        "qualifier": qualifier, "qualifier_re": compiled_regex(rf"\b(?P<q>{alternation(qualifier)})\s+$", re.IGNORECASE),
+        "not_event": compiled_regex(rf"\b{labelled(entries['not_events'] + load('boilerplate')['stamp_labels'])}$"),
+        "bound": compiled_regex(rf"\b(?P<b>{alternation(entries['bounds'])})\s+$", re.IGNORECASE),
+        "offset": compiled_regex(r"\b(?:minutes|hours)\s+(?:before|after)\s+$", re.IGNORECASE),
+        "between": compiled_regex(
             r"\b[Bb]etween\s+(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?(?:\s*(?P<mer>[aApP])\.?\s?[mM]\b\.?)?\s+and\s+$"
         ),
     }

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..cache import compiled_regex
 from .lines import (
     byline_name,
     chrome_words,
@@ -40,28 +41,28 @@ from .lines import (
 
 # The word lists are data: crosscheck/vocab/boilerplate.yaml. The shapes are here.
 # An end marker is a short heading ("Related Articles", "12 Comments", "More from Sports").
-_END_MARKER = re.compile(
+_END_MARKER = compiled_regex(
     r"^(?:(?:\d+\s+)?" + phrase_alternation(chrome_words("end_markers")) + r"(?:\s+\(\d+\))?"
     r"|" + phrase_alternation(chrome_words("end_marker_openings")) + r"(?:\s+[\w-]+){0,3})\W*$",
     re.IGNORECASE,
 )
 # These run on lower-cased text: case-insensitive alternations are slow in re.
-_SIGNUP = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up")) + r"\b")
+_SIGNUP = compiled_regex(r"\b" + phrase_alternation(chrome_words("sign_up")) + r"\b")
 # A piece of every _SIGNUP alternative: a line without any of them cannot match,
 # and substring tests are much faster than searching the alternation at every position.
 _SIGNUP_PARTS = phrase_parts(chrome_words("sign_up"))
-_SIGNUP_STRONG = re.compile(r"\b" + phrase_alternation(chrome_words("sign_up_strong")) + r"\b")
+_SIGNUP_STRONG = compiled_regex(r"\b" + phrase_alternation(chrome_words("sign_up_strong")) + r"\b")
 # At the start of the line or of one of its sentences ("Don't miss a thing. Get email alerts ...").
-_SIGNUP_IMPERATIVE = re.compile(r"(?:^|[.!?]\s+)" + phrase_alternation(chrome_words("sign_up_imperatives")) + r"\b")
-_YOU = re.compile(r"\b(?:you|your|yours)\b")
-_ADDRESS = re.compile(r"\b(?:you|your|yours|we|us|our|ours)\b")
+_SIGNUP_IMPERATIVE = compiled_regex(r"(?:^|[.!?]\s+)" + phrase_alternation(chrome_words("sign_up_imperatives")) + r"\b")
+_YOU = compiled_regex(r"\b(?:you|your|yours)\b")
+_ADDRESS = compiled_regex(r"\b(?:you|your|yours|we|us|our|ours)\b")
 # Contact addresses, links and the copyright sign by their shape; promotional words from the vocabulary.
-_PROMO = re.compile(
+_PROMO = compiled_regex(
     r"[\w.+-]@[\w-]+\.\w|https?:|www\.|\b" + phrase_alternation(chrome_words("promotion")) + r"\b|©"
 )
 _PROMO_PARTS = ("@", "http", "www.", "©", *phrase_parts(chrome_words("promotion")))  # as _SIGNUP_PARTS
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_SEPARATOR = re.compile(r"^[\W_]+$")
+_QUOTED = compiled_regex(r"“[^”]*”?|\"[^\"]*\"?")
+_SEPARATOR = compiled_regex(r"^[\W_]+$")
 
 # Line scores for the tail pass (see module docstring).
 _PROSE = 2.0
@@ -186,12 +187,12 @@ def _best_end(scores: list[tuple[float, bool]]) -> int:
 # A lower-case word run straight into a capitalised one is where a link's text
 # was pasted without a space; the capitalised run after it is a list of linked
 # headlines, which ends where plain lower-case prose resumes.
-_GLUE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+){0,3})(?P<low>[a-z]{2,})(?=[A-Z][a-z])")
-_PROSE_TAIL = re.compile(r"(?:\s+[a-z][\w'’-]*[,;]?)+\s*[.!?]?[\"'”’)]*$")
+_GLUE = compiled_regex(r"\b(?P<name>(?:[A-Z][a-z]+\s+){0,3})(?P<low>[a-z]{2,})(?=[A-Z][a-z])")
+_PROSE_TAIL = compiled_regex(r"(?:\s+[a-z][\w'’-]*[,;]?)+\s*[.!?]?[\"'”’)]*$")
 
 
 # Same as [a-z][A-Z][a-z], but starting at the (rarer) capital makes the search fast.
-_GLUE_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
+_GLUE_HINT = compiled_regex(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 
 
 def remove_glued_links(line: str) -> str:

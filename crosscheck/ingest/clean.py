@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..cache import compiled_regex
 from .boilerplate import strip_boilerplate
 
 
@@ -63,14 +64,14 @@ def _thai_1252_table() -> dict[str, int]:
 
 
 _CHAR_TO_BYTE = _thai_1252_table()
-_UPPER_HALF_RUN = re.compile("[" + re.escape("".join(sorted(_CHAR_TO_BYTE))) + "]{2,}")
-_HAS_THAI = re.compile("[\u0e00-\u0e7f]")
+_UPPER_HALF_RUN = compiled_regex("[" + re.escape("".join(sorted(_CHAR_TO_BYTE))) + "]{2,}")
+_HAS_THAI = compiled_regex("[\u0e00-\u0e7f]")
 # A complete UTF-8 multi-byte sequence, or one that lost its last byte (``cut``).
-_UTF8_SEQUENCE = re.compile(
+_UTF8_SEQUENCE = compiled_regex(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
     rb"|(?P<cut>[\xe0-\xef][\x80-\xbf]|[\xf0-\xf4][\x80-\xbf]{2})"
 )
-_WINDOWS_PUNCTUATION_BYTE = re.compile(rb"[\x80-\x9f]")
+_WINDOWS_PUNCTUATION_BYTE = compiled_regex(rb"[\x80-\x9f]")
 # Bytes windows-1252 leaves undefined, most likely first: 0x9D ends "”" (E2 80 9D).
 _LOST_BYTES = (0x9D, 0x90, 0x81, 0x8D, 0x8F)
 
@@ -114,9 +115,9 @@ def repair_thai_mojibake(text: str) -> str:
 
 
 _LINE_BREAK_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
-_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAKS = compiled_regex(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_SPACES = compiled_regex(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = compiled_regex(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +131,7 @@ def _fix_line(line: str) -> str:
 # markup ("... carried a rifle.Twelve people were treated."). A lower-case word
 # of two letters or more before the stop keeps abbreviations ("U.S.Army") and
 # names ("Dr.Lee" is rare, "J.Doe" has one letter) out.
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_GLUED_SENTENCE = compiled_regex(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 
 def repair_text(raw: str) -> str:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import MONTHS, STOPWORDS
+from ..cache import compiled_regex
+from ..text import MONTHS, STOPWORDS, longest_first
 from ..vocab import load as load_vocab
 
 
@@ -22,7 +23,7 @@ def chrome_words(section: str) -> list[str]:
 def phrase_alternation(phrases: list[str]) -> str:
     """Lower-case phrases -> a regex alternation (longest first) in which a space
     between words also matches a hyphen or nothing: "sign up", "sign-up", "signup"."""
-    alternatives = (r"(?:\s+|-)?".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    alternatives = (r"(?:\s+|-)?".join(map(re.escape, p.split())) for p in longest_first(phrases))
     return "(?:" + "|".join(alternatives) + ")"
 
 
@@ -33,51 +34,51 @@ def phrase_parts(phrases: list[str]) -> tuple[str, ...]:
     longest = {max(p.split(), key=len) for p in phrases}
     return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'’.&-]*")
+_WORD = compiled_regex(r"[A-Za-z0-9][\w'’.&-]*")
 _TERMINAL_MARKS = tuple(".!?…:;")
 # A stray opening quote after the full stop is common in scraped text: ". “".
 _CLOSERS = "\"'“”‘’)]"
 _CLOSING_QUOTES = ('"', "”", '"\n', "”\n")
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTE_MARK = compiled_regex(r"[“”\"]")
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<mon>" + "|".join(longest_first(MONTHS)) + r")\.?"
 _WEEKDAY_NAMES = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _WEEKDAY = _WEEKDAY_NAMES + r"\.?,?"
-_DATE = re.compile(
+_DATE = compiled_regex(
     rf"\b(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('mon>', 'mon2>')},?\s+(?P<year2>(?:19|20)\d\d)"
     r"|(?P<year3>(?:19|20)\d\d)-(?P<mon3>[01]\d)-(?P<day3>[0-3]\d))(?!\d)",
     re.IGNORECASE,
 )
 # What may sit beside a date on a date line: times, zones, weekdays, "updated".
-_DATE_LINE_FILLER = re.compile(
+_DATE_LINE_FILLER = compiled_regex(
     r"\b(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|[ap]\.m\.|[ap]m|(?:[ecmp][sd]t|gmt|utc|bst|cet|et|pt)"
     r"|updated|published|posted|last|modified|on|at|" + _WEEKDAY_NAMES + r")\b",
     re.IGNORECASE,
 )
 # "Today: June 2, 2031" is the date the page was fetched, not when the story ran.
-_BANNER = re.compile(r"^" + phrase_alternation(chrome_words("date_banners")) + r"\b", re.IGNORECASE)
+_BANNER = compiled_regex(r"^" + phrase_alternation(chrome_words("date_banners")) + r"\b", re.IGNORECASE)
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|den|da|di|del|la|le|bin|al|st\.?))"
-_BYLINE = re.compile(
+_BYLINE = compiled_regex(
     rf"^(?i:by|written by|posted by|words by)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}})?)\s*(?:$|[,|/•·–—-])",
 )
 # The last word of a newspaper or broadcaster name (a generic English lexicon).
 _MASTHEAD_NOUNS = frozenset(chrome_words("masthead_words"))
-_NAV_SEPARATORS = re.compile(r"\s*[|•·»›]\s*")
-_NAV_MARK = re.compile(r"[|•·»›]")  # found fast, unlike _NAV_SEPARATORS, which starts with \s*
+_NAV_SEPARATORS = compiled_regex(r"\s*[|•·»›]\s*")
+_NAV_MARK = compiled_regex(r"[|•·»›]")  # found fast, unlike _NAV_SEPARATORS, which starts with \s*
 # A photo caption ends with its credit: "(AP)", "(AP Photo/Jane Doe)", "Getty Images".
-_CREDIT = re.compile(
+_CREDIT = compiled_regex(
     r"[A-Z][A-Z.&/-]{1,12}$|(?i:.*\b" + phrase_alternation(chrome_words("credit_words")) + r"\b)"
 )
-_CAPTION_END = re.compile(
+_CAPTION_END = compiled_regex(
     phrase_alternation(chrome_words("caption_labels")) + r"\s*(?:credit)?:\s*\S.*$"
     r"|" + phrase_alternation(chrome_words("credit_endings")) + r"$"
 )
 # What a line needs to hold for _CAPTION_END to match: a cheap test that skips most lines.
 _CAPTION_END_NEEDS = (":", *chrome_words("credit_endings"))
-_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR = compiled_regex(r"(?:19|20)\d\d(?!\d)")
 
 
 @lru_cache(maxsize=8192)
@@ -195,7 +196,7 @@ def is_nav(line: str) -> bool:
     return len(parts) >= 2 and all(0 < len(words(p)) <= 3 for p in parts)
 
 
-_FURNITURE_LINE = re.compile(
+_FURNITURE_LINE = compiled_regex(
     r"^(?:" + phrase_alternation(chrome_words("furniture_lines"))
     + r"|" + phrase_alternation(chrome_words("furniture_openings")) + r"\b.*"
     + r"|" + phrase_alternation(chrome_words("link_labels")) + r"\s*:.*)\W*$",
@@ -205,7 +206,7 @@ _SOCIAL_WORDS = frozenset(chrome_words("social_words"))
 
 
 # A video playlist's item: the clip's length, its title, the player's control ("1:55 ... Pause").
-_VIDEO_ITEM = re.compile(
+_VIDEO_ITEM = compiled_regex(
     r"^\d{1,2}:\d\d\s+(?![AaPp]\.?[Mm]\b)\S.*\s(?:"
     + "|".join(re.escape(word.capitalize()) for word in chrome_words("player_controls")) + r")$"
 )
@@ -221,7 +222,7 @@ def is_furniture(line: str) -> bool:
 
 
 # A photo gallery's counter opening a caption: "Image 22 of 111 ...", "Photo 3 of 12 ...".
-_GALLERY_COUNTER = re.compile(
+_GALLERY_COUNTER = compiled_regex(
     r"^(?:" + phrase_alternation(chrome_words("caption_labels")) + r")\s+\d+\s+of\s+\d+\b", re.IGNORECASE
 )
 

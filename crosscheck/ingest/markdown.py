@@ -5,24 +5,25 @@ import bisect
 import re
 from pathlib import Path
 
+from ..cache import compiled_regex
 from ..errors import SourceError
 from .metadata import FIELDS
 from .raw import RawSource, read_text_file
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_FENCE = compiled_regex(r"^---[ \t]*$", re.MULTILINE)
 # Every open-ended part stops at its own opener or is bounded, so that a line of
 # thousands of unclosed openers ("[[[[", "<a<a", "](((") is read in linear time.
-_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]{0,2000}\)")
-_LINK = re.compile(r"\[([^\[\]]+)\](?:\([^()]{0,2000}\)|\[[^\[\]]*\])")
-_LINK_DEFINITION = re.compile(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
-_TAG = re.compile(r"<[^<>\n]+>")
+_IMAGE = compiled_regex(r"!\[[^\[\]]*\]\([^()]{0,2000}\)")
+_LINK = compiled_regex(r"\[([^\[\]]+)\](?:\([^()]{0,2000}\)|\[[^\[\]]*\])")
+_LINK_DEFINITION = compiled_regex(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
+_TAG = compiled_regex(r"<[^<>\n]+>")
 # Emphasis marks in the order tried at each position, and where each may close
 # (after a non-space; zero-width, so "***" gives every position).
-_CLOSERS = {mark: re.compile(rf"(?<=\S)(?={re.escape(mark)})") for mark in ("**", "__", "*", "_")}
-_CODE = re.compile(r"`([^`]*)`")
-_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
-_HEADING_OR_ITEM = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
-_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_CLOSERS = {mark: compiled_regex(rf"(?<=\S)(?={re.escape(mark)})") for mark in ("**", "__", "*", "_")}
+_CODE = compiled_regex(r"`([^`]*)`")
+_BLOCK_START = compiled_regex(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_HEADING_OR_ITEM = compiled_regex(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+)")
+_RULE = compiled_regex(r"^\s*(?:[-*_]\s*){3,}$")
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from ..cache import compiled_regex
 from .lines import parse_date, parse_header
 from .outlet import page_outlet
 
 FIELDS = ("outlet", "url", "published", "title", "author")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DATE = compiled_regex(r"^\d{4}-\d{2}-\d{2}")
 
 
 def infer_metadata(text: str) -> dict[str, str | None]:

@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import re
 
+from ..cache import compiled_regex
 from ..text import STOPWORDS
 from .lines import _BYLINE, HEADER_SCAN, Header, chrome_words, phrase_alternation, words
 
 # A proper name of up to six words: "The Daily Star", "Springfield News-Leader".
 _NAME = r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|and|&|the|for|on|[A-Z][\w&'’.-]*)){0,5}"
 # A photo agency's copyright is on a picture, not the page ("© 2031 Getty Images").
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = compiled_regex(
     r"\b" + phrase_alternation(chrome_words("credit_endings") + chrome_words("caption_labels")) + r"\b", re.IGNORECASE
 )
-_ROLE = re.compile(r"\b" + phrase_alternation(chrome_words("byline_roles")) + r"\b", re.IGNORECASE)
-_COPYRIGHT = re.compile(
+_ROLE = compiled_regex(r"\b" + phrase_alternation(chrome_words("byline_roles")) + r"\b", re.IGNORECASE)
+_COPYRIGHT = compiled_regex(
     rf"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{{4}}(?:\s*[-–]\s*\d{{4}})?,?\s*(?P<name>{_NAME}?)"
     r"[,.]?(?:\s*(?:inc|llc|ltd)\.?)?[,.]?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
 # "<Outlet> has contacted the agency for comment", "... sought comment from ...".
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = compiled_regex(
     rf"(?:^|(?<=[.!?”\"] ))(?P<name>{_NAME})\s+(?:has|have|had)\s+"
     r"(?:(?:contacted|reached out to|asked|emailed|called)\b[^.!?]{1,120}?\bfor (?:a )?comment"
     r"|(?:sought|requested) comment from)\b"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from itertools import combinations
 
 import orjson
 
+from ..cache import compiled_regex
 from ..model import Claim, ClaimGroup, ClaimKind, Finding, Report, Source, Status
 
 SCHEMA_VERSION = "1.0"
@@ -73,9 +73,9 @@ def to_json(data: object) -> str:
 # Markdown that text from sources could open: emphasis, code, links, raw HTML,
 # table cells, strikethrough; "_" only at a word's edge (GitHub reads intraword
 # "_" as text, and source ids such as "000_f1ca" keep it); "&" only before an entity.
-_MARKDOWN = re.compile(r"[\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
+_MARKDOWN = compiled_regex(r"[\\`*\[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?\w+;)")
 
-_SPACE = re.compile(r"\s+")
+_SPACE = compiled_regex(r"\s+")
 
 
 def escape(text: object) -> str:

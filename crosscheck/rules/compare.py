@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ..cache import compiled_regex
 from ..extract.addresses import address_parts, is_address, is_corner, same_street_as, street_name_and_type
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
@@ -24,7 +25,7 @@ from ..text import quote_sentences, same_name, sentence_likeness
 from ..vocab import compared_event, is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
 from ..vocab import load as load_vocab
 
-_NOT_WORD = re.compile(r"[^\w\s]+")
+_NOT_WORD = compiled_regex(r"[^\w\s]+")
 _TITLE_FILLER = frozenset({"of", "the", "for", "and", "at", "to", "a", "an", "in"})
 
 
@@ -406,7 +407,7 @@ class FuzzyTitle:
 
 
 # Two jobs in one title: "President and CEO", "Publisher & Editor".
-_JOINT = re.compile(r"\s(?:and|&)\s", re.IGNORECASE)
+_JOINT = compiled_regex(r"\s(?:and|&)\s", re.IGNORECASE)
 
 
 def _title_head(title_words: str) -> str | None:

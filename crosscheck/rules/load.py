@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import importlib.resources
 import math
-import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,11 +17,12 @@ from pathlib import Path
 import yaml
 
 from .. import safe_yaml
+from ..cache import compiled_regex
 from ..errors import MAX_RULE_MESSAGE, RuleFileError
 from ..model import ClaimKind, Severity, Status
 from .compare import COMPARATORS
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+ID_PATTERN = compiled_regex(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 MESSAGE_FIELDS = frozenset({"subject", "values", "sources", "kind", "status"})
 # What each comparator option means decides its range: a relative tolerance, a 0-100 score.
 OPTION_RANGES = {"tolerance": (0, 1), "threshold": (0, 100), "identical": (0, 100)}
