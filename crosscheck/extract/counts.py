@@ -117,6 +117,8 @@ _RATING_BEFORE = compiled_regex(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = compiled_regex(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d{1,3}-(?:year|month|week|day)s?-old)")
 # "-month", "-year-old", "-mile-long": the unit of a hyphenated measure.
 _HYPHEN_UNIT = compiled_regex(r"-([A-Za-z]+)(-(?:old|long|wide|deep|high|tall))?\b")
+# The units an age is told in ("27 years old", "14 months old").
+_AGE_UNITS = frozenset(f"{unit}-old" for unit in ("year", "month", "week", "day"))
 _SPACED_AGE = compiled_regex(r"[- ]old\b|\s+years?-old\b")
 _PERCENT = compiled_regex(r"\s?(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 _ATTACHED_UNIT = compiled_regex(r"(km|kg|mph|ft|lbs?|m)\b", re.IGNORECASE)
@@ -673,9 +675,9 @@ def _measure(text: str, match: re.Match, value: int | float, limit: int) -> _Mea
     unit_word = _WORD_AFTER.match(text, end, limit)
     if unit_word and unit_word.group(1).lower() in _UNITS and not currency:
         unit = _UNITS[unit_word.group(1).lower()]
-        age = _SPACED_AGE.match(text, unit_word.end(), limit) if unit == "year" else None
-        if age:
-            return _Measure("year-old", "age", age.end(), False)
+        age = _SPACED_AGE.match(text, unit_word.end(), limit) if f"{unit}-old" in _AGE_UNITS else None
+        if age:  # "27 years old", "14 months old"
+            return _Measure(f"{unit}-old", "age", age.end(), False)
         if _AGO.match(text, unit_word.end(), limit):
             return None  # "20 years ago" is a date
         return _Measure(unit, None, unit_word.end(), False)
@@ -760,7 +762,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         measure.phrase_at = open_end.end()
     name = _appositive_name(text, match, measure, sentence.start)
     if name:
-        measure.unit, measure.role = "year-old", "age"
+        measure.unit, measure.role = measure.unit or "year-old", "age"
     phrase_at = measure.phrase_at
     of_the = _OF_DETERMINER.match(text, phrase_at, limit)
     part = bool(of_the) and measure.unit is None
@@ -810,7 +812,7 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
     if name:
         subject = name.lower()
     elif not subject:
-        subject, end = _bare_subject(text, end, limit, measure, before, event)
+        subject, end = _bare_subject(text, end, limit, measure, before, event, match.start(), sentence.start)
     if not subject or (match.group("words") and value == 1 and not phrase):
         return None
     if event_class(event or "") == "killed" and measure.unit is None and any(
@@ -965,25 +967,26 @@ def _age_of_whom(
 
 
 def _appositive_name(text: str, match: re.Match, measure: _Measure, floor: int) -> str | None:
-    """The name an age is set off after: "Teixeira, 28," -> "Teixeira"."""
+    """The name an age is set off after: "Teixeira, 28," or "Teixeira, 28 years old," -> "Teixeira"."""
     digits = match.group("digits")
-    if not digits or not digits.isdigit() or len(digits) > 3 or measure.unit or not measure.plural:
+    spelled_age = measure.role == "age" and text[match.end() : match.end() + 1].isspace()  # "28 years old"
+    if not digits or not digits.isdigit() or len(digits) > 3 or not (spelled_age or (not measure.unit and measure.plural)):
         return None
-    if not _AGE_CLOSE.match(text, match.end()) or int(digits) > _OLDEST_AGE:
+    if not _AGE_CLOSE.match(text, measure.phrase_at if spelled_age else match.end()) or int(digits) > _OLDEST_AGE:
         return None
     found = _NAME_BEFORE_AGE.search(text, max(floor, match.start() - 60), match.start())
     return found.group(1).replace(", ", " ") if found else None  # "Lee Hart, Jr." is "Lee Hart Jr."
 
 
 def _bare_subject(
-    text: str, end: int, limit: int, measure: _Measure, before: list[str], event: str | None
+    text: str, end: int, limit: int, measure: _Measure, before: list[str], event: str | None, start: int, floor: int,
 ) -> tuple[str | None, int]:
     """What a number with no counted noun after it is about, and where its words end.
 
     "$40-million of artwork", "a depth of 8 kilometers", "the 29-year-old said".
     """
     if measure.role == "age":
-        return "person", end
+        return _age_predicate_subject(text, start, floor) or "person", end
     if measure.unit in _MONEY or measure.unit == "percent":
         of_noun = _OF.match(text, end, limit)
         if of_noun:
@@ -1003,6 +1006,18 @@ def _bare_subject(
         return measure.unit, end
     # "Three were killed", "two were shot": harm befalls people.
     return ("person" if event in _CASUALTIES or (event and event_family(event) == "incident") else None), end
+
+
+# Who an age told as a predicate is of: "the baby was only 2 months old", "the girl, who is 4 years old".
+_AGE_PREDICATE = compiled_regex(
+    r"\b(?P<noun>[a-z]+)(?:,\s+who)?\s+(?:is|was|are|were)\s+(?:(?:only|just|barely)\s+)?$"
+)
+
+
+def _age_predicate_subject(text: str, start: int, floor: int) -> str | None:
+    found = _AGE_PREDICATE.search(text, max(floor, start - 40), start)
+    noun = found and singular(found.group("noun"))
+    return noun if noun in person_nouns() else None
 
 
 @cache

@@ -352,6 +352,16 @@ def test_an_age_in_months_is_no_age_in_years():
         (21, "year-old"), (21, "month-old")]
 
 
+def test_an_age_told_in_words_after_the_number_has_its_unit_and_whose_it_is():
+    claims = _counts(
+        "The baby was only 2 months old. The girl, who is 4 years old, was not hurt. "
+        "Jo Birch, 27 years old, and Ann Lee, 3 weeks old, were found. The lease ran 2 months."
+    )
+    assert [(c.value, c.attr("unit"), c.subject, c.attr("person")) for c in claims] == [
+        (2, "month-old", "baby", None), (4, "year-old", "girl", None),
+        (27, "year-old", "jo birch", "Jo Birch"), (3, "week-old", "ann lee", "Ann Lee"), (2, "month", "month", None)]
+
+
 def test_what_befalls_a_part_is_not_said_of_the_whole():
     (whole,) = _counts("One of the five hikers was rescued on Sunday.")
     assert (whole.value, whole.subject, whole.attr("event")) == (5, "hiker", None)
