@@ -789,6 +789,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         phrase, end = [], phrase_at  # "100 percent committed": what follows is rarely the counted thing
     else:
         phrase, end = _noun_phrase(text, phrase_at, limit, measure.plural)
+        if measure.role == "age":
+            phrase, end = _name_alone(text, phrase, phrase_at, end, limit)
     if not phrase:
         end = measure.phrase_at
     narrowed = _NARROWING_CLAUSE.match(text, end, limit)
@@ -949,6 +951,14 @@ _NAME_AFTER = compiled_regex(r",\s+((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|
 
 # A name: capitalized words and initials ("Ann L. Lee", "Tom Mathers").
 _NAME_RUN = compiled_regex(r"\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})")
+
+
+def _name_alone(text: str, phrase: list[str], phrase_at: int, end: int, limit: int) -> tuple[list[str], int]:
+    """An aged noun phrase that starts with a name ends with it: "found 16-year-old Jo Birch
+    guilty" is of Jo Birch, and "guilty" is said of her."""
+    name_words = next((i for i, word in enumerate(phrase) if not word[:1].isupper()), len(phrase))
+    run = _NAME_RUN.match(text, phrase_at, limit) if 2 <= name_words < len(phrase) else None
+    return (phrase[:name_words], run.end()) if run else (phrase, end)
 
 
 def _age_of_whom(

@@ -362,6 +362,11 @@ def test_an_age_told_in_words_after_the_number_has_its_unit_and_whose_it_is():
         (27, "year-old", "jo birch", "Jo Birch"), (3, "week-old", "ann lee", "Ann Lee"), (2, "month", "month", None)]
 
 
+def test_an_aged_name_ends_before_what_is_said_of_the_person():
+    (claim,) = _counts("A jury found 16 year old Jo Birch guilty of the robbery.")
+    assert (claim.value, claim.attr("person"), claim.text) == (16, "Jo Birch", "16 year old Jo Birch")
+
+
 def test_what_befalls_a_part_is_not_said_of_the_whole():
     (whole,) = _counts("One of the five hikers was rescued on Sunday.")
     assert (whole.value, whole.subject, whole.attr("event")) == (5, "hiker", None)
