@@ -43,6 +43,7 @@ _SUPERSEDED = compiled_regex(rf"\b(?:{alternation(_SUPERSEDED_WORDS)})\b", re.IG
 _WIDER_WORDS = tuple(_SCOPE["wider"]["words"])
 _HISTORY = frozenset(_SCOPE["history"]["words"])
 _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
+_ADDED = compiled_regex(rf"\s+(?:{alternation(_SCOPE['added']['words'])})\b(?!\s+than\b)", re.IGNORECASE)
 _CONDITIONS = _SCOPE["conditions"]["words"]
 _WIDER = compiled_regex(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
 
@@ -784,6 +785,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             value, start = value + 1, one_before
     elif len(before) > 1 and before[0].lower() in _SEQUENCE and before[1].lower() == "the" and measure.unit is None:
         part = True  # "the last two officers slain": some of a sequence
+    elif measure.unit is None and (added := _ADDED.match(text, phrase_at, limit)):
+        part, phrase_at = True, added.end()  # "then killed three more people": added to those told of before
 
     if measure.unit == "percent" or name:
         phrase, end = [], phrase_at  # "100 percent committed": what follows is rarely the counted thing

@@ -219,6 +219,9 @@ def test_a_multiple_before_an_event_noun_counts_those_it_befell():
     ("The other four passengers were questioned and released.", (4, "passenger", "part")),
     ("The remaining two climbers reached camp on Sunday.", (2, "climber", "part")),
     ("The first 1,600 cameras go to the agents.", (1600, "camera", None)),
+    # A number told as an addition to those counted before is a part too.
+    ("Deputies arrested three more suspects on Friday.", (3, "suspect", "part")),
+    ("Nine additional hikers were flown out.", (9, "hiker", "part")),
 ])
 def test_a_plural_its_own_singular_may_modify_a_noun_and_a_sequence_makes_a_part(text, count):
     (claim,) = _counts(text)
