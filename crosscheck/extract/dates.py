@@ -561,6 +561,7 @@ def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
 _TOKEN = compiled_regex(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.:/]*(?:-[A-Za-z]+)*|[,;:()\[\]—–\"“”]")
 _CLAUSE_BREAK = frozenset(",;:()[]—–\"“”")
 DETERMINERS = frozenset("the a an its his her their this that our your".split())
+POSSESSIVES = frozenset("its his her their our your".split())
 MODALS = frozenset("will would could can should must might may shall to".split())
 AUXILIARIES = frozenset("is are was were be been being has have had do does did".split())
 # Words after which the object of a verb has ended.
@@ -586,11 +587,13 @@ IRREGULAR_PAST = frozenset(
 )
 # -ed words that are rarely the event of a date; "set", "slated" and "scheduled" say when
 # something is to happen, and that something (the noun before) is the event.
-NOT_EVENTS = frozenset(
+# Participles of a plan: "a hearing scheduled for Monday" is the hearing's date.
+PLAN_WORDS = frozenset("scheduled expected planned set slated rescheduled".split())
+NOT_EVENTS = PLAN_WORDS | frozenset(
     """
     hundred need indeed speed seed feed bed red shed breed greed deed weed sacred naked wicked beloved alleged
     armed united related called named titled dubbed known based located so-called aged skilled talented
-    used supposed interested concerned scheduled expected planned set slated rescheduled
+    used supposed interested concerned
     """.split()
 )
 NON_VERBS = (STOPWORDS | AUXILIARIES) - {"said", "says"}
@@ -649,10 +652,16 @@ def _event(sentence: str, start: int, end: int) -> tuple[str, str]:
     modified = _modified_noun(tokens, at, sentence[start:end])
     if modified:
         return " ".join(modified), modified[-1]
+    planned = before >= 1 and tokens[before].lower() in PLAN_WORDS and _content(tokens[before - 1])
+    if planned and tokens[before - 1][0].islower():
+        # "awaits a court appearance scheduled for Monday": the appearance's date, not the awaiting's
+        return f"{planned} {tokens[before].lower()}", planned
     verb = _nearest(tokens, before, at, _is_verb)
-    if verb is not None and verb < before and is_event_noun(tokens[before]) and tokens[verb].lower() in say_verbs():
-        # "the coach said she had been at the final Sunday": the date is the final's, right
-        # before it, not the statement's
+    if verb is not None and verb < before and is_event_noun(tokens[before]) and (
+        tokens[verb].lower() in say_verbs() or tokens[before - 1].lower() in POSSESSIVES
+    ):
+        # "the coach said she had been at the final Sunday", "held since his arrest Friday":
+        # the date is the final's or the arrest's, right before it, not the statement's or the holding's
         word = _content(tokens[before]) or tokens[before].lower()
         return word, word
     if verb is not None and verb >= at and "," in tokens[at:verb]:

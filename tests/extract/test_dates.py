@@ -344,3 +344,11 @@ def test_last_weekday_written_the_day_after_is_only_a_weekday():
 ])
 def test_that_before_a_past_form_is_a_relative_pronoun_when_an_object_follows(text, event):
     assert _only(text).attr("event") == event
+
+
+def test_a_date_after_a_planned_event_or_ones_own_event_is_that_events():
+    # "scheduled for Monday" dates the hearing, not the waiting; "his arrest Friday" the arrest.
+    claim = _only("Ann Lee remains in jail as she awaits a hearing scheduled for Monday.")
+    assert claim.attr("event") == "hearing"
+    claim = _only("Tom Birch has been held in the county jail since his arrest on Friday.")
+    assert claim.attr("event") == "arrest"
