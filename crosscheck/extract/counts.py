@@ -516,10 +516,34 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
         return "wider"
     if _EACH_BEFORE.search(text, max(0, at - 30), at):
         return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
+    if _told_of_several(text, at):
+        return "wider"  # "shootings on the east side that left seven injured": a tally of several
     several = _SEVERAL_EVENTS.search(clause)
     # The number of events itself ("in two incidents") is the story's own count.
     own = several is not None and clause_at + several.start() <= at < clause_at + several.end()
     return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
+
+
+# A relative clause's verb right before a number: "... that left seven injured".
+_RELATIVE_VERB_BEFORE = compiled_regex(r"\b(?:that|which)\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
+_LOWER_WORD = compiled_regex(r"\b[a-z]+\b")
+
+
+def _told_of_several(text: str, at: int) -> bool:
+    """Whether the number at ``at`` ends a relative clause whose antecedent, the last event noun
+    before it, is a bare plural: "shootings on the east side, in front of a store, that left seven
+    injured" (but "the Elm Street shootings, which left four hurt" may be one attack's victims)."""
+    relative = _RELATIVE_VERB_BEFORE.search(text, max(0, at - 40), at)
+    if not relative:
+        return False
+    nouns = [m for m in _LOWER_WORD.finditer(text, 0, relative.start()) if is_event_noun(singular(m.group()))]
+    if not nouns or singular(nouns[-1].group()) == nouns[-1].group():
+        return False
+    before = _WORD_BEFORE.findall(text[max(0, nouns[-1].start() - 60) : nouns[-1].start()])
+    i = len(before) - 1
+    while i >= 0 and before[i][:1].isupper() and before[i].lower() not in _DETERMINERS:  # "the Elm Street shootings"
+        i -= 1
+    return not (i >= 0 and before[i].lower() in _DETERMINERS)
 
 
 # "each" and a verb right before a number: the figure is per each of several, not a total.

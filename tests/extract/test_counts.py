@@ -243,6 +243,14 @@ def test_a_figure_after_each_and_a_verb_is_per_each_not_a_total():
     assert claims[4] == "wider" and claims[5] is None
 
 
+def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
+    # "fires ... that burned seven homes" are several fires; "the Elm Street fires" may be one blaze's.
+    (tally,) = _counts("The blaze was not linked to fires on the east side, near the mill, that burned seven homes.")
+    assert tally.attr("anchor") == "wider"
+    (own,) = _counts("The Elm Street fires, which burned seven homes, began in a shed.")
+    assert own.attr("anchor") is None
+
+
 @pytest.mark.parametrize("text, event", [
     ("Three people shot to death were named on Monday.", "killed"),
     ("Three people were shot near the park.", "shot"),
