@@ -289,6 +289,10 @@ def alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first(phrases))
 
 
+# A dateline a news story's first sentence may open with: "ELM CITY –", "ELM CITY, Ore. (KXYZ) —".
+DATELINE = r"[A-Z][A-Z.'’ ]+(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([^()]{1,30}\)\s*)?[–—-]{1,2}\s*"
+
+
 # The one empty set of words: an empty frozenset is a new object each time it is
 # made, and a large story's claims hold hundreds of thousands of them.
 NO_WORDS: frozenset[str] = frozenset()

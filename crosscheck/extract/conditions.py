@@ -17,7 +17,7 @@ from functools import cache
 
 from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
-from ..text import STOPWORDS, alternation, singular
+from ..text import DATELINE, STOPWORDS, alternation, singular
 from ..vocab import load, people_words, person_nouns
 from .counts import background_of
 from .gazetteer import lookup_place
@@ -58,10 +58,10 @@ _AND_BEFORE = compiled_regex(
     r"\band\s+(?:(?:later|then|also|eventually|subsequently|is|was|remains|remained|has|had)\s+){0,2}$"
 )
 # The subject a sentence opens with, a verb after it: "The boy was shot ...", "Lee had been ...".
-_SUBJECT_AT_START = compiled_regex(rf"\s*{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
+_SUBJECT_AT_START = compiled_regex(rf"\s*(?:{DATELINE})?{_PERSON}\s+(?:was|is|had|has|were|remained|remains)\b")
 # The subject a sentence opens with, a clause about it after: "The man who was stabbed near Elm
 # Park has died", "The driver, who had studied at Lakeview College of Music and Drama, died".
-_SUBJECT_BEFORE_CLAUSE = compiled_regex(rf"\s*{_PERSON},?\s+(?P<who>who|whose)\b")
+_SUBJECT_BEFORE_CLAUSE = compiled_regex(rf"\s*(?:{DATELINE})?{_PERSON},?\s+(?P<who>who|whose)\b")
 # A state told in a clause: "who was killed", "who later died".
 _WHO_BEFORE = compiled_regex(rf"\bwho\s+{_BETWEEN}$")
 # After a name, its age set off by commas: "Lee, 45, died".
@@ -180,14 +180,20 @@ def extract_conditions(doc: Document) -> list[Claim]:
     several = _nouns_of_several(doc)
     for told in _state_pattern().finditer(doc.text):
         person, whose = _person_before(doc, told.start())
-        sentence = _sentence_of(doc, person.start()) if whose else None
+        if whose is None:
+            continue
+        begins = next(person.start(g) for g in ("det", "pronoun", "name") if person.group(g))  # past a dateline
+        sentence = _sentence_of(doc, begins)
         if sentence is None or background_of(sentence.text, doc.source.published):
             continue
         if not person.group("name") and whose[1] in several:
             continue  # "the boy" where the source tells of another boy too
         state, alive = _states()[" ".join(told.group(0).lower().split())]
         claims.append(doc.claim(
-            ClaimKind.CONDITION, whose[0], state, person.start(), told.end(), sentence=sentence,
+            ClaimKind.CONDITION, whose[0], state, begins, told.end(), sentence=sentence,
             attrs=make_attrs(ClaimKind.CONDITION, who=whose[1], alive="yes" if alive else "no"),
         ))
-    return claims
+    # "A woman who was in critical condition ... has died": a sentence that tells of someone's
+    # death gives the state before it as history, not as a rival report of how they are.
+    died = {(c.sentence_start, c.subject) for c in claims if c.attr("alive") == "no"}
+    return [c for c in claims if c.attr("alive") == "no" or (c.sentence_start, c.subject) not in died]

@@ -37,6 +37,12 @@ def _conditions(text: str, published: str | None = None):
     ("The man, who shot Lee Hart, died later.", [("the man", "died", "no")]),
     ("Her father died Sunday.", [("the father", "died", "no")]),
     ("Her cousin, who was killed in the crash, had just turned 30.", [("the cousin", "died", "no")]),
+    # a story's opening dateline is no part of its first sentence's subject
+    ("ELM CITY, Ore. (KXYZ) — The boy who was shot on Tern Avenue near the old mill last week has died.",
+     [("the boy", "died", "no")]),
+    # a state before a death told in the same sentence is its history, not how the person is
+    ("A woman who was in critical condition after the crash on Tern Avenue has now died.",
+     [("the woman", "died", "no")]),
 ])
 def test_a_persons_condition(text, found):
     assert _conditions(text) == found
