@@ -702,11 +702,15 @@ BACKGROUND_DAYS = 365
 
 def _long_before(value: str, published: str | None) -> bool:
     """Whether the latest day ``value`` (at its precision) can mean is over
-    BACKGROUND_DAYS before ``published``."""
+    BACKGROUND_DAYS before ``published``, or ``value`` is a year alone before the
+    year of ``published`` ("the 2014 shooting" in a 2015 report: a story dates its
+    own events more closely than by the year)."""
     if not published or not value[:4].isdigit():
         return False
     parts = value.split("-")
     year = int(parts[0])
+    if len(parts) == 1 and published[:4].isdigit() and year < int(published[:4]):
+        return True
     month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
     day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else calendar.monthrange(year, month)[1]
     try:

@@ -352,3 +352,10 @@ def test_a_date_after_a_planned_event_or_ones_own_event_is_that_events():
     assert claim.attr("event") == "hearing"
     claim = _only("Tom Birch has been held in the county jail since his arrest on Friday.")
     assert claim.attr("event") == "arrest"
+
+
+def test_a_year_alone_before_the_reports_year_is_background():
+    # A story dates its own events by the day; "the 2023 fire" in a 2024 report is an earlier one.
+    assert _only("Residents recalled the 2023 fire on Tern Avenue.", "2024-01-20").attr("background") == "yes"
+    assert _only("Residents recalled the fire of March 2023.", "2024-01-20").attr("background") is None
+    assert _only("The 2024 fire season began early.", "2024-01-20").attr("background") is None
