@@ -524,6 +524,23 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     return "wider" if several and not own and is_event_noun(singular(several.group(1))) else None
 
 
+# The next of several told in turn, after a comma or "and": "..., another in the arm", "and a fourth".
+_NEXT_IN_TURN = compiled_regex(
+    r"(?:,|\band)\s+(?:and\s+)?(?:another|one|a\s+(?:second|third|fourth|fifth)|the\s+other)\b([^.;,]*(?:,[^.;,]*,)?[^.;,]*)"
+)
+_LINKING_VERBS = frozenset("was were is are had has remains remained".split())
+
+
+def _told_in_turn(text: str, at: int, limit: int) -> bool:
+    """Whether a count of one is the first of several the sentence tells in turn, the verb
+    said once: "one man was shot in the leg, another in the arm, and a third in the back"
+    ("one man was killed and another was wounded" tells two events, each its own count)."""
+    following = _NEXT_IN_TURN.search(text, at, limit)
+    return following is not None and not any(
+        _is_verb_like(word) or word.lower() in _LINKING_VERBS for word in following.group(1).split()
+    )
+
+
 # A relative clause's verb right before a number: "... that left seven injured".
 _RELATIVE_VERB_BEFORE = compiled_regex(r"\b(?:that|which)\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
 _LOWER_WORD = compiled_regex(r"\b[a-z]+\b")
@@ -809,6 +826,8 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
             value, start = value + 1, one_before
     elif len(before) > 1 and before[0].lower() in _SEQUENCE and before[1].lower() == "the" and measure.unit is None:
         part = True  # "the last two officers slain": some of a sequence
+    elif value == 1 and measure.unit is None and _told_in_turn(text, measure.phrase_at, limit):
+        part = True  # "one was shot in the leg, another in the arm": one of those told in turn
     elif measure.unit is None and (added := _ADDED.match(text, phrase_at, limit)):
         part, phrase_at = True, added.end()  # "then killed three more people": added to those told of before
 

@@ -243,6 +243,14 @@ def test_a_figure_after_each_and_a_verb_is_per_each_not_a_total():
     assert claims[4] == "wider" and claims[5] is None
 
 
+def test_a_count_of_one_told_in_turn_with_others_is_a_part():
+    # The verb said once for all: the first of several; a second verb makes two events, each its count.
+    (first,) = _counts("One hiker was hurt in the leg, another in the arm, and a third in the back.")
+    assert first.attr("anchor") == "part"
+    (killed,) = _counts("One hiker was killed and another was hurt.")
+    assert killed.attr("anchor") is None
+
+
 def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     # "fires ... that burned seven homes" are several fires; "the Elm Street fires" may be one blaze's.
     (tally,) = _counts("The blaze was not linked to fires on the east side, near the mill, that burned seven homes.")
