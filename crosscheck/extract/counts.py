@@ -27,7 +27,7 @@ from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import NEGATION, STOPWORDS, alternation, lemma, longest_first, singular
 from .addresses import starts_address
-from .dates import IRREGULAR_PAST, OBJECT_END, WEEKDAYS, is_event_noun
+from .dates import ALONE_AFTER_PERIOD, IRREGULAR_PAST, OBJECT_END, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
 from .people import is_name_word
 from ..vocab import (
@@ -46,6 +46,7 @@ _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
 _ADDED = compiled_regex(rf"\s+(?:{alternation(_SCOPE['added']['words'])})\b(?!\s+than\b)", re.IGNORECASE)
 _CONDITIONS = _SCOPE["conditions"]["words"]
 _WIDER = compiled_regex(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
+_TALLY_PERIOD = compiled_regex(rf"\b(?:in|on|during|over|this|last)\s+(?:the\s+)?\w+{ALONE_AFTER_PERIOD}", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -514,6 +515,8 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
+    if "alone" in low and _TALLY_PERIOD.search(clause):
+        return "wider"  # "80 were killed in the city in November alone"
     if _EACH_BEFORE.search(text, max(0, at - 30), at):
         return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
     if _told_of_several(text, at):

@@ -503,7 +503,7 @@ def extract_dates(doc: Document) -> list[Claim]:
             continue
         if _is_name(text, match, sentence):
             continue
-        if _is_labelled(text, sentence.start, match.start()) or _ends_a_span(text, sentence.start, form[2]):
+        if _is_labelled(text, sentence.start, match.start()) or _bounds_a_span(text, sentence.start, form[2]):
             continue
         found.setdefault(index, []).append((match, form, index))
     claims = []
@@ -534,7 +534,8 @@ def extract_dates(doc: Document) -> list[Claim]:
                         resolved="yes" if resolved else "no",
                         relative="yes" if relative else None,
                         event=event,
-                        background="yes" if _long_before(value, doc.source.published) else None,
+                        background="yes" if _long_before(value, doc.source.published)
+                        or _TALLY_PERIOD.match(text, match.end()) else None,
                     ),
                 )
             )
@@ -543,15 +544,18 @@ def extract_dates(doc: Document) -> list[Claim]:
 
 
 @cache
-def _span_end() -> re.Pattern:
-    return compiled_regex(rf"\b(?:{alternation(load_vocab('times')['span_ends'])})\s+$", re.IGNORECASE)
+def _span_bound() -> re.Pattern:
+    times = load_vocab("times")
+    bounds = alternation(times["span_ends"] + times["span_starts"])
+    return compiled_regex(rf"\b(?:{bounds})\s+(?:(?:early|mid|late|last)[\s-]+)?$", re.IGNORECASE)  # "since early May"
 
 
-def _ends_a_span(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the date at ``start`` is the last day of a span (times.yaml span_ends): "the pool
-    stays shut through Sunday" says when something stops, not when anything happened; but "was
-    not charged through Friday" tells that nothing happened until then."""
-    bound = _span_end().search(text, max(sentence_start, start - 12), start)
+def _bounds_a_span(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the date at ``start`` is the last or first day of a span (times.yaml span_ends,
+    span_starts): "the pool stays shut through Sunday" says when something stops, and "eight have
+    died since October" when a tally starts, not when anything happened; but "was not charged
+    through Friday" tells that nothing happened until then."""
+    bound = _span_bound().search(text, max(sentence_start, start - 20), start)
     return bool(bound) and not NEGATION.search(text, sentence_start, bound.start())
 
 
@@ -694,6 +698,10 @@ def _happen_verb_at(tokens: list[str], i: int) -> bool:
     """Whether a verb that says only that something happened starts at token ``i`` (times.yaml)."""
     return any(tuple(t.lower() for t in tokens[i : i + len(p)]) == p for p in _happen_verbs())
 
+
+# "80 were killed in the city in November alone": a period that bounds a tally of many events.
+ALONE_AFTER_PERIOD = r"\s+alone\b"
+_TALLY_PERIOD = compiled_regex(ALONE_AFTER_PERIOD)
 
 # A date this long before its source was published is background: an earlier
 # event the story recalls ("enrolled in 2009"), not the story's own.

@@ -251,6 +251,13 @@ def test_a_count_of_one_told_in_turn_with_others_is_a_part():
     assert killed.attr("anchor") is None
 
 
+def test_a_toll_over_a_period_alone_tallies_several():
+    (tally,) = _counts("Forty hikers were hurt on the ridge in February alone.")
+    assert tally.attr("anchor") == "wider"
+    (own,) = _counts("Ann Lee was alone when two hikers were hurt.")
+    assert own.attr("anchor") is None
+
+
 def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     # "fires ... that burned seven homes" are several fires; "the Elm Street fires" may be one blaze's.
     (tally,) = _counts("The blaze was not linked to fires on the east side, near the mill, that burned seven homes.")

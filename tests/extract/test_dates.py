@@ -359,3 +359,10 @@ def test_a_year_alone_before_the_reports_year_is_background():
     assert _only("Residents recalled the 2023 fire on Tern Avenue.", "2024-01-20").attr("background") == "yes"
     assert _only("Residents recalled the fire of March 2023.", "2024-01-20").attr("background") is None
     assert _only("The 2024 fire season began early.", "2024-01-20").attr("background") is None
+
+
+def test_a_date_that_starts_a_span_or_bounds_a_tally_is_no_events_date():
+    # "since" starts a period; "has not been seen since Friday" still dates the last sighting.
+    assert _dates("Since early March, eight hikers have been hurt on the ridge.") == []
+    assert _only("Ann Lee has not been seen since Friday.").attr("event") == "seen"
+    assert _only("Forty hikers were hurt on the ridge in February alone.").attr("background") == "yes"
