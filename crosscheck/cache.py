@@ -257,7 +257,7 @@ def compiled_regex(pattern: str, flags: int = 0) -> re.Pattern:
     if entry is None:
         try:
             entry = entries[key] = _compiler_output(pattern, flags)
-        except (AttributeError, TypeError, ValueError, OverflowError):  # a Python whose compiler differs
+        except (ImportError, AttributeError, TypeError, ValueError, OverflowError):  # a Python whose compiler differs
             return re.compile(pattern, flags)
         _REGEX_CODES.note_change()
     try:
