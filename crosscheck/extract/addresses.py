@@ -157,13 +157,19 @@ def extract_addresses(doc: Document) -> list[Claim]:
         number = int(match.group("number"))
         block = number if match.group("block") else number // BLOCK * BLOCK
         direction = words.get(compass.lower(), "")
-        street = " ".join([*(ordinals.get(w.lower(), w) for w in name), street_type.capitalize()]).strip()
+        street = _written_street(name, street_type, ordinals)
         value = f"{block} block of {direction.capitalize()} {street}" if direction else f"{block} block of {street}"
         claims.append(doc.claim(
             ClaimKind.PLACES, street.lower(), (value,), start, end, sentence=doc.sentences[at],
             attrs=make_attrs(ClaimKind.PLACES, complete="yes", head=ADDRESS_HEAD, items=doc.text[start:end], side=direction),
         ))
     return claims
+
+
+def _written_street(name: list[str], street_type: str, ordinals: dict[str, str]) -> str:
+    """A street as a claim gives it: its name's words, ordinals as numbers ("Fifth" -> "5th"),
+    then its type if the source gave one ("5th Avenue", "Larkin")."""
+    return " ".join([*(ordinals.get(w.lower(), w) for w in name), street_type.capitalize()]).strip()
 
 
 def extract_corners(doc: Document) -> list[Claim]:
@@ -187,8 +193,7 @@ def extract_corners(doc: Document) -> list[Claim]:
         for n in (1, 2):
             typed = match.group(f"type{n}")
             street_type = words[typed.lower()] if typed else plural[:-1] if plural else ""
-            name = " ".join(ordinals.get(w.lower(), w) for w in match.group(f"name{n}").split())
-            streets.append(f"{name} {street_type.capitalize()}".strip())
+            streets.append(_written_street(match.group(f"name{n}").split(), street_type, ordinals))
         if streets[0].lower() == streets[1].lower():
             continue
         streets.sort(key=str.lower)

@@ -27,7 +27,7 @@ from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import NEGATION, STOPWORDS, alternation, lemma, longest_first, singular
 from .addresses import starts_address
-from .dates import ALONE_AFTER_PERIOD, IRREGULAR_PAST, OBJECT_END, WEEKDAYS, is_event_noun
+from .dates import AUXILIARIES, IRREGULAR_PAST, OBJECT_END, TALLY_END, WEEKDAYS, is_event_noun
 from .gazetteer import lookup_place
 from .people import is_name_word
 from ..vocab import (
@@ -46,7 +46,7 @@ _SEQUENCE = frozenset(_SCOPE["sequence"]["words"])
 _ADDED = compiled_regex(rf"\s+(?:{alternation(_SCOPE['added']['words'])})\b(?!\s+than\b)", re.IGNORECASE)
 _CONDITIONS = _SCOPE["conditions"]["words"]
 _WIDER = compiled_regex(rf"\b(?:{alternation(_WIDER_WORDS)})\b", re.IGNORECASE)
-_TALLY_PERIOD = compiled_regex(rf"\b(?:in|on|during|over|this|last)\s+(?:the\s+)?\w+{ALONE_AFTER_PERIOD}", re.IGNORECASE)
+_TALLY_PERIOD = compiled_regex(rf"\b(?:in|on|during|over|this|last)\s+(?:the\s+)?\w+{TALLY_END}", re.IGNORECASE)
 
 _SMALL = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -515,7 +515,7 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
-    if "alone" in low and _TALLY_PERIOD.search(clause):
+    if _TALLY_PERIOD.search(clause):
         return "wider"  # "80 were killed in the city in November alone"
     if _EACH_BEFORE.search(text, max(0, at - 30), at):
         return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
@@ -531,7 +531,6 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
 _NEXT_IN_TURN = compiled_regex(
     r"(?:,|\band)\s+(?:and\s+)?(?:another|one|a\s+(?:second|third|fourth|fifth)|the\s+other)\b([^.;,]*(?:,[^.;,]*,)?[^.;,]*)"
 )
-_LINKING_VERBS = frozenset("was were is are had has remains remained".split())
 
 
 def _told_in_turn(text: str, at: int, limit: int) -> bool:
@@ -540,7 +539,7 @@ def _told_in_turn(text: str, at: int, limit: int) -> bool:
     ("one man was killed and another was wounded" tells two events, each its own count)."""
     following = _NEXT_IN_TURN.search(text, at, limit)
     return following is not None and not any(
-        _is_verb_like(word) or word.lower() in _LINKING_VERBS for word in following.group(1).split()
+        _is_verb_like(word) or word.lower() in AUXILIARIES for word in following.group(1).split()
     )
 
 

@@ -699,9 +699,10 @@ def _happen_verb_at(tokens: list[str], i: int) -> bool:
     return any(tuple(t.lower() for t in tokens[i : i + len(p)]) == p for p in _happen_verbs())
 
 
-# "80 were killed in the city in November alone": a period that bounds a tally of many events.
-ALONE_AFTER_PERIOD = r"\s+alone\b"
-_TALLY_PERIOD = compiled_regex(ALONE_AFTER_PERIOD)
+# "80 were killed in the city in November alone": a period that bounds a tally of many
+# events (scope.yaml tally_ends); counts.py reads it too.
+TALLY_END = rf"\s+(?:{alternation(load_vocab('scope')['tally_ends']['words'])})\b"
+_TALLY_PERIOD = compiled_regex(TALLY_END)
 
 # A date this long before its source was published is background: an earlier
 # event the story recalls ("enrolled in 2009"), not the story's own.
