@@ -372,7 +372,10 @@ def main(debug: bool) -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice([f.value for f in RENDERERS]), default=None,
               help="Output format. Default: from the -o file's extension, else markdown.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), callback=lambda _ctx, _param, value: None if value == "-" else value,
+    help="Write the report to this file instead of stdout (\"-\": stdout).",
+)
 @rules_option
 @disable_option
 @click.option("--fail-on", type=click.Choice(sorted(FAIL_ON)), default=None,

@@ -44,6 +44,8 @@ def test_report_formats(tmp_path):
     assert data["version"] and data["findings"] and data["claims"]
     csv = runner.invoke(main, ["report", str(EXAMPLE), "--format", "csv"])
     assert csv.output.splitlines()[0].startswith("claim_id,source,outlet,kind")
+    dash = runner.invoke(main, ["report", str(EXAMPLE), "--format", "json", "-o", "-"])  # "-" is stdout, as in most tools
+    assert dash.output == js.output
     out = tmp_path / "r" / "report.json"
     assert runner.invoke(main, ["report", str(EXAMPLE), "-o", str(out), "--create-dirs"]).exit_code == 0
     assert json.loads(out.read_text())["version"] == data["version"]
