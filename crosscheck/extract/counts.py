@@ -544,7 +544,9 @@ def _told_in_turn(text: str, at: int, limit: int) -> bool:
 
 
 # A relative clause's verb right before a number: "... that left seven injured".
-_RELATIVE_VERB_BEFORE = compiled_regex(r"\b(?:that|which)\s+[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$")
+_RELATIVE_VERB_BEFORE = compiled_regex(
+    rf"\b(?:that|which)\s+(?:(?:{alternation(AUXILIARIES)})\s+)?[a-z]+\s+(?:(?:at\s+least|about|more\s+than)\s+)?$"
+)
 _LOWER_WORD = compiled_regex(r"\b[a-z]+\b")
 
 
@@ -616,6 +618,15 @@ def _event_before(before: list[str]) -> str | None:
                 return _TAKEN_IN_BY[taker]
             return _EVENT_FORMS.get(low, low)
         return None
+    return None
+
+
+def _manner_before(before: list[str]) -> str | None:
+    """The adverb that narrows the verb a count is the object of: "fatally shooting three
+    people" (some of those shot were killed), "critically wounding two"."""
+    for i, word in enumerate(before[1:3], start=1):
+        if word.lower() in _MANNER and _is_event_word(before[i - 1].lower()):
+            return word.lower()
     return None
 
 
@@ -852,10 +863,11 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         event, manner = None, None  # "one of the five victims survived": the part survived, not the five
     elif event and measure.unit is None and _OTHER.match(text, phrase_at, limit) and _ALSO.search(text, end, event_end):
         part = True  # "Two other riders were also hurt": besides one told before, some of those hurt
-    event = (
-        event or casualty
-        or _event_before(before[len(qualifier.group("q").split()) :] if qualifier else before)
-    )
+    if not (event or casualty):
+        told_before = before[len(qualifier.group("q").split()) :] if qualifier else before
+        event = _event_before(told_before)
+        manner = manner or (_manner_before(told_before) if event else None)
+    event = event or casualty
     person = name or _age_of_whom(text, phrase, phrase_at, end, limit, measure, sentence)
     if subject == "other" and event in _CASUALTIES:
         subject = "person"  # "nine others trapped"

@@ -238,6 +238,16 @@ def test_a_hospital_condition_counts_the_injured_some_of_them(text, frame):
     assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
 
 
+@pytest.mark.parametrize("text, frame", [
+    # The adverb before the verb a count is the object of narrows it as one after the noun does.
+    ("Birch is accused of fatally shooting three people at a farm near Dover.", (3, "shooting", "fatally")),
+    ("Police say Birch shot four people at a farm near Dover.", (4, "shot", None)),
+])
+def test_an_adverb_before_the_verb_narrows_the_count(text, frame):
+    (claim,) = _counts(text)
+    assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
+
+
 def test_a_figure_after_each_and_a_verb_is_per_each_not_a_total():
     claims = {c.value: c.attr("anchor") for c in _counts("Three attacks each left four people wounded; five died.")}
     assert claims[4] == "wider" and claims[5] is None
@@ -264,6 +274,9 @@ def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     assert tally.attr("anchor") == "wider"
     (own,) = _counts("The Elm Street fires, which burned seven homes, began in a shed.")
     assert own.attr("anchor") is None
+    # The verb of the clause may come with its auxiliary.
+    (tally,) = _counts("The feud led to a string of fires that have burned seven homes since May.")
+    assert tally.attr("anchor") == "wider"
 
 
 @pytest.mark.parametrize("text, event", [
