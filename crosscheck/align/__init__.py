@@ -138,13 +138,16 @@ def _date_event(claim: Claim) -> tuple[str, bool]:
 
 def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:
     event, statement = _date_event(claim)
+    personal = is_personal(claim.attr("event") or "")
+    opening = anchors.opening_names(claim) if anchors and personal else NO_WORDS
     return _Date(
         claim.subject, claim.value, claim.attr("resolved") == "no", event,
         context_of(claim), local_context(claim),
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
-        anchors.people_of(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
-        named_words(claim.sentence) if is_personal(claim.attr("event") or "") else NO_WORDS,
-        anchors.opening_names(claim) if anchors and is_personal(claim.attr("event") or "") else NO_WORDS,
+        anchors.people_of(claim) if anchors and personal else NO_WORDS,
+        # the name the sentence opens with is one it gives too ("Cole was arrested Tuesday")
+        named_words(claim.sentence) | opening if personal else NO_WORDS,
+        opening,
     )
 
 

@@ -67,6 +67,18 @@ def test_what_is_done_to_one_person_is_not_set_against_anothers():
     assert len(findings_of(same, ClaimKind.DATE, Status.CONFLICT)) == 1
 
 
+def test_the_name_a_sentence_opens_with_is_whom_its_arrest_befell():
+    """ "Deputies arrested Jo Birch Sunday" and "Larkin was arrested March 7th": two people's
+    arrests, though no name follows the first word of the second sentence."""
+    texts = {
+        "a": "Deputies arrested Jo Birch for obstruction of justice Sunday morning.",
+        "b": "Larkin was arrested March 7th on an arson complaint. Deputies said Larkin, 30, set the fire.",
+    }
+    assert not findings_of(check_texts(texts, published="2031-03-12"), ClaimKind.DATE, Status.CONFLICT)
+    texts["b"] = texts["b"].replace("Larkin was", "Birch was")
+    assert len(findings_of(check_texts(texts, published="2031-03-12"), ClaimKind.DATE, Status.CONFLICT)) == 1
+
+
 def test_a_date_of_the_shooting_and_a_date_someone_was_shot_are_one_events():
     """'the shooting' names the incident and 'was shot' what it did to someone: one
     event's dates (vocab/times.yaml incident, events.yaml family), whichever word gives them."""
