@@ -65,6 +65,11 @@ _WORD_NUMBER = (
     rf"|{'|'.join(map(_either_case, _TEENS + _SMALL))})"
 )
 _SCALE = rf"(?:[ -](?:{'|'.join(_SCALES)}))"
+# "shot over a span of 80 hours": a stretch that a tally of several events covers (scope.yaml stretches).
+_STRETCH = compiled_regex(
+    rf"\b(?:in|within|over)\s+(?:(?:{alternation(_SCOPE['stretches']['leads'])})\s+)?"
+    rf"(?:\d+|{_WORD_NUMBER}|a|an)\s+(?:{alternation(_SCOPE['stretches']['units'])})s?\b"
+)
 # One mention: an optional currency sign, then digits or number words, then a
 # scale ("2.5 million", "$40-million", "$5bn"); "a dozen", "half a dozen" and "a hundred" too.
 # Case-sensitive, and the lookahead on the first letters keeps the scan at
@@ -521,6 +526,9 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
         return "wider"  # "three attacks that each left four or more wounded": per attack, not a toll
     if _told_of_several(text, at):
         return "wider"  # "shootings on the east side that left seven injured": a tally of several
+    stretch = _STRETCH.search(clause)
+    if stretch and not clause_at + stretch.start() <= at < clause_at + stretch.end():
+        return "wider"  # "20 people shot over a span of 80 hours"; not "80 hours" itself
     several = _SEVERAL_EVENTS.search(clause)
     # The number of events itself ("in two incidents") is the story's own count.
     own = several is not None and clause_at + several.start() <= at < clause_at + several.end()

@@ -274,6 +274,13 @@ def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     assert tally.attr("anchor") == "wider"
     (own,) = _counts("The Elm Street fires, which burned seven homes, began in a shed.")
     assert own.attr("anchor") is None
+    # A stretch of hours or longer in the clause: a tally of its events; minutes: one attack's.
+    (tally, _) = _counts("Police said 20 people were shot in Dover over a span of 80 hours.")
+    assert (tally.value, tally.attr("anchor")) == (20, "wider")
+    (tally, _) = _counts("Five people were shot on the same Elm Street block within 10 hours.")
+    assert (tally.value, tally.attr("anchor")) == (5, "wider")
+    (own, _) = _counts("A gunman shot five people in ten minutes at the Elm Street mall.")
+    assert (own.value, own.attr("anchor")) == (5, None)
     # The verb of the clause may come with its auxiliary.
     (tally,) = _counts("The feud led to a string of fires that have burned seven homes since May.")
     assert tally.attr("anchor") == "wider"
