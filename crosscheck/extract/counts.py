@@ -348,6 +348,11 @@ def _ends_phrase(word: str, found: list[str], plural: bool) -> bool:
     return not plural and (low.endswith("s") or (word[0].isupper() and found[-1].islower()))
 
 
+# A unit named by a capitalized word and its number ("Precinct 5", "Ward 3", "Engine 12")
+# before the counted noun: a name that says which, not what is counted.
+_DESIGNATOR = compiled_regex(r"\s+[A-Z][a-z]+\s+\d+\b(?=\s+[A-Za-z])")
+
+
 def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[str], int]:
     """Words of the counted noun phrase from ``pos`` and where it ends.
 
@@ -356,7 +361,8 @@ def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[st
     something else.
     """
     found: list[str] = []
-    end = pos
+    designator = _DESIGNATOR.match(text, pos, limit)
+    end = designator.end() if designator else pos  # "two Precinct 5 deputies": the deputies
     while len(found) < (4 if plural else 3):
         match = _WORD_AFTER.match(text, end, limit)
         if not match or _ends_phrase(match.group(1), found, plural):

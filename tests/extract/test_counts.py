@@ -238,6 +238,13 @@ def test_a_hospital_condition_counts_the_injured_some_of_them(text, frame):
     assert (claim.value, claim.attr("event"), claim.attr("manner")) == frame
 
 
+def test_a_unit_named_by_a_word_and_its_number_is_no_counted_noun():
+    (claim,) = _counts("Two Ward 3 council members voted against the plan.")
+    assert (claim.value, claim.subject) == (2, "council member")
+    (claim,) = _counts("About 12 Engine 7 firefighters fought the blaze.")
+    assert (claim.value, claim.subject) == (12, "firefighter")
+
+
 @pytest.mark.parametrize("text, frame", [
     # The adverb before the verb a count is the object of narrows it as one after the noun does.
     ("Birch is accused of fatally shooting three people at a farm near Dover.", (3, "shooting", "fatally")),
