@@ -674,6 +674,15 @@ def _subject_before(before: list[str]) -> str | None:
     return head
 
 
+def _event_told_before(text: str, floor: int, start: int) -> bool:
+    """Whether the sentence tells of an event before ``start`` ("A teenager is dead and three
+    others were hurt": the others are all the hurt, not some of them)."""
+    return any(
+        word.lower() in _CASUALTIES or event_class(word) in _EVENT_CLASSES
+        for word in _WORD_BEFORE.findall(text, floor, start)
+    )
+
+
 def _words_before(text: str, start: int, floor: int) -> list[str]:
     """Up to eight words right before ``start`` in the same clause, nearest first."""
     chunk = text[max(floor, start - 60) : start]
@@ -875,8 +884,14 @@ def _claim_at(doc: Document, match: re.Match, starts: list[int]) -> Claim | None
         event, manner, event_end = _event_after(text, _past_phrase(text, end, limit), limit)
     if _PART_OF_BEFORE.search(text, window_start, start):
         event, manner = None, None  # "one of the five victims survived": the part survived, not the five
-    elif event and measure.unit is None and _OTHER.match(text, phrase_at, limit) and _ALSO.search(text, end, event_end):
-        part = True  # "Two other riders were also hurt": besides one told before, some of those hurt
+    elif measure.unit is None and _OTHER.match(text, phrase_at, limit) and (
+        (event and _ALSO.search(text, end, event_end))
+        or not (_event_told_before(text, sentence.start, start) or _besides(text, phrase_at, limit, before))
+    ):
+        # "Two other riders were also hurt", "Four other children were in the home": besides
+        # someone told before, some of those; but "one died and four others were hurt" counts
+        # the hurt, and "Lee and two others" all three (see _besides)
+        part = True
     if not (event or casualty):
         told_before = before[len(qualifier.group("q").split()) :] if qualifier else before
         event = _event_before(told_before)

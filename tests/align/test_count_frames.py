@@ -459,7 +459,7 @@ def test_one_child_of_a_kind_per_source_is_not_one_child_where_a_sentence_says_o
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
 
 
-def test_others_also_hurt_are_some_of_the_hurt_not_their_toll():
+def test_others_are_some_of_those_told_of_not_their_toll():
     # "Two other workers were also hurt": besides one told before, so not the three hurt in all.
     report = _check({
         "a": "A worker was hurt when the scaffold fell at the depot. Two other workers were also hurt, the company said.",
@@ -468,6 +468,18 @@ def test_others_also_hurt_are_some_of_the_hurt_not_their_toll():
     assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
     (part,) = [c for c in report.claims if c.kind is ClaimKind.COUNT and c.source == "a"]
     assert part.value == 2 and part.attr("anchor") == "part"
+    # Said without "also", the same: "other" puts someone told before aside.
+    report = _check({
+        "a": "A worker was hurt when the scaffold fell at the depot. Four other workers were at the depot.",
+        "b": "Six workers were at the depot when the scaffold fell, the company said.",
+    })
+    assert findings_of(report, ClaimKind.COUNT, Status.CONFLICT) == []
+    # But after a toll told first in the sentence, the others are all of their own toll.
+    report = _check({
+        "a": "A worker died and four other workers were hurt when the scaffold fell at the depot.",
+        "b": "Three workers were hurt when the scaffold fell at the depot, the company said.",
+    })
+    assert len(findings_of(report, ClaimKind.COUNT, Status.CONFLICT)) == 1
 
 
 def test_the_age_of_one_whose_death_is_told_is_not_a_survivors():
