@@ -218,6 +218,7 @@ def test_a_page_stamp_opening_a_sentence_is_no_date_of_an_event(text, dates):
     ("A preliminary hearing is scheduled Jan. 15.", "2031-01-12", "2031-01-15"),
     ("An autopsy is scheduled Wednesday.", "2031-03-13", "2031-03-19"),
     ("The bridge will reopen on Dec. 30.", "2031-12-03", "2031-12-30"),
+    ("His next scheduled court appearance is Aug. 1.", "2031-07-18", "2031-08-01"),
     ("The bridge reopened on Dec. 30.", "2032-01-03", "2031-12-30"),
     # With no tense in its clause, a day in the coming weeks is still to come; one further
     # ahead was last year's.
