@@ -241,7 +241,7 @@ def same_name(a: str, b: str) -> bool:
     """Whether two names, as outlets write them, are one person's: one ends the
     other ("Hart", "Lee Hart", "Constable Lee Hart"); the same first and last
     names around a middle one ("Ann Marie Hart", "Ann Hart"); or the same first
-    name with a surname one letter apart ("Hartman", "Haartman"); or the same first
+    name with a surname one letter apart ("Hartman", "Haartman", "Hatrman"); or the same first
     name with the shorter's surname the longer's first of two ("Ana Ruiz", "Ana Ruiz
     Soto": outlets drop the second of a Spanish double surname). A first name
     is the same when one is the other's short form ("Doug", "Douglas") or one
@@ -271,9 +271,10 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
+    """One letter added, dropped or changed, or two side by side swapped ("Kahlil", "Khalil")."""
+    from rapidfuzz.distance import OSA
 
-    return min(len(a), len(b)) >= TYPO_NAME and Levenshtein.distance(a, b) <= 1
+    return min(len(a), len(b)) >= TYPO_NAME and OSA.distance(a, b) <= 1
 
 
 def longest_first(words) -> list[str]:

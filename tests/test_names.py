@@ -14,6 +14,8 @@ from crosscheck.text import same_name
     ("Nora Hartman", "Nora Haartman"),
     ("Theo Marsh", "Theodore Marsh"),  # a short form of the first name
     ("Annalise Crowe", "Annaliese Crowe"),  # a first name one letter apart
+    ("Kahlil Crowe", "Khalil Crowe"),  # two letters side by side swapped
+    ("Nora Hartman", "Nora Hatrman"),
     ("Ana Ruiz Soto", "Ana Ruiz"),  # the second of a double surname dropped
 ])
 def test_one_person(a, b):
