@@ -60,6 +60,11 @@ def _either_case(word: str) -> str:
 
 
 _DURATION_UNITS = "|".join(load("things")["durations"]["seconds"])
+# Units that make a measure before a noun with "-long" ("an hour-long standoff", "a mile-long
+# chase"): about one of them.
+_LONG_UNITS = "|".join([
+    *load("things")["durations"]["seconds"], *(unit for unit in load("things")["distances"]["words"] if len(unit) > 1),
+])
 _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(map(_either_case, _TENS))})(?:[- ](?:{'|'.join(_SMALL)}))?"
     rf"|{'|'.join(map(_either_case, _TEENS + _SMALL))})"
@@ -77,14 +82,14 @@ _STRETCH = compiled_regex(
 _NUMBER = compiled_regex(
     rf"""
     (?=[$€£¥\d]|\b(?:[Oo]ne|[Tt](?:wo|hr|en|we|hi)|[Ff](?:ou|iv|if|or)|[Ss](?:ix|ev)|[Ee](?:ig|le)|[Nn]in|[Aa]\ [dhtmb]
-        |[Hh]alf\ a\ dozen|(?<![-\w])(?:{_DURATION_UNITS})-long\b))
+        |[Hh]alf\ a\ dozen|(?<![-\w])(?:{_LONG_UNITS})-long\b))
     (?:
         (?P<currency>[$€£¥])?
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<fraction>\ ?[½¼¾]|\ [1-9]/(?:2|4|8|16)(?![\d/]))?  # "3½ years", "a 1 1/2-story home"
         (?P<scale>{_SCALE}|(?<=\d)(?:bn|mn|[kmb])(?![A-Za-z]))?
       | \b(?P<words>(?:(?:[Hh]alf\ a|[Aa]|{_WORD_NUMBER})\ dozen|{_WORD_NUMBER}{_SCALE}*|[Aa]{_SCALE}+)\b)
-      | (?P<unit_long>(?:{_DURATION_UNITS})(?=-long\b))  # "an hour-long standoff": about one hour
+      | (?P<unit_long>(?:{_LONG_UNITS})(?=-long\b))  # "an hour-long standoff": about one hour
     )
     """,
     re.VERBOSE,

@@ -177,10 +177,15 @@ def test_a_house_number_or_an_emergency_number_is_not_a_count(text, counts):
     assert [(c.value, c.subject) for c in _counts(text)] == counts
 
 
-def test_an_hour_long_thing_lasted_about_one_hour():
+def test_an_hour_long_thing_lasted_about_one_hour_and_a_mile_long_one_ran_a_mile():
     doc = build_document(Source("x"), "After his hour-long search, a two-hour-long trial began in Eastbrook.")
     assert [(c.value, c.attr("unit"), c.attr("approx"), c.subject) for c in extract_counts(doc)] == [
         (1, "hour", "about", "search"), (2, "hour", None, "trial"),
+    ]
+    # A length too: "a mile-long chase" ran about a mile.
+    doc = build_document(Source("x"), "Police ended a mile-long chase on Elm Street.")
+    assert [(c.value, c.attr("unit"), c.attr("approx"), c.subject) for c in extract_counts(doc)] == [
+        (1, "mile", "about", "chase"),
     ]
 
 
