@@ -353,7 +353,7 @@ def _ends_phrase(word: str, found: list[str], plural: bool) -> bool:
     return not plural and (low.endswith("s") or (word[0].isupper() and found[-1].islower()))
 
 
-# A unit named by a capitalized word and its number ("Precinct 5", "Ward 3", "Engine 12")
+# A unit named by a capitalized word and its number ("Ward 3", "Engine 12", "Station 9")
 # before the counted noun: a name that says which, not what is counted.
 _DESIGNATOR = compiled_regex(r"\s+[A-Z][a-z]+\s+\d+\b(?=\s+[A-Za-z])")
 
@@ -367,7 +367,7 @@ def _noun_phrase(text: str, pos: int, limit: int, plural: bool) -> tuple[list[st
     """
     found: list[str] = []
     designator = _DESIGNATOR.match(text, pos, limit)
-    end = designator.end() if designator else pos  # "two Precinct 5 deputies": the deputies
+    end = designator.end() if designator else pos  # "two Ward 3 council members": the members
     while len(found) < (4 if plural else 3):
         match = _WORD_AFTER.match(text, end, limit)
         if not match or _ends_phrase(match.group(1), found, plural):
