@@ -70,16 +70,27 @@ def _private(path: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+# Entries of this many keys of one table are kept, the latest written: two installations of
+# crosscheck used in turn (a release and a checkout) do not rebuild each other's every time.
+KEPT_KEYS = 3
+
+
 def _store(data: bytes, folder: Path, path: Path) -> None:
-    """Write the entry whole or not at all, and drop the entries of older keys."""
+    """Write the entry whole or not at all, and drop those of keys older than the last KEPT_KEYS."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not _private(folder):
         return
     name = path.name.rsplit("-", 1)[0]
     write_atomic(path, data)
-    for old in folder.glob(f"{name}-*"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    others = []
+    for other in folder.glob(f"{name}-*"):
+        try:
+            if other != path:
+                others.append((other.stat().st_mtime_ns, other))
+        except FileNotFoundError:  # dropped meanwhile by another process
+            continue
+    for _, old in sorted(others, reverse=True)[KEPT_KEYS - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 class Table:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 
 import pytest
 
@@ -54,12 +55,17 @@ def test_the_first_row_of_a_key_wins(folder):
     assert _open("words", "k1", build).get("athens") == "athens"
 
 
-def test_a_new_key_rebuilds_and_drops_the_old_entry(folder):
+def test_a_new_key_rebuilds_and_the_oldest_entries_past_the_last_few_are_dropped(folder):
     build, calls = _counting([("a", "b")])
-    _open("words", "k1", build)
-    _open("words", "k2", build)
-    assert len(calls) == 2
-    assert sorted(p.name for p in folder.iterdir()) == ["words-k2.sqlite"]
+    for key in ("k1", "k2", "k3", "k4"):
+        _open("words", key, build)
+        time.sleep(0.01)  # a later write, a later modification time
+    assert len(calls) == 4
+    assert sorted(p.name for p in folder.iterdir()) == [f"words-{k}.sqlite" for k in ("k2", "k3", "k4")]
+    # Two installations used in turn keep their own entries: no rebuild.
+    _open("words", "k3", build)
+    _open("words", "k4", build)
+    assert len(calls) == 4
 
 
 def test_a_damaged_entry_is_rebuilt_and_replaced(folder):
