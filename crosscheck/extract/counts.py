@@ -455,9 +455,19 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
             to_death = _TO_DEATH.match(text, pos, limit)
             if to_death:  # "shot to death", "beaten to death": killed
                 return "killed", manner, to_death.end()
+            outcome = _AND_OUTCOME.match(text, pos, limit)
+            if outcome and event_class(outcome.group(1)) in _OUTCOMES and event_class(low) not in _OUTCOMES:
+                # "were shot and killed", "stabbed and wounded": counted by what became of them
+                return _EVENT_FORMS.get(outcome.group(1).lower(), outcome.group(1).lower()), manner, outcome.end()
             return _EVENT_FORMS.get(low, low), manner, pos
         break
     return None, None, pos
+
+
+# A second verb joined to an event's ("shot and killed"), and the event classes that tell what
+# became of those it befell.
+_AND_OUTCOME = compiled_regex(r"\s+and\s+(?:(?:later|then)\s+)?([a-z]+)\b")
+_OUTCOMES = frozenset({"killed", "injured"})
 
 
 # ", including the gunman": the count takes in whoever carried out the attack.

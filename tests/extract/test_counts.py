@@ -301,6 +301,10 @@ def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
 @pytest.mark.parametrize("text, event", [
     ("Three people shot to death were named on Monday.", "killed"),
     ("Three people were shot near the park.", "shot"),
+    # A second verb that tells what became of them counts them by it.
+    ("Two people were shot and killed near the park.", "killed"),
+    ("Three hikers were attacked and later injured near the park.", "injured"),
+    ("Two men were arrested and charged near the park.", "arrested"),
 ])
 def test_shot_to_death_is_killed(text, event):
     (claim,) = _counts(text)
