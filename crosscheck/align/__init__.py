@@ -132,8 +132,16 @@ def _date_event(claim: Claim) -> tuple[str, bool]:
     # briefing's or a release's (times.yaml `alone`: two of them are rarely one event)
     statement = (
         event in say_verbs() and not _answers_a_call(event, claim.sentence)
-    ) or load_vocab("times")["events"].get(timed_class(event), {}).get("alone", False)
+    ) or load_vocab("times")["events"].get(timed_class(event), {}).get("alone", False) or _goes_on(claim, event)
     return ("" if statement else date_event(event)), statement
+
+
+def _goes_on(claim: Claim, event: str) -> bool:
+    """Whether the date is of a state that went on ("remained hospitalized Tuesday"): a report
+    of how things stood that day, like a statement's date, not the event's (times.yaml goes_on)."""
+    told = claim.sentence[: claim.start - claim.sentence_start].lower().split()
+    at = len(told) - 1 - told[::-1].index(event) if event and event in told else -1
+    return at > 0 and told[at - 1] in load_vocab("times")["goes_on"]
 
 
 def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:

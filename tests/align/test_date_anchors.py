@@ -176,3 +176,17 @@ def test_a_street_address_anchors_no_date():
         "b": "The Rev. Dale Hart of Eastbrook Church prays Monday night in the 5600 block of South Elm Avenue.",
     }, {"a": "2031-02-23", "b": "2031-02-25"})
     assert not [f for f in report.findings if f.kind is ClaimKind.DATE and f.status is not Status.AGREE]
+
+
+def test_a_day_a_state_went_on_is_not_the_events_day():
+    # "remained hospitalized Tuesday": how things stood that day (times.yaml goes_on), not when the men were shot.
+    findings = _date_findings({
+        "a": "Seven men remained hospitalized Tuesday after they were attacked on Elm Street, police said.",
+        "b": "Seven men were shot on Elm Street on Monday evening, police said.",
+    })
+    assert Status.CONFLICT not in [f.status for f in findings]
+    findings = _date_findings({
+        "a": "Seven men were hospitalized Tuesday after they were attacked on Elm Street, police said.",
+        "b": "Seven men were shot on Elm Street on Monday evening, police said.",
+    })
+    assert Status.CONFLICT in [f.status for f in findings]
