@@ -457,7 +457,11 @@ _PHRASES = dict(sorted(load_vocab("title_kinds")["phrases"]["words"].items(), ke
 
 def quote_words(claim: Claim) -> list[str]:
     """A quote's words, lower-case, without punctuation: "well-known" is "well known"."""
-    return _NOT_WORD.sub(" ", str(claim.value).lower().replace("’", "'")).split()
+    return _words_of(str(claim.value))
+
+
+def _words_of(text: str) -> list[str]:
+    return _NOT_WORD.sub(" ", text.lower().replace("’", "'")).split()
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -507,6 +511,20 @@ def _speaker_key(claim: Claim) -> str:
     return claim.attr("speaker_key") or claim.subject.lower()
 
 
+# A quotation inside a quotation, in single marks: "He said 'I am the one,' she told us".
+_NESTED_QUOTE = compiled_regex(r"(?<!\w)[‘'](?P<words>[^‘’']{3,}?)[’'](?!\w)")
+
+
+def _relays(outer: Claim, inner: Claim) -> bool:
+    """Whether ``outer`` quotes ``inner``'s words inside its own quotation marks: its speaker
+    tells what ``inner``'s said."""
+    said = quote_words(inner)
+    return bool(said) and any(
+        _contains(_words_of(nested.group("words")), said)
+        for nested in _NESTED_QUOTE.finditer(str(outer.value))
+    )
+
+
 # Two speakers' names this alike (rapidfuzz ratio) are one name spelled two ways
 # ("Alicia Dickson", "Alicia Dixon"); "Ann Lee" and "Bob Lee" are two people.
 SPELLED_ALIKE = 80
@@ -525,6 +543,8 @@ class QuoteSpeaker:
     def relate(self, a: Claim, b: Claim) -> Status:
         if a.attr("speaker_kind") != "person" or b.attr("speaker_kind") != "person":
             return Status.AGREE
+        if _relays(a, b) or _relays(b, a):
+            return Status.AGREE  # a witness who repeats what the gunman said: two speakers, both right
         key_a, key_b = _speaker_key(a), _speaker_key(b)
         if same_name(key_a, key_b):
             return Status.AGREE
