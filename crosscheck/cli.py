@@ -284,6 +284,11 @@ def _check_executor(executor: str, scheduler: str | None) -> None:
 ECHO_BYTES = 2**20
 
 
+def _dash_is_stdout(_ctx, _param, value: str | None) -> str | None:
+    """ "-o -" writes to stdout, as most command-line tools read "-"."""
+    return None if value == "-" else value
+
+
 def _write(pieces: Iterable[bytes], output: str | None) -> None:
     """Write to stdout, or to ``output`` atomically: a temp file beside it, fsync,
     then rename over it, so a kill or a full disk never leaves a cut report
@@ -373,7 +378,7 @@ def main(debug: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice([f.value for f in RENDERERS]), default=None,
               help="Output format. Default: from the -o file's extension, else markdown.")
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), callback=lambda _ctx, _param, value: None if value == "-" else value,
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), callback=_dash_is_stdout,
     help="Write the report to this file instead of stdout (\"-\": stdout).",
 )
 @rules_option

@@ -140,8 +140,10 @@ def _goes_on(claim: Claim, event: str) -> bool:
     """Whether the date is of a state that went on ("remained hospitalized Tuesday"): a report
     of how things stood that day, like a statement's date, not the event's (times.yaml goes_on)."""
     told = claim.sentence[: claim.start - claim.sentence_start].lower().split()
-    at = len(told) - 1 - told[::-1].index(event) if event and event in told else -1
-    return at > 0 and told[at - 1] in load_vocab("times")["goes_on"]
+    for at in range(len(told) - 1, 0, -1):  # the event word nearest the date
+        if told[at] == event:
+            return told[at - 1] in load_vocab("times")["goes_on"]
+    return False
 
 
 def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Date:

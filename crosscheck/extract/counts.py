@@ -61,7 +61,7 @@ def _either_case(word: str) -> str:
 
 _DURATION_UNITS = "|".join(load("things")["durations"]["seconds"])
 # Units that make a measure before a noun with "-long" ("an hour-long standoff", "a mile-long
-# chase"): about one of them.
+# chase"): about one of them. Not one-letter abbreviations ("m"), which no one writes so.
 _LONG_UNITS = "|".join([
     *load("things")["durations"]["seconds"], *(unit for unit in load("things")["distances"]["words"] if len(unit) > 1),
 ])
@@ -465,9 +465,9 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
 
 
 # A second verb joined to an event's ("shot and killed"), and the event classes that tell what
-# became of those it befell.
+# became of those it befell (events.yaml outcome).
 _AND_OUTCOME = compiled_regex(r"\s+and\s+(?:(?:later|then)\s+)?([a-z]+)\b")
-_OUTCOMES = frozenset({"killed", "injured"})
+_OUTCOMES = frozenset(cls for cls, entry in load("events").items() if entry.get("outcome"))
 
 
 # ", including the gunman": the count takes in whoever carried out the attack.
