@@ -54,13 +54,15 @@ class SentenceAnchors:
         """The name a claim's sentence opens with, its words lower case, when the claim's event
         word follows within a few words ("Lee died Saturday", "Ann Lee was arrested"): whom
         the event befell. A name is in words the story writes capitalized inside sentences
-        and never in lower case, so "Police" and "Officers" are none."""
+        and never in lower case (but its first, which may open sentences only), so "Police"
+        and "Officers" are none."""
         opening = _OPENING_NAME.match(claim.sentence)
         event = (claim.attr("event") or "").lower()
         if not opening or not event or event not in words(opening.group("after")):
             return NO_WORDS
-        names = frozenset(words(opening.group("name")))
-        return names if names <= self._story_names else NO_WORDS
+        names = [word for word in words(opening.group("name")) if len(word) > 1]  # not a nickname's initial
+        # its first word opens the sentence, and may be written capitalized nowhere else
+        return frozenset(names) if self._story_names.issuperset(names[1:] or names) else NO_WORDS
 
     @cached_property
     def _story_names(self) -> frozenset[str]:  # read only for sentences that open with a capital and an event
@@ -96,10 +98,13 @@ class SentenceAnchors:
         return self._named[at]
 
 
-# The capitalized words opening a sentence, then up to a few more words to its event word.
+# The capitalized words opening a sentence, perhaps with a nickname in quotation marks between
+# them ('Jo "Jay" Larkin') and an age set off by commas ("Lee, 45,"), then up to a few more
+# words to its event word.
 OPENING_EVENT_WORDS = 4
 _OPENING_NAME = compiled_regex(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?P<after>(?:\s+[\w'’-]+){1,%d})" % OPENING_EVENT_WORDS
+    r"(?P<name>[A-Z][a-z]+(?:\s+(?:[\"“][^\"“”]{1,20}[\"”]\s+)?[A-Z][a-z]+)?)(?:,\s+\d{1,3},)?"
+    r"(?P<after>(?:\s+[\w'’-]+){1,%d})" % OPENING_EVENT_WORDS
 )
 _LOWER_CASE_WORD = compiled_regex(r"(?<![\w'’-])[a-z][a-z'’-]*")
 

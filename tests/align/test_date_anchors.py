@@ -79,6 +79,18 @@ def test_the_name_a_sentence_opens_with_is_whom_its_arrest_befell():
     assert len(findings_of(check_texts(texts, published="2031-03-12"), ClaimKind.DATE, Status.CONFLICT)) == 1
 
 
+def test_an_opening_name_may_carry_a_nickname_and_an_age():
+    """ 'Jo "Jay" Larkin, 22, was booked' and 'Cole "Lil C" Birch, 17, was booked': two
+    people's bookings, though both sentences name the same jail."""
+    texts = {
+        "a": 'Jo "Jay" Larkin, 22, was booked into Dover County Jail on Wednesday night.',
+        "b": 'Cole "Lil C" Birch, 17, was booked into the Dover County Jail on Thursday night.',
+    }
+    assert not findings_of(check_texts(texts, published="2031-03-14"), ClaimKind.DATE)
+    texts["b"] = 'Jo "Jay" Larkin, 22, was booked into the Dover County Jail on Thursday night.'
+    assert len(findings_of(check_texts(texts, published="2031-03-14"), ClaimKind.DATE, Status.CONFLICT)) == 1
+
+
 def test_a_date_of_the_shooting_and_a_date_someone_was_shot_are_one_events():
     """'the shooting' names the incident and 'was shot' what it did to someone: one
     event's dates (vocab/times.yaml incident, events.yaml family), whichever word gives them."""
