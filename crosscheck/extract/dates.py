@@ -165,10 +165,13 @@ def _tense_cues() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Patt
 
 @cache
 def _status_lead() -> tuple[tuple[str, ...], re.Pattern]:
-    """Words that make the date after them the day of a status: "as of Monday" (times.yaml
-    not_events), and the regex that finds them ending a text."""
-    words = tuple(load_vocab("times")["not_events"])
-    return words, compiled_regex(rf"\b{labelled(list(words), names=False)}$")
+    """Words that make the date after them the day of a status: "as of Monday", "as of late
+    Monday" (times.yaml not_events, perhaps a day_edges word between), and the regex that
+    finds them ending a text."""
+    times = load_vocab("times")
+    words = tuple(times["not_events"])
+    edge = rf"(?:(?i:{alternation(list(times['day_edges']))})\s+)?"
+    return words, compiled_regex(rf"\b{labelled(list(words), names=False)}{edge}$")
 
 
 # How far back in its clause a tense cue may stand from a date.

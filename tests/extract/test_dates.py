@@ -251,8 +251,9 @@ def test_last_week_at_a_weekend_may_be_the_week_now_ending(published, value):
     assert normalize("rel", ("last week",), published)[0] == value
 
 
-def test_a_status_as_of_a_day_dates_no_event():
-    text = "The driver left the hospital on Friday; as of Monday morning, the guard was still being treated."
+@pytest.mark.parametrize("status", ["as of Monday morning", "as of late Monday"])
+def test_a_status_as_of_a_day_dates_no_event(status):
+    text = f"The driver left the hospital on Friday; {status}, the guard was still being treated."
     assert [c.text for c in _dates(text, "2031-03-12")] == ["Friday"]
 
 
