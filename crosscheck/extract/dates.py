@@ -621,11 +621,17 @@ def _is_verb(tokens: list[str], i: int) -> bool:
     previous = tokens[i - 1].lower() if i else ""
     if previous in DETERMINERS and not (previous == "that" and _starts_object(tokens, i + 1)):
         return False  # "the injured", "a detailed report": adjectives; but "attacks that killed five"
-    if word in IRREGULAR_PAST or previous in MODALS:
+    if word in IRREGULAR_PAST or (previous in MODALS and not (previous == "to" and _plural_noun_shape(word))):
         return True
     if word.endswith("ed") and len(word) >= 5:
         return True
     return word.endswith("ing") and len(word) >= 6 and previous in AUXILIARIES
+
+
+def _plural_noun_shape(word: str) -> bool:
+    """Whether a word after "to" is a plural noun ("surrendered to authorities Monday"), not
+    the verb of an infinitive, which never ends in one "s" ("to discuss" does in two)."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _starts_object(tokens: list[str], i: int) -> bool:

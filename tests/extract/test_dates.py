@@ -257,6 +257,16 @@ def test_a_status_as_of_a_day_dates_no_event(status):
     assert [c.text for c in _dates(text, "2031-03-12")] == ["Friday"]
 
 
+@pytest.mark.parametrize("text, event", [
+    ("Jo Larkin surrendered to authorities on Thursday.", "surrendered"),  # "to" before a plural noun
+    ("Jo Larkin is due to testify on Thursday.", "testify"),  # an infinitive
+    ("The board met to discuss the budget on Thursday.", "discuss"),
+])
+def test_a_plural_noun_after_to_is_no_infinitive(text, event):
+    (claim,) = _dates(text, "2031-03-14")
+    assert claim.attr("event") == event
+
+
 def test_a_date_something_is_set_for_is_that_things():
     claims = _dates("The hearing was set for April 14, and the sentencing is set for May 2.", "2031-04-01")
     assert [(c.text, c.attr("event")) for c in claims] == [("April 14", "hearing"), ("May 2", "sentencing")]
