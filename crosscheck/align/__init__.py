@@ -30,7 +30,8 @@ from ..text import (
 from ..vocab import compared_event, date_event, is_past_title, is_personal, say_verbs, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
-    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, named_words, value_key,
+    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context,
+    people_named_words, value_key,
     words_around_first,
 )
 from .counts import (
@@ -120,7 +121,7 @@ class _Date(NamedTuple):
     statement: bool  # the date of a statement ("the agency said on Monday"), not of what it is about
     background: bool  # long before its source was published: an earlier event the story recalls
     people: frozenset[str]  # for what is done to one person at a time (an arrest), the people its sentence names
-    names: frozenset[str]  # for the same, the words of the names its sentence gives (core.named_words)
+    names: frozenset[str]  # for the same, the words of the names of people its sentence gives (core.people_named_words)
     opening: frozenset[str]  # for the same, the name its sentence opens with, of whom it is told
 
 
@@ -156,7 +157,7 @@ def _date_features(claim: Claim, anchors: SentenceAnchors | None = None) -> _Dat
         anchors.of(claim) if anchors else NO_WORDS, statement, claim.attr("background") == "yes",
         anchors.people_of(claim) if anchors and personal else NO_WORDS,
         # the name the sentence opens with is one it gives too ("Cole was arrested Tuesday")
-        named_words(claim.sentence) | opening if personal else NO_WORDS,
+        people_named_words(claim.sentence) | opening if personal else NO_WORDS,
         opening,
     )
 

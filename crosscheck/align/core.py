@@ -10,7 +10,8 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..cache import compiled_regex
-from ..extract.gazetteer import places_named
+from ..extract.gazetteer import lookup_place, places_named
+from ..extract.people import ORG_WORDS
 from ..model import EARLY, Claim
 from ..text import NO_WORDS, STOPWORDS, content_words, singular, words
 from ..vocab import calendar_words
@@ -158,6 +159,28 @@ def named_words(sentence: str) -> frozenset[str]:
         low for match in _CAPITALIZED.finditer(sentence)
         if match.start() > 0 and (low := match.group(1).lower()) not in calendar
     ) or NO_WORDS
+
+
+# A run of capitalized words, and the word after it ("Dover County jail").
+_NAME_RUN = compiled_regex(
+    r"(?<![\w'’-])(?P<run>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)(?:['’]s)?(?![\w'’-])(?:\s+(?P<next>[a-z]+))?"
+)
+
+
+def people_named_words(sentence: str) -> frozenset[str]:
+    """The words of ``named_words`` but those of places and organizations: a run of capitalized
+    words that is a place ("Avon Park"), or holds or comes before an organization word
+    ("Dover County Jail", "the Dover County jail"). Two people booked into one jail are two."""
+    named = named_words(sentence)
+    if not named:
+        return named
+    other: set[str] = set()
+    for match in _NAME_RUN.finditer(sentence):
+        run = match.group("run")
+        low = run.lower().replace("-", " ").split()
+        if ORG_WORDS.intersection(low) or match.group("next") in ORG_WORDS or lookup_place(run):
+            other.update(low)
+    return frozenset(named - other) or NO_WORDS
 
 
 # How many words after a claim may name what it is measured to or from.

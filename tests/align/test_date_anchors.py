@@ -93,6 +93,19 @@ def test_an_opening_name_may_carry_a_nickname_and_an_age():
     assert len(findings_of(check_texts(texts, published="2031-03-14"), ClaimKind.DATE, Status.CONFLICT)) == 1
 
 
+@pytest.mark.parametrize("event", ["was booked", "surrendered"])
+def test_people_named_apart_are_two_though_their_sentences_name_one_jail(event):
+    """The words of a place or an organization ("Dover County Jail") name no person:
+    two people booked or surrendering on two days are two facts (events.yaml personal)."""
+    texts = {
+        "a": f"Deputies said Jo Larkin {event} at the Dover County Jail on Tuesday.",
+        "b": f"Deputies said Cole Birch {event} at the Dover County Jail on Thursday.",
+    }
+    assert not findings_of(check_texts(texts, published="2031-03-14"), ClaimKind.DATE)
+    texts["b"] = texts["b"].replace("Cole Birch", "Jo Larkin")
+    assert len(findings_of(check_texts(texts, published="2031-03-14"), ClaimKind.DATE, Status.CONFLICT)) == 1
+
+
 def test_a_date_of_the_shooting_and_a_date_someone_was_shot_are_one_events():
     """'the shooting' names the incident and 'was shot' what it did to someone: one
     event's dates (vocab/times.yaml incident, events.yaml family), whichever word gives them."""
