@@ -503,6 +503,9 @@ _ANOTHER_EVENT = compiled_regex(
 )
 
 
+_OTHER_EVENT_WORDS = frozenset(load("times")["other_event"])
+
+
 # A speaker's hedge up to a few words before a number: "I guess maybe six shots rang out".
 _GUESS_BEFORE = compiled_regex(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
@@ -539,6 +542,11 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     first_comma = text.find(",")
     opening = text[:first_comma] if 0 < first_comma < at else ""
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
+    framing = opening.lower().split()
+    if framing and (framing[0] in _OTHER_EVENT_WORDS or framing[-1] in _OTHER_EVENT_WORDS):
+        # "Earlier Sunday, two men were shot", "About 30 minutes earlier, ...": an adverbial opening
+        # on another event (as times.py reads one); not "Crews fought seven separate fires, ..."
+        return "another event"
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
     if _TALLY_PERIOD.search(clause):

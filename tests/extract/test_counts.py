@@ -401,6 +401,10 @@ def test_a_whole_number_and_a_fraction_are_one_value(text, count):
 @pytest.mark.parametrize("text, anchors", [
     ("An unrelated crash on Route 9 on Sunday killed two riders.", ["another event"]),
     ("In a separate fire, two tenants were hurt.", ["another event"]),
+    # a short opening phrase that tells of another event, as times.py reads it (times.yaml other_event)
+    ("Earlier Sunday, two tenants were hurt in a fire on Elm Street.", ["another event"]),
+    ("About an hour earlier, two tenants were hurt in a fire on Elm Street.", ["another event"]),
+    ("On Sunday, two tenants were hurt in a fire on Elm Street.", [None]),
     # the story's own event, told as one of a series or of a tally
     ("It was the second fire on Birch Lane in a week, and two tenants were hurt.", [None]),
     ("Crews fought seven separate fires, including one in which nine tenants were hurt.", [None, None]),
