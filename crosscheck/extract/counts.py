@@ -31,7 +31,8 @@ from .dates import AUXILIARIES, IRREGULAR_PAST, OBJECT_END, TALLY_END, WEEKDAYS,
 from .gazetteer import lookup_place
 from .people import is_name_word
 from ..vocab import (
-    calendar_words, event_class, event_family, is_evolving, load, people_words, person_nouns, say_verbs, word_classes,
+    calendar_words, event_class, event_family, is_evolving, load, opens_on_another_event, people_words, person_nouns,
+    say_verbs, word_classes,
 )
 
 _SCOPE = load("scope")
@@ -503,9 +504,6 @@ _ANOTHER_EVENT = compiled_regex(
 )
 
 
-_OTHER_EVENT_WORDS = frozenset(load("times")["other_event"])
-
-
 # A speaker's hedge up to a few words before a number: "I guess maybe six shots rang out".
 _GUESS_BEFORE = compiled_regex(
     rf"\b(?:{alternation(_SCOPE['guesses']['words'])})\b(?:\W+\w+){{0,3}}?\W+$", re.IGNORECASE
@@ -542,11 +540,8 @@ def _anchor(sentence: Sentence, start: int, end: int, published: str | None) -> 
     first_comma = text.find(",")
     opening = text[:first_comma] if 0 < first_comma < at else ""
     opening = opening if len(opening.split()) <= OPENING_PHRASE_WORDS else ""
-    framing = opening.lower().split()
-    if framing and (framing[0] in _OTHER_EVENT_WORDS or framing[-1] in _OTHER_EVENT_WORDS):
-        # "Earlier Sunday, two men were shot", "About 30 minutes earlier, ...": an adverbial opening
-        # on another event (as times.py reads one); not "Crews fought seven separate fires, ..."
-        return "another event"
+    if opens_on_another_event(opening.split()):
+        return "another event"  # "Earlier Sunday, two men were shot", as times.py reads such an opening
     if any(word in low for word in _WIDER_WORDS) and (_WIDER.search(clause) or _WIDER.search(opening)):
         return "wider"
     if _TALLY_PERIOD.search(clause):

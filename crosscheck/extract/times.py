@@ -26,7 +26,7 @@ from functools import cache
 from ..cache import compiled_regex
 from ..model import Claim, ClaimKind, Document, Sentence, make_attrs
 from ..text import MONTHS, alternation, longest_first, singular
-from ..vocab import load, timed_classes
+from ..vocab import load, opens_on_another_event, timed_classes
 from .dates import (
     AUXILIARIES, DATE_PREPOSITIONS, DETERMINERS, WEEKDAYS, _TOKEN, _candidates, _form, _is_dateline, _is_verb,
     _nearest, is_clause_break, is_post_stamp, labelled, normalize, post_days, reference_day,
@@ -348,8 +348,7 @@ def _clause_before_adjuncts(tokens: list[str], breaks: list[int]) -> list[str]:
 def _opens_on_another_event(tokens: list[str]) -> bool:
     """A sentence that opens on another event ("Earlier Sunday, ...", "In a separate shooting, ..."):
     its times are that event's, whatever the clause of the time names."""
-    opening = tokens[: tokens.index(",")] if "," in tokens else []
-    return any(t.lower() in _vocab()["entries"]["other_event"] for t in opening)
+    return "," in tokens and opens_on_another_event(tokens[: tokens.index(",")])
 
 
 def _claim(doc: Document, sentence: Sentence, start: int, end: int, frm: int, to: int, shown: str,

@@ -115,6 +115,15 @@ def is_past_title(title: str) -> bool:
     return not set(words).isdisjoint(load("past_titles")["words"])
 
 
+def opens_on_another_event(opening: list[str]) -> bool:
+    """Whether the words a sentence opens with, up to its first comma, frame another event than
+    the story's: an adverbial whose first or last word is one of times.yaml other_event
+    ("Earlier Sunday", "About 30 minutes earlier", "Separately"); not a clause that only holds
+    one ("Crews fought seven separate fires")."""
+    other = load("times")["other_event"]
+    return bool(opening) and (opening[0].lower() in other or opening[-1].lower() in other)
+
+
 def is_personal(word: str) -> bool:
     """Whether the event is done to one person at a time: an arrest, a charge (events.yaml),
     a death apart from the attack that caused it (times.yaml)."""
