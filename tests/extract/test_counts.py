@@ -413,6 +413,11 @@ def test_a_count_after_another_event_is_that_events(text, anchors):
     assert [c.attr("anchor") for c in _counts(text) if c.attr("unit") is None] == anchors
 
 
+def test_a_suspended_hyphen_takes_the_unit_of_the_number_after_it():
+    claims = _counts("The gunman fired on Elm Street, hitting a 25- and 35-year-old in the leg.")
+    assert [(c.value, c.attr("unit"), c.attr("role")) for c in claims] == [(25, "year-old", "age"), (35, "year-old", "age")]
+
+
 def test_an_age_in_months_is_no_age_in_years():
     assert [(c.value, c.attr("unit")) for c in _counts("A 21-year-old man and a 21-month-old boy were hurt.")] == [
         (21, "year-old"), (21, "month-old")]
