@@ -468,9 +468,11 @@ def _event_after(text: str, pos: int, limit: int) -> tuple[str | None, str | Non
     return None, None, pos
 
 
-# A second verb joined to an event's ("shot and killed"), and the event classes that tell what
-# became of those it befell (events.yaml outcome).
-_AND_OUTCOME = compiled_regex(r"\s+and\s+(?:(?:later|then)\s+)?([a-z]+)\b")
+# A second verb joined to an event's ("shot and killed", "shot twice and pronounced dead", "stabbed
+# and later declared dead"), and the event classes that tell what became of those it befell (events.yaml outcome).
+_AND_OUTCOME = compiled_regex(
+    r"(?:\s+(?:once|twice|\w+\s+times))?\s+and\s+(?:(?:later|then)\s+)?(?:(?:was|were|pronounced|declared)\s+)?([a-z]+)\b"
+)
 _OUTCOMES = frozenset(cls for cls, entry in load("events").items() if entry.get("outcome"))
 
 

@@ -305,6 +305,8 @@ def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     ("Two people were shot and killed near the park.", "killed"),
     ("Three hikers were attacked and later injured near the park.", "injured"),
     ("Two men were arrested and charged near the park.", "arrested"),
+    ("Two men were shot several times and pronounced dead near the park.", "dead"),
+    ("Two men were stabbed and later declared dead near the park.", "dead"),
 ])
 def test_shot_to_death_is_killed(text, event):
     (claim,) = _counts(text)
