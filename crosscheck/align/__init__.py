@@ -30,9 +30,8 @@ from ..text import (
 from ..vocab import compared_event, date_event, is_past_title, is_personal, say_verbs, timed_class, timed_classes
 from ..vocab import load as load_vocab
 from .core import (
-    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context,
-    people_named_words, value_key,
-    words_around_first,
+    Aligner, SentenceAnchors, claim_in_sentence, context_of, jaccard, link, local_context, people_named_words,
+    value_key, words_around_first,
 )
 from .counts import (
     ages_per_sentence, count_event, count_frame, count_keys, count_score, count_subject, head, plural_noun,

@@ -169,7 +169,7 @@ _NAME_RUN = compiled_regex(
 
 def people_named_words(sentence: str) -> frozenset[str]:
     """The words of ``named_words`` but those of places and organizations: a run of capitalized
-    words that is a place ("Avon Park"), or holds or comes before an organization word
+    words that is a place ("Dover"), or holds or comes before an organization word
     ("Dover County Jail", "the Dover County jail"). Two people booked into one jail are two."""
     named = named_words(sentence)
     if not named:
