@@ -130,7 +130,7 @@ _RATING_BEFORE = compiled_regex(r"\b(magnitude|category)[ -]$", re.IGNORECASE)
 _WORD_AFTER = compiled_regex(r"\s+([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d{1,3}-(?:year|month|week|day)s?-old)")
 # "-month", "-year-old", "-mile-long": the unit of a hyphenated measure.
 _HYPHEN_UNIT = compiled_regex(r"-([A-Za-z]+)(-(?:old|long|wide|deep|high|tall))?\b")
-# A hyphen left hanging before a second number that has the unit: "a 25- and 35-year-old" (a range,
+# A hyphen left hanging before a second number that has the unit: "a 19- and 41-year-old" (a range,
 # "10- to 12-foot", is read as one).
 _SUSPENDED_HYPHEN = compiled_regex(r"-\s+(?:and|or)\s+\d+(?=-[A-Za-z])")
 # The units an age is told in ("27 years old", "14 months old").
@@ -757,7 +757,7 @@ def _measure(text: str, match: re.Match, value: int | float, limit: int) -> _Mea
     after = text[end:limit]
     attached = _ATTACHED_UNIT.match(after) if match.group("digits") else None
     percent = _PERCENT.match(after)
-    # "a 25- and 35-year-old": a suspended hyphen takes the unit of the number after it
+    # "a 19- and 41-year-old": a suspended hyphen takes the unit of the number after it
     suspended = _SUSPENDED_HYPHEN.match(after)
     hyphen = _HYPHEN_UNIT.match(after, suspended.end() if suspended else 0)
     if match.group("unit_long"):  # "an hour-long standoff"

@@ -629,7 +629,7 @@ def _is_verb(tokens: list[str], i: int) -> bool:
 
 
 def _plural_noun_shape(word: str) -> bool:
-    """Whether a word after "to" is a plural noun ("surrendered to authorities Monday"), not
+    """Whether a word after "to" is a plural noun ("surrendered to deputies Monday"), not
     the verb of an infinitive, which never ends in one "s" ("to discuss" does in two)."""
     return word.endswith("s") and not word.endswith("ss")
 

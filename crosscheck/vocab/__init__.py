@@ -118,7 +118,7 @@ def is_past_title(title: str) -> bool:
 def opens_on_another_event(opening: list[str]) -> bool:
     """Whether the words a sentence opens with, up to its first comma, frame another event than
     the story's: an adverbial whose first or last word is one of times.yaml other_event
-    ("Earlier Sunday", "About 30 minutes earlier", "Separately"); not a clause that only holds
+    ("Earlier Sunday", "About an hour earlier", "Separately"); not a clause that only holds
     one ("Crews fought seven separate fires")."""
     other = load("times")["other_event"]
     return bool(opening) and (opening[0].lower() in other or opening[-1].lower() in other)

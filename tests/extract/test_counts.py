@@ -305,7 +305,7 @@ def test_a_toll_told_of_events_in_the_bare_plural_tallies_several():
     ("Two people were shot and killed near the park.", "killed"),
     ("Three hikers were attacked and later injured near the park.", "injured"),
     ("Two men were arrested and charged near the park.", "arrested"),
-    ("Two men were shot several times and pronounced dead near the park.", "dead"),
+    ("Two men were shot twice and pronounced dead near the park.", "dead"),
     ("Two men were stabbed and later declared dead near the park.", "dead"),
 ])
 def test_shot_to_death_is_killed(text, event):
@@ -416,8 +416,8 @@ def test_a_count_after_another_event_is_that_events(text, anchors):
 
 
 def test_a_suspended_hyphen_takes_the_unit_of_the_number_after_it():
-    claims = _counts("The gunman fired on Elm Street, hitting a 25- and 35-year-old in the leg.")
-    assert [(c.value, c.attr("unit"), c.attr("role")) for c in claims] == [(25, "year-old", "age"), (35, "year-old", "age")]
+    claims = _counts("The gunman fired on Elm Street, wounding a 19- and 41-year-old in the arm.")
+    assert [(c.value, c.attr("unit"), c.attr("role")) for c in claims] == [(19, "year-old", "age"), (41, "year-old", "age")]
 
 
 def test_an_age_in_months_is_no_age_in_years():

@@ -258,7 +258,7 @@ def test_a_status_as_of_a_day_dates_no_event(status):
 
 
 @pytest.mark.parametrize("text, event", [
-    ("Jo Larkin surrendered to authorities on Thursday.", "surrendered"),  # "to" before a plural noun
+    ("Jo Larkin surrendered to deputies on Thursday.", "surrendered"),  # "to" before a plural noun
     ("Jo Larkin is due to testify on Thursday.", "testify"),  # an infinitive
     ("The board met to discuss the budget on Thursday.", "discuss"),
 ])
