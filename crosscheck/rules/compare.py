@@ -21,7 +21,7 @@ from ..cache import compiled_regex
 from ..extract.addresses import address_parts, is_address, is_corner, same_street_as, street_name_and_type
 from ..extract.times import DAY_MINUTES, day_offset
 from ..model import Claim, ClaimKind, Status
-from ..text import quote_sentences, same_name, sentence_likeness
+from ..text import alternation, quote_sentences, same_name, sentence_likeness
 from ..vocab import compared_event, is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
 from ..vocab import load as load_vocab
 
@@ -329,10 +329,45 @@ class DatePrecision:
                 # A response's or a call's day beside the incident's, a day apart, is a variant:
                 # the response follows what it answers, and a night runs into the next day.
                 stand_in = stands_in(a.attr("event") or "") != stands_in(b.attr("event") or "")
-                if (stand_in and _days_apart(a, b) == 1) or _weeks_off(a, b):
+                next_day = _days_apart(a, b) == 1
+                if (next_day and (stand_in or _across_midnight(a, b))) or _weeks_off(a, b):
                     return Status.VARIANT
                 return Status.CONFLICT
         return Status.AGREE
+
+
+def _across_midnight(a: Claim, b: Claim) -> bool:
+    """Whether two dates a day apart may tell of one night: the earlier told with a part of
+    the day that runs to midnight ("late Monday night", "Monday evening"), the later with one
+    that starts there ("early Tuesday", "Tuesday morning"; times.yaml parts and day_edges)."""
+    earlier, later = sorted((a, b), key=lambda c: str(c.value))
+    until, since = _part_of_day(earlier), _part_of_day(later)
+    return bool(until and since) and (until[1] <= until[0] or until[1] >= DAY_MINUTES - 1) and since[0] == 0
+
+
+def _part_of_day(claim: Claim) -> tuple[int, int] | None:
+    """The span in minutes of the part of the day a date is told with, if any: a part after it
+    ("Monday night", "late Monday night") or a day's edge before it ("early Tuesday", "late on March 3")."""
+    times = load_vocab("times")
+    at, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    edge = _EDGE_BEFORE.search(claim.sentence, 0, at)
+    part = _PART_AFTER.match(claim.sentence, end)
+    if part:
+        name = " ".join(part.group(1).lower().split())
+        if edge and f"{edge.group(1).lower()} {name}" in times["parts"]:
+            name = f"{edge.group(1).lower()} {name}"
+        span = times["parts"][name]
+    elif edge:
+        span = times["day_edges"][edge.group(1).lower()]
+    else:
+        return None
+    return tuple(int(hh) * 60 + int(mm) for hh, mm in (hhmm.split(":") for hhmm in span))
+
+
+_EDGE_BEFORE = compiled_regex(
+    rf"\b({alternation(list(load_vocab('times')['day_edges']))})(?:\s+on)?\s+$", re.IGNORECASE
+)
+_PART_AFTER = compiled_regex(rf",?\s+({alternation(list(load_vocab('times')['parts']))})\b", re.IGNORECASE)
 
 
 # How far a weekday placed by a late report's date may be from the day it told of.
