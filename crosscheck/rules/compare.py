@@ -437,6 +437,8 @@ class FuzzyTitle:
         score = fuzz.token_set_ratio(words_a, words_b)
         if score >= self.threshold:
             return Status.AGREE
+        if _in_other_fields(words_a, words_b):
+            return Status.VARIANT  # "Pastor" and "State Senator": two jobs one person may hold
         # "Police Officer" and "Police Detective": the officer is the less precise name
         return Status.VARIANT if _names_less(words_a, words_b) or _names_less(words_b, words_a) else Status.CONFLICT
 
@@ -473,6 +475,13 @@ def _names_less(title_words: str, other_words: str) -> bool:
     )
 
 
+def _in_other_fields(title_words: str, other_words: str) -> bool:
+    """Whether two titles' heads are of two fields a person may serve in at once (title_kinds.yaml
+    fields: clergy, elected office), and of no field in common."""
+    fields = [{_FIELD_OF[head] for head in _title_heads(words) if head in _FIELD_OF} for words in (title_words, other_words)]
+    return all(fields) and fields[0].isdisjoint(fields[1])
+
+
 def _title_ranks(title_words: str) -> frozenset[str]:
     return frozenset(title_words.split()) & _RANKS
 
@@ -480,6 +489,10 @@ def _title_ranks(title_words: str) -> frozenset[str]:
 _HEADS = frozenset(w for w, kind in word_classes("titles").items() if kind == "head")
 _SAME_JOB = {word: group[0] for group in load_vocab("title_kinds")["synonyms"]["groups"] for word in group}
 _RANKS = frozenset(load_vocab("title_kinds")["ranks"]["words"])
+_FIELD_OF = {
+    _SAME_JOB.get(head, head): field
+    for field, heads in load_vocab("title_kinds")["fields"]["groups"].items() for head in heads
+}
 _GENERIC_HEADS = {
     _SAME_JOB.get(head, head): frozenset(_SAME_JOB.get(w, w) for w in stands_for)
     for head, stands_for in load_vocab("title_kinds")["generic"]["words"].items()
