@@ -203,6 +203,34 @@ def _affiliation(title_tokens: list) -> str:
     return " ".join(lead)
 
 
+# How many words the name between a title and "of" may have ("Pastor Ana Maria Ruiz Soto of ...").
+MAX_NAME_WORDS = 4
+
+
+def _title_name_of(tokens: list[tuple], run_text: str) -> tuple | None:
+    """A title, a name and "of" what the title is of: "Pastor Dana Ortiz of Eastbrook Chapel",
+    "Sheriff Lee Hart of Dover County" (split_run's tuple), else None. Not "Director of Public
+    Works Jane Doe", where the name comes last."""
+    of_at = next((i for i, token in enumerate(tokens) if token[0] == "of"), None)
+    if of_at is None:
+        return None
+    lead = 0
+    while lead < of_at and tokens[lead][1] in _TITLE_KINDS and tokens[lead][1] != "conn":
+        lead += 1
+    name, of_what = tokens[lead:of_at], [t for t in tokens[of_at + 1 :] if t[0] != "the"]
+    if not (
+        any(t[1] == "head" for t in tokens[:lead]) and 2 <= len(name) <= MAX_NAME_WORDS and of_what
+        and all(t[1] in _NAME_KINDS and is_name_word(t[0]) for t in name)
+        and not any(t[1] == "head" for t in of_what)  # "... of Elm Park and Mayor Lee Hart": another person's title
+    ):
+        return None
+    name_span, title_span = (name[0][2], name[-1][3]), (tokens[0][2], tokens[lead - 1][3])
+    return (
+        name_span, title_span, run_text[name_span[0] : name_span[1]],
+        _normalize(run_text[title_span[0] : title_span[1]]), run_text[of_what[0][2] : of_what[-1][3]],
+    )
+
+
 @lru_cache(maxsize=16384)
 def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
     """(name_span, title_span, name, title, affiliation) in one run, right to left.
@@ -216,6 +244,9 @@ def _split_run(run_text: str, before_comma: bool) -> tuple[tuple, ...]:
     for match in _RUN_TOKEN.finditer(run_text):
         token = match.group()
         tokens.append((token, _token_kind(token), match.start(), match.end()))
+    title_name_of = _title_name_of(tokens, run_text)
+    if title_name_of:
+        return (title_name_of,)
     # head_before[i]: a title head among tokens[:i], so each step below is O(1), not a rescan
     head_before = [False]
     for token in tokens:

@@ -36,6 +36,16 @@ def test_title_before_name_with_affiliation():
     assert (mayorkas.value, mayorkas.attr("affiliation")) == ("DHS Secretary", "DHS")
 
 
+@pytest.mark.parametrize("text, person", [
+    ("The vigil was led by Pastor Dana Ortiz of Eastbrook Chapel.", ("Dana Ortiz", "Pastor", "Eastbrook Chapel")),
+    ("Sheriff Lee Hart of Dover County said the road was closed.", ("Lee Hart", "Sheriff", "Dover County")),
+    ("Chief Lee Hart of the Dover Police Department spoke.", ("Lee Hart", "Chief", "Dover Police Department")),
+])
+def test_a_title_a_name_and_of_what_the_title_is(text, person):
+    (claim,) = extract_people(build_document(Source(id="x"), text))
+    assert (claim.subject, claim.value, claim.attr("affiliation")) == person
+
+
 def test_title_as_appositive_before_name():
     claims = extract_people(seed("000"))
     johnson = next(c for c in claims if c.attr("key") == "tae johnson")
