@@ -41,7 +41,8 @@ _DAY_BEFORE_GAP = compiled_regex(r"(?:,?\s+(?:at|around|about|from|on)?)*\s*$")
 _DAY_AFTER_GAP = compiled_regex(r"[,\s]*(?:on\s+)?")
 
 
-def _minutes(hhmm: str) -> int:
+def vocab_minutes(hhmm: str) -> int:
+    """Minutes after midnight of an "HH:MM" the vocabulary gives (times.yaml parts, named)."""
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
 
@@ -107,7 +108,7 @@ def _clock_minutes(match: re.Match) -> tuple[int, str] | None:
     """(minutes after midnight, precision) of a clock match, or None for no such time."""
     g = match.group
     if g("named"):
-        return _minutes(load("times")["named"][g("named").lower()]), "hour"
+        return vocab_minutes(load("times")["named"][g("named").lower()]), "hour"
     if g("h24"):
         return int(g("h24")) * 60 + int(g("m24")), "minute"
     hour, minute = int(g("h")), int(g("m") or 0)
@@ -466,7 +467,7 @@ def _part_claims(
             span = entries["parts"][name]
         else:
             name, span = edge, entries["day_edges"][edge]
-        frm, to = _minutes(span[0]), _minutes(span[1])
+        frm, to = vocab_minutes(span[0]), vocab_minutes(span[1])
         if to <= frm:
             to += DAY_MINUTES
         shown = f"{name} ({span[0]}-{span[1]})"

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..cache import compiled_regex
 from ..extract.addresses import address_parts, is_address, is_corner, same_street_as, street_name_and_type
-from ..extract.times import DAY_MINUTES, day_offset
+from ..extract.times import DAY_MINUTES, day_offset, vocab_minutes
 from ..model import Claim, ClaimKind, Status
 from ..text import alternation, quote_sentences, same_name, sentence_likeness
 from ..vocab import compared_event, is_evolving, is_past_title, is_personal, measure_of, stands_in, word_classes
@@ -361,7 +361,7 @@ def _part_of_day(claim: Claim) -> tuple[int, int] | None:
         span = times["day_edges"][edge.group(1).lower()]
     else:
         return None
-    return tuple(int(hh) * 60 + int(mm) for hh, mm in (hhmm.split(":") for hhmm in span))
+    return vocab_minutes(span[0]), vocab_minutes(span[1])
 
 
 _EDGE_BEFORE = compiled_regex(
